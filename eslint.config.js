@@ -1,0 +1,106 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Layer rules. Dependencies point one way: ui -> state, charts -> core.
+// core must run in Node, in a Worker and in the CLI, so it may not know about
+// React, the DOM, d3 drawing or app state; charts draw with d3 and know no React.
+const layer = (patterns, why) =>
+  patterns.map((group) => ({ group: [group], message: why }));
+
+const CORE_WHY =
+  'src/core is pure TypeScript that runs in Node, a Web Worker and the CLI: it may not import React, d3 drawing code, or the state/charts/ui/cli layers.';
+const STATE_WHY =
+  'src/state sits between core and ui: it may import core only, never React, charts, ui or cli.';
+const CHARTS_WHY =
+  'src/charts are d3 drawing functions: they may import core only, never React, state, ui or cli.';
+const CLI_WHY = 'src/cli is headless: it may import core only, never React, state, charts or ui.';
+const UI_WHY = 'src/ui must not reach into the CLI; share code through src/core instead.';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Labels and file contents are data, never markup.',
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Labels and file contents are data, never markup: use textContent.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: layer(['**/cli/**'], UI_WHY) }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: layer(
+            ['react', 'react-dom', 'react/*', 'd3', 'd3-*', '**/state/**', '**/charts/**', '**/ui/**', '**/cli/**'],
+            CORE_WHY,
+          ),
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: layer(
+            ['react', 'react-dom', 'react/*', '**/charts/**', '**/ui/**', '**/cli/**'],
+            STATE_WHY,
+          ),
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/charts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: layer(
+            ['react', 'react-dom', 'react/*', '**/state/**', '**/ui/**', '**/cli/**'],
+            CHARTS_WHY,
+          ),
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: layer(
+            ['react', 'react-dom', 'react/*', 'd3', '**/state/**', '**/charts/**', '**/ui/**'],
+            CLI_WHY,
+          ),
+        },
+      ],
+    },
+  },
+);
