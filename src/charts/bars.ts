@@ -1,0 +1,139 @@
+// Horizontal bar chart of one series of percents, drawn with d3 into an <svg>.
+// Labels are set with .text(), never as markup: they come from files.
+import { max, scaleBand, scaleLinear, select } from 'd3';
+
+export interface Bar {
+  label: string;
+  /** null: shown as a gap ("not published"), no bar. */
+  value: number | null;
+  /** As printed by the source, e.g. "38.07%" or "30+%". */
+  text: string;
+  /** "30+%": the bar is drawn to 30 with an open end. */
+  lowerBound: boolean;
+  /** A net or total row: drawn in a different tone. */
+  emphasis?: boolean;
+}
+
+export interface BarChartOptions {
+  width: number;
+  /** Shown under the bars, e.g. the multi-answer note. */
+  caption?: string | null;
+  title: string;
+  /** Accessible description of what the chart shows. */
+  description: string;
+}
+
+const ROW = 26;
+const LABEL_GAP = 8;
+const VALUE_WIDTH = 64;
+const MARGIN = { top: 8, right: 12, bottom: 28, left: 8 };
+
+/** Width of the label column: the longest label, capped so bars keep room. */
+function labelWidth(bars: Bar[], width: number): number {
+  // Approximate: 7px a Latin character, 13px a CJK one (no DOM measuring, so it also works in tests).
+  const widths = bars.map((b) => {
+    let w = 0;
+    for (const ch of b.label) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7;
+    return w;
+  });
+  return Math.min(Math.max(80, ...widths), Math.round(width * 0.45));
+}
+
+/** Draw (or redraw) the chart. Returns nothing: the svg is the output. */
+export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOptions): void {
+  const { width } = options;
+  const lw = labelWidth(bars, width);
+  const captionHeight = options.caption ? 20 : 0;
+  const innerHeight = Math.max(1, bars.length) * ROW;
+  const height = MARGIN.top + innerHeight + MARGIN.bottom + captionHeight;
+  const x0 = MARGIN.left + lw + LABEL_GAP;
+  const x1 = width - MARGIN.right - VALUE_WIDTH;
+  const top = Math.max(100, max(bars, (b) => b.value ?? 0) ?? 0);
+  const x = scaleLinear().domain([0, top]).range([x0, x1]);
+  const y = scaleBand<number>()
+    .domain(bars.map((_, i) => i))
+    .range([MARGIN.top, MARGIN.top + innerHeight])
+    .paddingInner(0.25);
+
+  const svg = select(svgEl);
+  svg.selectAll('*').remove();
+  svg
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'img')
+    .attr('aria-label', options.title);
+  svg.append('title').text(options.title);
+  svg.append('desc').text(options.description);
+
+  // Light grid at 0, 25, 50, 75, 100 so bars read against the whole.
+  const ticks = x.ticks(4);
+  const grid = svg.append('g').attr('class', 'grid');
+  grid
+    .selectAll('line')
+    .data(ticks)
+    .join('line')
+    .attr('x1', (d) => x(d))
+    .attr('x2', (d) => x(d))
+    .attr('y1', MARGIN.top)
+    .attr('y2', MARGIN.top + innerHeight);
+  grid
+    .selectAll('text')
+    .data(ticks)
+    .join('text')
+    .attr('x', (d) => x(d))
+    .attr('y', MARGIN.top + innerHeight + 16)
+    .attr('text-anchor', 'middle')
+    .text((d) => `${d}%`);
+
+  const rows = svg
+    .append('g')
+    .selectAll('g')
+    .data(bars)
+    .join('g')
+    .attr('class', (d) => (d.emphasis ? 'bar-row emphasis' : 'bar-row'))
+    .attr('transform', (_, i) => `translate(0,${y(i) ?? 0})`);
+  const bh = y.bandwidth();
+
+  rows
+    .append('text')
+    .attr('class', 'bar-label')
+    .attr('x', MARGIN.left + lw)
+    .attr('y', bh / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'end')
+    .text((d) => d.label);
+
+  const withValue = rows.filter((d) => d.value !== null);
+  withValue
+    .append('rect')
+    .attr('class', 'bar')
+    .attr('x', x0)
+    .attr('height', bh)
+    .attr('width', (d) => Math.max(0, x(d.value ?? 0) - x0));
+  // A lower bound ("30+%") gets an open, dashed end: the true bar is longer.
+  withValue
+    .filter((d) => d.lowerBound)
+    .append('path')
+    .attr('class', 'lower-bound')
+    .attr('d', (d) => {
+      const end = x(d.value ?? 0);
+      return `M${end},0 l14,${bh / 2} l-14,${bh / 2}`;
+    });
+  rows
+    .append('text')
+    .attr('class', (d) => (d.value === null ? 'bar-value missing' : 'bar-value'))
+    .attr('x', (d) => (d.value === null ? x0 : x(d.value) + (d.lowerBound ? 18 : 4)))
+    .attr('y', bh / 2)
+    .attr('dy', '0.35em')
+    .text((d) => d.text);
+
+  if (options.caption) {
+    svg
+      .append('text')
+      .attr('class', 'caption')
+      .attr('x', x0)
+      .attr('y', height - 6)
+      .text(options.caption);
+  }
+}

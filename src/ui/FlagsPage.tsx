@@ -1,0 +1,70 @@
+// Every flag across the library in one table, so the questions that need a
+// careful reader are one click away. Errors and warnings first.
+import { useState } from 'react';
+import type { Library } from '../state/library';
+import { hrefFor } from './useHashView';
+import { HOME } from '../state/view';
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function FlagsPage({ library }: { library: Library }) {
+  const [severity, setSeverity] = useState<'all' | 'error' | 'warning' | 'info'>('all');
+  const rows = library.entries
+    .flatMap((entry) =>
+      entry.questions.flatMap((q) =>
+        q.series.flatMap((s) => s.flags.map((flag) => ({ entry, q, segment: s.segment, flag }))),
+      ),
+    )
+    .filter((r) => severity === 'all' || r.flag.severity === severity)
+    .sort((a, b) => ORDER[a.flag.severity] - ORDER[b.flag.severity]);
+  return (
+    <>
+      <h2>Flags across the library</h2>
+      <p className="meta">
+        Notes on totals and lists that a careful reader should know: multi-answer totals (expected),
+        totals off 100%, partial lists, lower bounds and subgroup bases.
+      </p>
+      <div className="toolbar">
+        <label>
+          Show{' '}
+          <select value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)}>
+            <option value="all">all flags</option>
+            <option value="error">errors</option>
+            <option value="warning">warnings</option>
+            <option value="info">notes</option>
+          </select>
+        </label>
+      </div>
+      <table className="data" data-testid="flags-table">
+        <caption>{rows.length} flags</caption>
+        <thead>
+          <tr>
+            <th scope="col">Severity</th>
+            <th scope="col">Survey</th>
+            <th scope="col">Question</th>
+            <th scope="col">What it means</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} data-flag={r.flag.code}>
+              <td>
+                <span className={`flag ${r.flag.severity}`}>{r.flag.severity}</span>
+              </td>
+              <td>{r.entry.title}</td>
+              <td>
+                <a href={hrefFor({ ...HOME, page: 'question', survey: r.entry.id, question: r.q.id })}>
+                  {r.q.text}
+                </a>
+                {r.segment ? <div className="muted">{r.segment}</div> : null}
+              </td>
+              <td>
+                {r.flag.message} <span className="muted">({r.flag.code})</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { LibraryEntry } from '../state/library';
+import { hrefFor } from './useHashView';
+import { HOME } from '../state/view';
+import { FlagList } from './Flags';
+import { SurveyHeader } from './SurveyHeader';
+import { KindChip } from './KindChip';
+
+export function SurveyPage({ entry }: { entry: LibraryEntry }) {
+  return (
+    <>
+      <h2>{entry.title}</h2>
+      <SurveyHeader entry={entry} />
+      <ol className="question-list" data-testid="question-list">
+        {entry.questions.map((q) => (
+          <li key={q.id} data-question={q.id}>
+            <h3>
+              <a href={hrefFor({ ...HOME, page: 'question', survey: entry.id, question: q.id })}>{q.text}</a>
+            </h3>
+            {q.series.map((s) => (
+              <div key={s.segment ?? ''} data-segment={s.segment ?? ''}>
+                <div className="chips">
+                  {s.segment ? <strong>{s.segment}</strong> : null}
+                  <KindChip series={s} />
+                  <span className="chip" data-testid="total">
+                    {s.hasData ? `Total ${s.totalText}` : s.totalText}
+                  </span>
+                </div>
+                <FlagList flags={s.flags} />
+              </div>
+            ))}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
