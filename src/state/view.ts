@@ -11,6 +11,7 @@
 // | q       | yes     | question id                                              |
 // | sort    | yes     | bars and table order: as published or by value           |
 // | net     | yes     | user-made nets, option indexes joined by "."             |
+// | cmp     | yes     | questions compared with this one, "survey:question"      |
 // | hover, focus, open menus, upload progress | no | transient UI, not a view   |
 import { z } from 'zod';
 
@@ -26,9 +27,18 @@ export interface ViewState {
   sort: SortOrder;
   /** Nets the user made on the question: each is a list of option indexes. */
   nets: number[][];
+  /** Other published questions shown as extra columns: "surveyId:questionId". */
+  compare: string[];
 }
 
-export const HOME: ViewState = { page: 'library', survey: null, question: null, sort: 'source', nets: [] };
+export const HOME: ViewState = {
+  page: 'library',
+  survey: null,
+  question: null,
+  sort: 'source',
+  nets: [],
+  compare: [],
+};
 
 const id = z
   .string()
@@ -40,6 +50,11 @@ const netText = z
   .max(400)
   .regex(/^\d{1,3}(\.\d{1,3})+$/, 'a net is two or more option indexes joined by "."');
 
+const ref = z
+  .string()
+  .max(401)
+  .regex(/^[\p{L}\p{N}_.-]+:[\p{L}\p{N}_.-]+$/u, 'a compared question is "survey:question"');
+
 const V1 = z.object({
   v: z.literal('1'),
   page: z.enum(['library', 'survey', 'question', 'flags']),
@@ -47,6 +62,7 @@ const V1 = z.object({
   q: id.optional(),
   sort: z.enum(['source', 'value']).optional(),
   net: z.array(netText).max(20).optional(),
+  cmp: z.array(ref).max(10).optional(),
 });
 
 export interface DecodeResult {
@@ -67,7 +83,7 @@ export function decodeView(hash: string): DecodeResult {
   }
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
-    if (key === 'net') (raw.net = (raw.net as string[] | undefined) ?? []).push(value);
+    if (key === 'net' || key === 'cmp') ((raw[key] as string[] | undefined) ?? (raw[key] = [])).push(value);
     else if (Object.prototype.hasOwnProperty.call(raw, key)) {
       return { state: HOME, problem: `This link repeats "${key}". Showing the library instead.` };
     } else raw[key] = value;
@@ -95,6 +111,7 @@ export function decodeView(hash: string): DecodeResult {
     question: p.q ?? null,
     sort: p.sort ?? 'source',
     nets: (p.net ?? []).map((n) => n.split('.').map(Number)),
+    compare: p.cmp ?? [],
   };
   return { state, problem: null };
 }
@@ -108,5 +125,6 @@ export function encodeView(state: ViewState): string {
   if (state.question !== null) params.set('q', state.question);
   if (state.sort !== 'source') params.set('sort', state.sort);
   for (const net of state.nets) params.append('net', net.join('.'));
+  for (const c of state.compare) params.append('cmp', c);
   return `#${params.toString()}`;
 }

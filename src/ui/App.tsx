@@ -60,7 +60,7 @@ export function App() {
           {view.page === 'flags' ? <FlagsPage library={library} /> : null}
           {view.page === 'survey' && entry ? <SurveyPage entry={entry} /> : null}
           {view.page === 'question' && entry && view.question ? (
-            <QuestionPage entry={entry} view={view} navigate={navigate} />
+            <QuestionPage library={library} entry={entry} view={view} navigate={navigate} />
           ) : null}
         </ErrorBoundary>
       </main>

@@ -1,7 +1,8 @@
 // One published question: for each segment, a bar chart and the table behind
 // it, with the notes that explain its total. Sort order and nets are in the URL.
 import { useCallback, useMemo, useState } from 'react';
-import type { LibraryEntry } from '../state/library';
+import type { Library, LibraryEntry } from '../state/library';
+import { CompareSection } from './CompareSection';
 import type { ViewState } from '../state/view';
 import { HOME } from '../state/view';
 import { hrefFor } from './useHashView';
@@ -12,12 +13,13 @@ import { QuestionTable } from './QuestionTable';
 import { barsFor, netRowsFor } from '../state/questionView';
 
 interface Props {
+  library: Library;
   entry: LibraryEntry;
   view: ViewState;
   navigate: (next: ViewState) => void;
 }
 
-export function QuestionPage({ entry, view, navigate }: Props) {
+export function QuestionPage({ library, entry, view, navigate }: Props) {
   const question = entry.questions.find((q) => q.id === view.question);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const toggle = useCallback((index: number) => {
@@ -122,6 +124,7 @@ export function QuestionPage({ entry, view, navigate }: Props) {
           </section>
         );
       })}
+      <CompareSection library={library} entry={entry} question={question} view={view} navigate={navigate} />
     </article>
   );
 }

@@ -89,4 +89,19 @@ describe('bundled surveys in the browser', () => {
     expect(labels).toEqual(['36.23%', '27.17%', '21.24%', '15.36%']);
     await w.context.close();
   });
+
+  it('compares Eguan registered and active shares in points and index, and adds another report as a column', async () => {
+    const w = await openWatched(browser, baseUrl);
+    await w.page.goto(`${baseUrl}#v=1&page=question&s=eguan-2013-07-mobile-im-share&q=share`);
+    const table = w.page.getByTestId('compare-table');
+    await table.waitFor();
+    const qq = await table.locator('tbody tr', { hasText: 'QQ (Tencent)' }).locator('td').allInnerTexts();
+    expect(qq).toEqual(['38.07%', '42.54%', '+4.47', '111.7']);
+    await w.page.getByLabel('Add a column from another question').selectOption('sootoo-2013-06-wechat-users:use3');
+    await w.page.waitForURL(/cmp=sootoo-2013-06-wechat-users%3Ause3/);
+    const headers = await table.locator('thead tr').first().locator('th').allInnerTexts();
+    expect(headers).toContain('Sootoo Research, June 2013');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
 });

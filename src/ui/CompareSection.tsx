@@ -1,0 +1,86 @@
+// "Compare": this question's segments side by side, plus any published
+// question the user adds from the library (the same question in another
+// report, for instance). The choice lives in the URL.
+import type { Library, LibraryEntry } from '../state/library';
+import { findQuestion } from '../state/resolve';
+import type { QuestionVM } from '../state/questionModel';
+import type { ViewState } from '../state/view';
+import { CompareTable, type CompareInput } from './CompareTable';
+
+interface Props {
+  library: Library;
+  entry: LibraryEntry;
+  question: QuestionVM;
+  view: ViewState;
+  navigate: (next: ViewState) => void;
+}
+
+function columnsOf(entry: LibraryEntry, question: QuestionVM, own: boolean): CompareInput[] {
+  const withData = question.series.filter((s) => s.hasData);
+  return withData.map((s) => ({
+    name: own
+      ? (s.segment ?? 'All who were asked')
+      : `${entry.publisher ?? entry.title}, ${entry.dateText}${s.segment ? ` — ${s.segment}` : ''}`,
+    options: s.options.map((o) => o.published),
+    flags: s.flags,
+  }));
+}
+
+export function CompareSection({ library, entry, question, view, navigate }: Props) {
+  const others = view.compare.flatMap((ref) => {
+    const found = findQuestion(library, ref);
+    return found ? [{ ref, ...found }] : [];
+  });
+  const columns = [
+    ...columnsOf(entry, question, true),
+    ...others.flatMap((o) => columnsOf(o.entry, o.question, false)),
+  ];
+  const candidates = library.entries.flatMap((e) =>
+    e.questions
+      .filter((q) => q.series.some((s) => s.hasData))
+      .map((q) => ({ ref: `${e.id}:${q.id}`, label: `${e.publisher ?? ''} ${e.dateText}: ${q.text}`, e, q })),
+  );
+  const self = `${entry.id}:${question.id}`;
+  const options = candidates.filter((c) => c.ref !== self && !view.compare.includes(c.ref));
+  return (
+    <section className="series" aria-labelledby="compare-heading">
+      <h3 id="compare-heading">Compare</h3>
+      <div className="toolbar">
+        <label>
+          Add a column from another question{' '}
+          <select
+            value=""
+            onChange={(e) => {
+              if (e.target.value) navigate({ ...view, compare: [...view.compare, e.target.value] });
+            }}
+          >
+            <option value="">Choose a question…</option>
+            {options.map((c) => (
+              <option key={c.ref} value={c.ref}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {others.map((o) => (
+          <button
+            key={o.ref}
+            type="button"
+            className="btn"
+            onClick={() => navigate({ ...view, compare: view.compare.filter((r) => r !== o.ref) })}
+          >
+            Remove “{o.question.text}” ({o.entry.dateText})
+          </button>
+        ))}
+      </div>
+      {columns.length >= 2 ? (
+        <CompareTable
+          columns={columns}
+          caption="Percents side by side; differences in points and index (100 = first column). Options are matched by label."
+        />
+      ) : (
+        <p className="muted">Add a question to compare this one with, e.g. the same question in another report.</p>
+      )}
+    </section>
+  );
+}
