@@ -4,8 +4,271 @@
 
 // ---- Published distributions: flags and format errors ----------------------
 
+export const publishedMessages = {
+  // Format errors. `where` reads like: line 7, column 12 ("percent")
+  emptyFile:
+    'The file is empty. A published-distribution file needs a header line (question, option, percent) and one row per option.',
+  noRows:
+    'The file has a header line but no rows. Add one row per option: question, option, percent.',
+  missingColumns: (missing: string[]) =>
+    `The header has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length === 1 ? '' : 's'}. A published-distribution file needs the columns "question", "option" and "percent".`,
+  unknownColumn: (name: string, allowed: readonly string[]) =>
+    `Unknown column "${name}". Rename it to one of ${allowed.map((a) => `"${a}"`).join(', ')} (or delete the column), so that no figures are silently left out.`,
+  blankColumnName: (allowed: readonly string[]) =>
+    `This column has values but no name. Name it one of ${allowed.map((a) => `"${a}"`).join(', ')}, or delete it.`,
+  duplicateColumn: (name: string, first: number) =>
+    `The column "${name}" appears twice (first as column ${first}). Keep one of them.`,
+  extraField: (count: number) =>
+    `This row has a value beyond the last column of the header (it has ${count} fields). Remove it, or add a column name for it.`,
+  unclosedQuote:
+    'A quoted value starts here but its closing quote is missing. Add the closing " or remove the opening one.',
+  surveyConflict: (column: string, value: string, first: string, firstLine: number) =>
+    `"${value}" differs from the ${column} "${first}" given on line ${firstLine}. A file holds one survey: leave ${column} blank after its first row, or split the file.`,
+  rowBeforeQuestion: (column: string) =>
+    `This row has options but no question yet. Give the ${column} on the first row of each question.`,
+  questionTextMissing:
+    'This row starts a new question but its "question" cell is blank. Write the question text on the first row of each question.',
+  questionConflict: (column: string, value: string, first: string, firstLine: number) =>
+    `"${value}" differs from the ${column} "${first}" given for this question on line ${firstLine}. Leave it blank on the question's later rows, or give this row its own question_id to start a new question.`,
+  duplicateQuestionId: (id: string, firstLine: number) =>
+    `The question_id "${id}" was already used by the question starting on line ${firstLine}. Give each question its own id and keep a question's rows together.`,
+  badKind: (text: string) =>
+    `"${text}" is not a question kind. Write single, multi, numeric or text (or leave it blank to infer it from the total).`,
+  segmentMissing: (segment: string) =>
+    `This question is split into segments ("${segment}" starts here), but its first rows have no segment. Give the segment on the first row of every segment.`,
+  duplicateSegment: (segment: string, firstLine: number) =>
+    `The segment "${segment}" of this question already started on line ${firstLine}. Keep each segment's rows together.`,
+  segmentConflict: (column: string, value: string, first: string, firstLine: number) =>
+    `"${value}" differs from the ${column} "${first}" given for this segment on line ${firstLine}. Give it once, on the segment's first row.`,
+  badSubgroup: (text: string) =>
+    `"${text}" is not yes or no. Write yes when only a subgroup was asked, no (or leave it blank) otherwise.`,
+  badBaseN: (text: string) =>
+    `"${text}" is not a number of respondents. Write a whole number like 1200, or leave the cell blank.`,
+  missingOption: (value: string) =>
+    `"${value}" is given without an option label. Write the option's label in the "option" column.`,
+  badPercent: (text: string) =>
+    `"${text}" is not a percent. Write it as printed: 38.07, 38.07%, 29, 30+% for "at least 30%", or leave it blank when no figure is published.`,
+  badRank: (text: string) =>
+    `"${text}" is not a rank. Write a whole number like 3 or #3, or leave it blank.`,
+  duplicateOption: (label: string, firstLine: number) =>
+    `The option "${label}" already appears on line ${firstLine} in this question and segment. Give each option once (use a segment for another group of respondents).`,
+  where: (line: number, column: number, name: string) =>
+    `Line ${line}, column ${column} ("${name}")`,
+  whereLine: (line: number) => `Line ${line}`,
+  notDistribution:
+    'This is not a published-distribution file: its header has no "question", "option" and "percent" columns.',
+
+  // Flags on analysed questions.
+  kindInferredMulti: (total: string, tolerance: string) =>
+    `Kind inferred from the total: the options add up to ${total}, more than 100% (rounding allows ±${tolerance}), so respondents could give several answers.`,
+  kindInferredSingle: (total: string, tolerance: string) =>
+    `Kind inferred from the total: the options add up to ${total}, not more than 100% (rounding allows ±${tolerance}), so it is read as one answer per respondent.`,
+  kindInferredNoData:
+    'Kind inferred: no figures are published, so there is no total to tell from; it is shown as one answer per respondent.',
+  multiTotalOver100: (answers: string, atLeast: boolean) =>
+    `Multiple answers allowed: totals exceed 100% (${atLeast ? 'at least ' : ''}${answers} answers per respondent on average)`,
+  singleTotalOff: (total: string, tolerance: string) =>
+    `Options add up to ${total}: more than 100% by more than rounding allows (±${tolerance}). Check the figures, or declare the question multi if respondents could give several answers.`,
+  singleTotalShort: (total: string, remainder: string, explained: string | null) =>
+    `Options add up to ${total}: ${remainder} of answers are not shown${explained === null ? '' : ` (${explained})`}`,
+  shortExplainedPartial: 'the source lists only some options',
+  shortExplainedLowerBound: 'a lower bound makes the total a lower bound too',
+  partialList: (missingRanks: number[], omitted: number) =>
+    `Partial list: ${[
+      missingRanks.length === 0
+        ? ''
+        : `rank${missingRanks.length === 1 ? '' : 's'} ${listWords(missingRanks.map(String))} ${missingRanks.length === 1 ? 'is' : 'are'} not published`,
+      omitted === 0
+        ? ''
+        : `the source leaves out some options (${omitted} gap${omitted === 1 ? '' : 's'} shown as …)`,
+    ]
+      .filter((s) => s !== '')
+      .join('; ')}.`,
+  lowerBound: (labels: string[]) =>
+    `${listWords(labels.map((l) => `"${l}"`))} ${labels.length === 1 ? 'is' : 'are'} published as a lower bound ("at least"), so the total is a lower bound too.`,
+  subgroupBase: (base: string | null) =>
+    base === null
+      ? 'Only a subgroup was asked (the source does not say which): percents are shares of that subgroup, not of all respondents.'
+      : `Only a subgroup was asked (base: ${base}). Percents are shares of that subgroup, not of all respondents.`,
+  valueOutOfRange: (label: string, printed: string) =>
+    `"${label}" is ${printed}, outside 0% to 100%: a percent of respondents cannot be that. Check the figure.`,
+  noData: 'Published as a chart without numbers: no figures are recorded, and none are made up.',
+  netLowerBound: 'At least: a lower bound among the options makes the net a lower bound.',
+  netIncomplete: 'Some of these options have no published figure, so the net is a lower bound.',
+
+  // Command line: inspect and list.
+  cliInspectUsage: 'Usage: inspect <file.csv> [--encoding <name>] [--delimiter <char>] [--json]',
+  cliListUsage: 'Usage: list [--json]',
+  cliUnknownFlag: (flag: string, usage: string) => `Unknown option "${flag}". ${usage}`,
+  cliMissingValue: (flag: string, usage: string) => `The option ${flag} needs a value. ${usage}`,
+  cliBadEncoding: (name: string, valid: readonly string[]) =>
+    `Unknown encoding "${name}". Use one of: ${valid.join(', ')}.`,
+  cliBadDelimiter: (value: string) =>
+    `"${value}" is not a delimiter. Use one of: "," ";" "|" or tab (written \\t or tab).`,
+  cliOneFile: (usage: string) => `Give exactly one file. ${usage}`,
+  cliCannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
+  cliNoSurveys: (folder: string) => `No bundled surveys (*.csv) found in ${folder}.`,
+  sidecarInvalid:
+    'This survey description is not a JSON object. Write it as {"title": "…", "notice": "…", "source": "…"}.',
+  sidecarField: (key: string) =>
+    `"${key}" in this survey description must be text. Write it in quotes, or leave it out.`,
+} as const;
+
+function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
 // ---- Reading files: encodings, delimiters, shapes, CSV errors ---------------
 
+// bytes, encodings, delimiters and CSV syntax (src/core/csv)
+export const csvMessages = {
+  // Why an encoding was chosen (shown beside the detected setting).
+  encodingBom: (name: string) => `${name} byte order mark`,
+  encodingUtf16NoBom: (name: string) =>
+    `${name} without a byte order mark (every other byte is zero)`,
+  encodingAscii: 'plain ASCII text (read as UTF-8)',
+  encodingUtf8: 'valid UTF-8',
+  encodingGb18030: 'not valid UTF-8; its non-ASCII bytes read as Chinese GB18030/GBK text',
+  encodingWindows1252:
+    'not valid UTF-8; its accented letters and punctuation read best as Windows-1252 (Western European)',
+  encodingMacintosh:
+    'not valid UTF-8; its accented letters and punctuation read best as Mac Roman (files saved by older Mac software)',
+  // Why a delimiter was chosen.
+  delimiterName: {
+    ',': 'Comma',
+    ';': 'Semicolon',
+    '\t': 'Tab',
+    '|': 'Pipe',
+  } as Record<string, string>,
+  delimiterConsistent: (name: string, agree: number, lines: number, fields: number) =>
+    agree === lines
+      ? `${name}: all ${lines} sample line${lines === 1 ? '' : 's'} split into ${fields} fields`
+      : `${name}: ${agree} of ${lines} sample lines split into ${fields} fields`,
+  delimiterNone: 'No comma, semicolon, tab or pipe separates the lines: read as a single column',
+  delimiterDecimalComma: ' (numbers use a decimal comma, like 3,5)',
+  // Lossy decoding (a warning, not an error).
+  lossyLines: (encoding: string, lines: number[]) =>
+    `Some characters could not be read as ${encoding} and show as \uFFFD on line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ` and ${lines.length - 10} more` : ''}. If the text looks wrong, choose another encoding.`,
+  // CSV syntax errors.
+  empty: 'The file is empty. Choose a file that holds a header line and rows of data.',
+  binary:
+    'This is not a CSV text file: it holds NUL bytes, as binary files (spreadsheets, PDFs, archives) do. Export the data as CSV (comma-separated values) and open that file.',
+  unclosedQuote: (line: number) =>
+    `A quoted value opens on line ${line} but its closing quote never comes, so the rest of the file would be read as one value. Add the missing " (a quote inside a quoted value is written twice: "").`,
+  fieldTooLarge: (limitBytes: number) =>
+    `A value here is longer than ${limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / (1024 * 1024))} MB` : `${limitBytes.toLocaleString('en-US')} characters`}, which a survey answer never is: most likely a quote is not closed. Check the quotes on this line.`,
+  tooManyColumns: (limit: number) =>
+    `This line has more than ${limit.toLocaleString('en-US')} columns. Check that the delimiter is right, or split the file.`,
+} as const;
+
+// shapes and schema
+export const importMessages = {
+  emptyFile: 'The file is empty. Choose a CSV file with a header line and at least one row.',
+  noRows:
+    'The file has a header line but no rows of data. Choose a file with at least one respondent.',
+  binaryFile:
+    'This file is not a CSV text file (it contains NUL bytes, as binary files like spreadsheets or images do). Save it as CSV and try again.',
+  proseFile:
+    'This file does not look like a table: no delimiter splits its lines into columns. Save it as CSV (comma, semicolon, tab or pipe separated) and try again.',
+  tooLarge: (bytes: number, limit: number) =>
+    `The file is ${formatBytes(bytes)}, more than the ${formatBytes(limit)} this app can hold in memory. Split the file or keep fewer columns.`,
+  cancelled: 'Loading was cancelled.',
+  raggedRow: (line: number, got: number, expected: number) =>
+    `Line ${line} has ${got} fields but the header has ${expected}. Check for a missing or extra delimiter or an unquoted delimiter inside a value on that line.`,
+  duplicateHeader: (name: string, first: number, second: number) =>
+    `Columns ${first} and ${second} are both named "${name}". Rename one of them so each column has its own name.`,
+  duplicateHeaderRenamed: (name: string, column: number, renamed: string) =>
+    `Column ${column} repeats the name "${name}" (a free-text "other" column); it is read as "${renamed}".`,
+  badPercent: (text: string) =>
+    `"${text}" is not a percent. Write a number like 37, 37% or 37.5% (or leave the cell blank when there is no figure).`,
+  bannerNoQuestion:
+    'Percent cells appear before any question row. Put the question text in the first column on its own row above its options.',
+  unknownColumn: (id: string, valid: string[]) =>
+    `There is no column "${id}". Pick one of: ${importList(valid)}.`,
+  weightNotNumeric: (id: string) =>
+    `Column "${id}" cannot be a weight: its values are not all positive numbers. Pick a numeric column or no weight.`,
+  groupTooSmall:
+    'A multi-answer question needs at least one column. Pick the columns that form the question.',
+  groupNotSingle: (id: string) =>
+    `"${id}" is not a single-column question, so it cannot be grouped. Ungroup it first.`,
+  multiNeedsSeparator: (id: string) =>
+    `To read "${id}" as multi-answer, say which separator joins the options in a cell (";", "|" or ",").`,
+  notNumbers: (id: string, n: number) =>
+    `${n} value${n === 1 ? '' : 's'} in numeric column "${id}" ${n === 1 ? 'is' : 'are'} not a number and ${n === 1 ? 'was' : 'were'} read as missing.`,
+} as const;
+
+function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${Math.round(n / 1024)} KB`;
+}
+
+function importList(items: string[]): string {
+  const shown = items.slice(0, 40).map((s) => `"${s}"`);
+  return items.length > 40 ? `${shown.join(', ')} and ${items.length - 40} more` : shown.join(', ');
+}
+
 // ---- Respondent data: crosstabs and statistics ------------------------------
+
+export const respondentMessages = {
+  unknownQuestion: (id: string, valid: string[]) =>
+    `There is no question "${id}" in this survey. Pick one of: ${respondentList(valid)}.`,
+  notCategorical: (id: string, type: string) =>
+    `Question "${id}" holds ${type === 'numeric' ? 'numbers' : 'free text'}, which cannot be cross-tabulated. Pick a question with answer options.`,
+  unknownWeight: (id: string, valid: string[]) =>
+    valid.length === 0
+      ? `There is no weight column "${id}": this survey has no numeric column to weight by. Leave the weight out.`
+      : `There is no numeric weight column "${id}". Pick one of: ${respondentList(valid)}, or leave the weight out.`,
+  unknownOption: (question: string, option: string, valid: string[]) =>
+    `Question "${question}" has no option "${option}". Pick one of: ${respondentList(valid)}.`,
+  optionOutOfRange: (question: string, index: number, count: number) =>
+    `Option number ${index} does not exist in question "${question}", which has ${count} options. Pick options 0 to ${count - 1}.`,
+  badNetOption: (net: string, question: string, index: number, count: number) =>
+    `The net "${net}" names option number ${index}, but question "${question}" has ${count} options (0 to ${count - 1}). Fix the net.`,
+  expectedBelow5: (cells: number, total: number) =>
+    `${cells} of ${total} cells (${((100 * cells) / total).toFixed(1)}%) have an expected count below 5: the chi-square p-value may be unreliable.`,
+  chiSquareWeighted:
+    'Chi-square is computed on weighted counts (as SPSS and PSPP do with WEIGHT BY); treat its p-value as approximate.',
+  chiSquareUndefinedMulti:
+    'No chi-square test: with a multi-answer question a respondent may sit in several cells, which the test does not allow.',
+  smallBase: (labels: string[]) =>
+    `Small base (fewer than 30 respondents) in: ${labels.join(', ')}. Read these percentages with care.`,
+  weightExcluded: (n: number, weightId: string) =>
+    `${n} respondent${n === 1 ? ' is' : 's are'} left out because the weight "${weightId}" is missing, zero or negative.`,
+  testNote:
+    'Column proportions tested at 95% (two-sided), Bonferroni-corrected within each row. A letter marks a cell whose proportion is significantly higher than that of the lettered column.',
+  testNoteWeighted: ' Weighted proportions are tested with the unweighted column bases.',
+  testNoteMultiCols:
+    ' Multi-answer columns overlap (a respondent can be in several); they are tested as if independent.',
+  cliUsage:
+    'Usage: crosstab <file.csv> --rows <question> [--cols <question>] [--weight <column>] [--where <question>=<option>]... [--encoding <name>] [--delimiter <char>] --json',
+  cliMissingValue: (flag: string) => `The option ${flag} needs a value.`,
+  cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
+  cliBadWhere: (value: string) =>
+    `"--where ${value}" must look like --where <question>=<option>, e.g. --where gender=Female.`,
+  cliNotRespondents: (file: string) =>
+    `${file} holds published percentages, not one row per respondent: a crosstab needs respondent-level data.`,
+  cliCannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
+  baseAll: 'all respondents',
+  baseCondition: (question: string, options: string[]) =>
+    `"${question}" is ${options.map((o) => `"${o}"`).join(' or ')}`,
+  baseWhere: (conditions: string[]) => `respondents where ${conditions.join(' and ')}`,
+  baseAnswered: (both: boolean) =>
+    both ? 'who answered both questions' : 'who answered the question',
+  base: (subject: string, n: number, weighted: number | null) =>
+    `Base: ${subject}, n = ${n.toLocaleString('en-US')}${
+      weighted === null
+        ? ''
+        : ` (weighted ${weighted.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })})`
+    }`,
+  cliBadChoice: (flag: string, value: string, valid: string[]) =>
+    `${flag} "${value}" is not one of: ${respondentList(valid)}.`,
+} as const;
+
+function respondentList(items: string[]): string {
+  const shown = items.slice(0, 40).map((s) => `"${s}"`);
+  return items.length > 40 ? `${shown.join(', ')} and ${items.length - 40} more` : shown.join(', ');
+}
 
 // ---- Views and links ---------------------------------------------------------
