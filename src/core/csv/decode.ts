@@ -1,0 +1,128 @@
+// Bytes -> text with TextDecoder, whole or in chunks, stripping a byte order
+// mark and recording which lines hold characters the decoding could not read
+// (U+FFFD), so that mojibake is never shown silently.
+//
+// Line numbers count line breaks the way the tokenizer does (LF, CRLF and a
+// lone CR each end a line, also inside quoted values), so a lossy line number
+// matches the `line` the tokenizer reports for the same text.
+import type { EncodingName } from './encoding';
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingName;
+  /** 1-based lines holding U+FFFD made by decoding (ascending, each once). */
+  lossyLines: number[];
+}
+
+export interface ChunkDecoder {
+  /** Decode the next chunk; bytes of a character cut at the chunk's end wait for the next chunk. */
+  push(chunk: Uint8Array): string;
+  /** Flush what is left (an incomplete last character becomes U+FFFD). */
+  end(): string;
+  /** Lines with U+FFFD made by decoding, so far (additive to the shared contract). */
+  lossyLines(): number[];
+}
+
+const FFFD = 0xfffd;
+/** Windows-1252 leaves five bytes undefined; TextDecoder maps them (and only them) to C1 controls. */
+const HAS_C1 = /[\u0080-\u009f]/;
+const ALL_C1 = /[\u0080-\u009f]/g;
+
+/** Decode a whole file. Strips a byte order mark. */
+export function decodeBytes(bytes: Uint8Array, encoding: EncodingName): Decoded {
+  const decoder = createChunkDecoder(encoding);
+  const text = decoder.push(bytes) + decoder.end();
+  return { text, encoding, lossyLines: decoder.lossyLines() };
+}
+
+/**
+ * A streaming decoder: feed chunks of any size (split anywhere, even inside a
+ * character or a CRLF) and get the same text as decoding the whole at once.
+ * Windows-1252's five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) become
+ * U+FFFD and count as lossy, rather than invisible control characters.
+ */
+export function createChunkDecoder(encoding: EncodingName): ChunkDecoder {
+  // TextDecoder strips a UTF-8/UTF-16 BOM itself (ignoreBOM defaults to false).
+  const decoder = new TextDecoder(encoding);
+  const lossy: number[] = [];
+  let first = true;
+  /** Line number at the start of the next decoded text. */
+  let line = 1;
+  /** The previous text ended with CR: a LF starting the next text ends no extra line. */
+  let afterCr = false;
+  /** Last two bytes pushed (UTF-8 only needs them). */
+  let tail: number[] = [];
+
+  const take = (raw: string, bytes: Uint8Array | null): string => {
+    let text = raw;
+    if (first && text.length > 0) {
+      first = false;
+      // Other encodings can carry an encoded U+FEFF too (GB18030: 84 31 95 33).
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (encoding === 'windows-1252' && HAS_C1.test(text)) text = text.replace(ALL_C1, '\uFFFD');
+    const prevTail = tail;
+    if (bytes !== null && bytes.length > 0)
+      tail = [tail[tail.length - 1] ?? -1, ...bytes.subarray(-2)].slice(-2);
+    if (text.length === 0) return text;
+    const madeByDecoding =
+      text.indexOf('\uFFFD') >= 0 &&
+      countFffd(text) !==
+        (encoding === 'utf-8' && bytes !== null ? countGenuine(prevTail, bytes) : 0);
+    if (madeByDecoding) line = scanLossy(text, line, afterCr, lossy);
+    else line += countBreaks(text, afterCr);
+    afterCr = text.charCodeAt(text.length - 1) === 13;
+    return text;
+  };
+
+  return {
+    push: (chunk) => take(decoder.decode(chunk, { stream: true }), chunk),
+    end: () => take(decoder.decode(), null),
+    lossyLines: () => lossy.slice(),
+  };
+}
+
+/**
+ * In UTF-8, a U+FFFD may be in the file itself (bytes EF BF BD: damage done
+ * before the file reached us). When the bytes complete as many of those as the
+ * decoded text holds U+FFFD, decoding made none. `tail` holds the previous
+ * chunk's last two bytes, so a sequence cut between chunks still counts.
+ */
+function countGenuine(tail: number[], bytes: Uint8Array): number {
+  const at = (i: number): number | undefined => (i < 0 ? tail[tail.length + i] : bytes[i]);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++)
+    if (bytes[i] === 0xbd && at(i - 1) === 0xbf && at(i - 2) === 0xef) n++;
+  return n;
+}
+
+function countFffd(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** Line breaks in `text` (LF, CRLF, lone CR); a CR ending the text counts, so a LF after it does not. */
+function countBreaks(text: string, afterCr: boolean): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  if (afterCr && text.charCodeAt(0) === 10) n--;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1))
+    if (text.charCodeAt(i + 1) !== 10) n++;
+  return n;
+}
+
+/** One pass over a text holding U+FFFD: record the line of each, return the line after the text. */
+function scanLossy(text: string, startLine: number, afterCr: boolean, out: number[]): number {
+  let line = startLine;
+  const n = text.length;
+  let i = afterCr && text.charCodeAt(0) === 10 ? 1 : 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) !== 10) line++;
+    } else if (c === FFFD && out[out.length - 1] !== line) out.push(line);
+  }
+  return line;
+}
