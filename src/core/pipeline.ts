@@ -1,0 +1,375 @@
+// The import pipeline, in four numbered stages (Vega-Lite style, one short
+// function each): 1 decode bytes -> text, 2 parse text -> rows (streamed through
+// the tokenizer in ~1 MB chunks), 3 infer the shape and, for respondent data,
+// the schema from a sample of the first rows, 4 encode every row straight into
+// typed-array columns. Respondent files are never held as string[][].
+import { parseBannerRows } from './banner/parse';
+import { importMessages } from './messages';
+import { parseDistributionRows } from './published/parse';
+import type { PublishedSurvey } from './published/types';
+import { fail, ok } from './result';
+import type { Result, SurveyError } from './result';
+import { resolveHeader } from './schema/header';
+import { inferSchema } from './schema/infer';
+import { applyOverrides } from './schema/overrides';
+import { detectShape } from './schema/shape';
+import type { Shape } from './schema/shape';
+import type { Schema, SchemaOverride } from './schema/types';
+import { createChunkDecoder } from './csv/decode';
+import { detectDelimiter } from './csv/delimiter';
+import type { Delimiter } from './csv/delimiter';
+import { detectEncoding } from './csv/encoding';
+import type { EncodingName } from './csv/encoding';
+import { createTokenizer } from './csv/tokenize';
+import { createTableBuilder } from './table/encode';
+import type { TableBuilder } from './table/encode';
+import type { RespondentMeta, RespondentTable } from './table/types';
+
+export type { Shape } from './schema/shape';
+export type { Delimiter } from './csv/delimiter';
+export type { EncodingName } from './csv/encoding';
+
+export interface LoadOptions {
+  file: string;
+  encoding?: EncodingName;
+  delimiter?: Delimiter;
+  shape?: Shape;
+  missingTokens?: string[];
+  weightId?: string | null;
+  idColumnId?: string | null;
+  schemaOverrides?: SchemaOverride[];
+  onProgress?(p: { bytes: number; totalBytes: number; rows: number }): void;
+  shouldCancel?(): boolean;
+  /** Files above this many bytes are refused (default 2 GB). */
+  maxBytes?: number;
+  /** Rows read to infer the schema (default 1,000). */
+  sampleRows?: number;
+  /** Title, notice and source for a respondent table (default: title from the file name). */
+  meta?: Partial<RespondentMeta>;
+}
+
+export type Loaded =
+  | { kind: 'distribution'; survey: PublishedSurvey; detected: Detected }
+  | { kind: 'respondents'; table: RespondentTable; schema: Schema; detected: Detected };
+
+export interface Detected {
+  encoding: EncodingName;
+  encodingReason: string;
+  delimiter: Delimiter;
+  delimiterReason: string;
+  shape: Shape;
+  shapeReason: string;
+  /** 1-based physical lines holding U+FFFD made by decoding: text that did not decode cleanly. */
+  lossyLines: number[];
+  warnings: string[];
+}
+
+export interface Preview {
+  detected: Detected;
+  /** The first rows as read (header lines included), at most PREVIEW_ROWS + header lines. */
+  rows: string[][];
+  /** Inferred (and overridden) schema for respondent data; null for published figures. */
+  schema: Schema | null;
+  /** Published figures read from the previewed rows (distribution or banner), else null. */
+  survey: PublishedSurvey | null;
+  /** True when the file has more rows than the preview shows. */
+  truncated: boolean;
+}
+
+export const PREVIEW_ROWS = 200;
+const CHUNK_BYTES = 1 << 20;
+const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
+const DEFAULT_SAMPLE = 1000;
+const MAX_LOSSY_LINES = 1000;
+
+export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loaded> {
+  const run = runPipeline(bytes, opts, false);
+  if (!run.ok) return run;
+  const { sink, detected } = run.value;
+  if (sink.builder !== null && sink.schema !== null) {
+    if (sink.builder.rowCount === 0)
+      return fail(err('import-no-rows', importMessages.noRows, opts.file));
+    const { table, warnings } = sink.builder.finish();
+    detected.warnings.push(...warnings);
+    return ok({ kind: 'respondents', table, schema: sink.schema, detected });
+  }
+  const survey = parsePublished(sink, detected.shape, opts.file);
+  if (!survey.ok) return survey;
+  return ok({ kind: 'distribution', survey: survey.value, detected });
+}
+
+/** Detected settings, the first rows and the inferred schema, for the import preview. Reads only the first rows. */
+export function previewSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Preview> {
+  const run = runPipeline(bytes, opts, true);
+  if (!run.ok) return run;
+  const { sink, detected } = run.value;
+  const rows = sink.previewRows;
+  let survey: PublishedSurvey | null = null;
+  if (sink.schema === null) {
+    const parsed = parsePublished(sink, detected.shape, opts.file);
+    if (!parsed.ok) return parsed;
+    survey = parsed.value;
+  }
+  return ok({
+    detected,
+    rows,
+    schema: sink.schema,
+    survey,
+    truncated: sink.stoppedEarly || sink.rows.length > rows.length,
+  });
+}
+
+function err(
+  code: string,
+  message: string,
+  file: string,
+  line?: number,
+  column?: number,
+): SurveyError {
+  const e: SurveyError = { code, message, file };
+  if (line !== undefined) e.line = line;
+  if (column !== undefined) e.column = column;
+  return e;
+}
+
+function parsePublished(sink: RowSink, shape: Shape, file: string): Result<PublishedSurvey> {
+  if (shape === 'banner') return parseBannerRows(sink.rows, file, sink.lines);
+  return parseDistributionRows(sink.rows, file, sink.lines);
+}
+
+// ---- stages -------------------------------------------------------------------
+
+interface Run {
+  sink: RowSink;
+  detected: Detected;
+}
+
+function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Result<Run> {
+  const file = opts.file;
+  if (bytes.length === 0) return fail(err('import-empty', importMessages.emptyFile, file));
+  const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > limit)
+    return fail(err('import-too-large', importMessages.tooLarge(bytes.length, limit), file));
+
+  // 1 decode
+  const guess = opts.encoding === undefined ? detectEncoding(bytes.subarray(0, 65536)) : null;
+  const encoding = opts.encoding ?? guess?.encoding ?? 'utf-8';
+  if (!encoding.startsWith('utf-16') && bytes.subarray(0, 65536).indexOf(0) >= 0)
+    return fail(err('import-binary', importMessages.binaryFile, file));
+  const decoder = createChunkDecoder(encoding);
+  const lossy = new LossyLines();
+
+  // 2 parse (3 and 4 run inside the row sink as rows arrive)
+  let text = decoder.push(bytes.subarray(0, CHUNK_BYTES));
+  const delim = opts.delimiter === undefined ? detectDelimiter(text.slice(0, 65536)) : null;
+  const delimiter = opts.delimiter ?? delim?.delimiter ?? ',';
+  const detected: Detected = {
+    encoding,
+    encodingReason: guess?.reason ?? 'chosen by you',
+    delimiter,
+    delimiterReason: delim?.reason ?? 'chosen by you',
+    shape: opts.shape ?? 'respondents',
+    shapeReason: opts.shape === undefined ? '' : 'chosen by you',
+    lossyLines: lossy.lines,
+    warnings: [],
+  };
+  const sink = new RowSink(opts, detected, preview, bytes.length, delim?.decimalComma ?? false);
+  const tokenizer = createTokenizer({
+    delimiter,
+    file,
+    onRow: (cells, line) => sink.onRow(cells, line),
+  });
+  let offset = Math.min(CHUNK_BYTES, bytes.length);
+  for (;;) {
+    lossy.scan(text);
+    const pushed = tokenizer.push(text);
+    if (!pushed.ok) return pushed;
+    if (sink.error !== null) return fail(sink.error);
+    opts.onProgress?.({ bytes: offset, totalBytes: bytes.length, rows: sink.dataRows });
+    if (sink.stopped || offset >= bytes.length) break;
+    if (opts.shouldCancel?.() === true)
+      return fail(err('import-cancelled', importMessages.cancelled, file));
+    text = decoder.push(bytes.subarray(offset, offset + CHUNK_BYTES));
+    offset = Math.min(offset + CHUNK_BYTES, bytes.length);
+  }
+  if (!sink.stopped) {
+    const tail = decoder.end();
+    lossy.scan(tail);
+    const pushed = tokenizer.push(tail);
+    if (!pushed.ok) return pushed;
+  }
+  const ended = tokenizer.end();
+  if (!ended.ok) return ended;
+  if (sink.error !== null) return fail(sink.error);
+  sink.finishSample();
+  if (sink.error !== null) return fail(sink.error);
+  return ok({ sink, detected });
+}
+
+/** Physical line numbers of U+FFFD replacement characters, across chunks. */
+class LossyLines {
+  readonly lines: number[] = [];
+  private line = 1;
+
+  scan(text: string): void {
+    let pos = 0;
+    for (let bad = text.indexOf('\uFFFD'); bad >= 0; bad = text.indexOf('\uFFFD', bad + 1)) {
+      for (let i = text.indexOf('\n', pos); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) {
+        this.line++;
+        pos = i + 1;
+      }
+      if (this.lines[this.lines.length - 1] !== this.line && this.lines.length < MAX_LOSSY_LINES)
+        this.lines.push(this.line);
+    }
+    for (let i = text.indexOf('\n', pos); i >= 0; i = text.indexOf('\n', i + 1)) this.line++;
+  }
+}
+
+/** Receives rows from the tokenizer: samples, then (3) infers and (4) streams into encoders. */
+class RowSink {
+  rows: string[][] = [];
+  lines: number[] = [];
+  previewRows: string[][] = [];
+  schema: Schema | null = null;
+  builder: TableBuilder | null = null;
+  error: SurveyError | null = null;
+  stopped = false;
+  stoppedEarly = false;
+  dataRows = 0;
+  private decided = false;
+  private width = 0;
+  private readonly sampleSize: number;
+
+  constructor(
+    private readonly opts: LoadOptions,
+    private readonly detected: Detected,
+    private readonly preview: boolean,
+    private readonly totalBytes: number,
+    private readonly decimalComma: boolean,
+  ) {
+    this.sampleSize = Math.max(1, opts.sampleRows ?? DEFAULT_SAMPLE);
+  }
+
+  onRow(cells: string[], line: number): void | false {
+    if (this.error !== null || this.stopped) return false;
+    if (cells.length === 1 && cells[0] === '') return; // blank line
+    if (this.builder !== null) {
+      if (!this.checkWidth(cells, line)) return false;
+      this.builder.push(cells);
+      this.dataRows++;
+      return;
+    }
+    if (this.decided && this.preview) {
+      this.stopped = this.stoppedEarly = true;
+      return false;
+    }
+    this.rows.push(cells.slice());
+    this.lines.push(line);
+    if (!this.decided && this.rows.length >= this.sampleSize + 2) this.decide();
+    return this.error === null ? undefined : false;
+  }
+
+  finishSample(): void {
+    if (!this.decided) this.decide();
+  }
+
+  private checkWidth(cells: readonly string[], line: number): boolean {
+    const w = this.width;
+    if (cells.length === w) return true;
+    if (cells.length > w) {
+      let extra = w;
+      while (extra < cells.length && cells[extra] === '') extra++;
+      if (extra === cells.length) return true;
+    }
+    this.error = err(
+      'import-ragged-row',
+      importMessages.raggedRow(line, cells.length, w),
+      this.opts.file,
+      line,
+      Math.min(cells.length, w) + 1,
+    );
+    return false;
+  }
+
+  // 3 infer: shape, then schema; then 4 encode the sampled rows
+  private decide(): void {
+    this.decided = true;
+    const file = this.opts.file;
+    if (this.rows.length === 0) {
+      this.error = err('import-empty', importMessages.emptyFile, file);
+      return;
+    }
+    const shape = this.opts.shape ?? detectShape(this.rows);
+    const shapeName = typeof shape === 'string' ? shape : shape.shape;
+    this.detected.shape = shapeName;
+    if (typeof shape !== 'string') this.detected.shapeReason = shape.reason;
+    if (this.preview) this.previewRows = this.rows.slice(0, PREVIEW_ROWS + 2);
+    if (shapeName !== 'respondents') return;
+
+    const header = resolveHeader(this.rows, file);
+    if (!header.ok) {
+      this.error = header.error;
+      return;
+    }
+    const { names, headerLines, warnings } = header.value;
+    this.width = names.length;
+    const widths = new Set(this.rows.slice(0, 50).map((r) => r.length));
+    if (
+      (names.length === 1 || (widths.size > 1 && names.length <= 3)) &&
+      looksLikeProse(this.rows)
+    ) {
+      this.error = err('import-not-csv', importMessages.proseFile, file, 1);
+      return;
+    }
+    const sample = this.rows.slice(headerLines);
+    for (let i = 0; i < sample.length; i++)
+      if (
+        !this.checkWidth(sample[i] as string[], this.lines[i + headerLines] ?? i + headerLines + 1)
+      )
+        return;
+    const inferred = inferSchema({
+      names,
+      headerLines,
+      rows: sample,
+      missingTokens: this.opts.missingTokens,
+      decimalComma: this.decimalComma,
+      warnings,
+    });
+    const overrides: SchemaOverride[] = [...(this.opts.schemaOverrides ?? [])];
+    if (this.opts.weightId !== undefined)
+      overrides.unshift({ type: 'weight', id: this.opts.weightId });
+    if (this.opts.idColumnId !== undefined)
+      overrides.unshift({ type: 'id', id: this.opts.idColumnId });
+    const schema = applyOverrides(inferred, overrides, file, sample);
+    if (!schema.ok) {
+      this.error = schema.error;
+      return;
+    }
+    this.schema = schema.value;
+    this.detected.warnings.push(...schema.value.warnings);
+    if (this.preview) return;
+    this.builder = createTableBuilder(this.schema, this.meta(), this.capacityHint(sample));
+    for (const row of sample) this.builder.push(row);
+    this.dataRows = sample.length;
+    this.rows = [];
+    this.lines = [];
+  }
+
+  private meta(): RespondentMeta {
+    const title = this.opts.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+    return { title, notice: null, source: null, ...this.opts.meta };
+  }
+
+  private capacityHint(sample: readonly string[][]): number {
+    let chars = 0;
+    for (const r of sample) for (const c of r) chars += c.length + 1;
+    const perRow = Math.max(1, chars / Math.max(1, sample.length));
+    return Math.min(64 * 1024 * 1024, Math.ceil(this.totalBytes / perRow) + 16);
+  }
+}
+
+function looksLikeProse(rows: readonly string[][]): boolean {
+  const cells = rows.slice(0, 50).map((r) => r.join(' '));
+  const long = cells.filter((c) => c.length > 60 || c.split(' ').length > 8).length;
+  return long >= Math.max(1, cells.length / 2);
+}
