@@ -1,0 +1,296 @@
+// crosstab(): one question against another (or against a Total column), with
+// weights, a filter, nets, multi-answer bases, chi-square and column tests.
+// banner(): one question against many, counted in the same single pass.
+import type { RespondentTable } from '../table/types';
+import { ok, type Result } from '../result';
+import { respondentMessages as M } from '../messages';
+import { numericColumn } from '../filter/columns';
+import { allPass, buildFilter, countPassing, type FilterCondition } from '../filter/filter';
+import { pearsonChiSquare } from '../stats/chisquare';
+import { columnLetter, columnProportionTests } from '../stats/proportions';
+import { countJointMany, type JointCounts } from './count';
+import { resolveAxis, TOTAL_AXIS, type ResolvedAxis } from './axis';
+import type { AxisSpec, Crosstab, CrosstabSpec } from './types';
+
+export const SMALL_BASE = 30;
+
+export function crosstab(table: RespondentTable, spec: CrosstabSpec): Result<Crosstab> {
+  const result = banner(table, spec.rows, [spec.cols], spec);
+  return result.ok ? ok(result.value[0]!) : result;
+}
+
+export interface BannerOptions {
+  weightId?: string | null;
+  filter?: readonly FilterCondition[];
+  tests?: boolean;
+}
+
+/**
+ * One row question against several column questions (null = a Total column),
+ * counted in one pass over the respondents. Questions may be given by id, by
+ * exact text, or as an AxisSpec with nets.
+ */
+export function banner(
+  table: RespondentTable,
+  rows: string | AxisSpec,
+  cols: readonly (string | AxisSpec | null)[],
+  opts: BannerOptions = {},
+): Result<Crosstab[]> {
+  const rowAxis = resolveAxis(table, typeof rows === 'string' ? { questionId: rows } : rows);
+  if (!rowAxis.ok) return rowAxis;
+  const colAxes: ResolvedAxis[] = [];
+  for (const c of cols) {
+    if (c === null) {
+      colAxes.push(TOTAL_AXIS);
+      continue;
+    }
+    const axis = resolveAxis(table, typeof c === 'string' ? { questionId: c } : c);
+    if (!axis.ok) return axis;
+    colAxes.push(axis.value);
+  }
+  const conditions = opts.filter ?? [];
+  const filter = buildFilter(table, conditions);
+  if (!filter.ok) return filter;
+  const weightId = opts.weightId === undefined ? table.weightId : opts.weightId;
+  let weights: Float64Array | null = null;
+  let include = filter.value;
+  const filteredOut = include === null ? 0 : table.rowCount - countPassing(include);
+  let weightExcluded = 0;
+  if (weightId !== null) {
+    const column = numericColumn(table, weightId);
+    if (!column.ok) return column;
+    weights = column.value.values;
+    const valid = validWeights(weights, table.rowCount);
+    if (valid !== null) {
+      const before = include === null ? table.rowCount : countPassing(include);
+      if (include === null) include = valid;
+      else for (let w = 0; w < include.length; w++) include[w]! &= valid[w]!;
+      weightExcluded = before - countPassing(include);
+    }
+  }
+  const joints = countJointMany(table.rowCount, rowAxis.value, colAxes, include, weights);
+  const filterText = conditions.map((c) => {
+    const column = table.columns.find((x) => x.id === c.questionId || x.text === c.questionId);
+    const labels = column !== undefined && 'labels' in column ? column.labels : [];
+    return M.baseCondition(
+      column?.text ?? c.questionId,
+      c.options.map((o) => labels[o] ?? String(o)),
+    );
+  });
+  return ok(
+    colAxes.map((colAxis, k) =>
+      assemble(table, rowAxis.value, colAxis, joints[k]!, {
+        weightId,
+        tests: opts.tests !== false,
+        filterText,
+        filteredOut,
+        weightExcluded,
+      }),
+    ),
+  );
+}
+
+/** Mask of respondents with a usable weight (> 0, finite), or null when all are usable. */
+function validWeights(weights: Float64Array, rowCount: number): Uint32Array | null {
+  let mask: Uint32Array | null = null;
+  for (let i = 0; i < rowCount; i++) {
+    const v = weights[i]!;
+    if (v > 0 && v < Infinity) continue;
+    mask ??= allPass(rowCount);
+    mask[i >>> 5]! &= ~(1 << (i & 31));
+  }
+  return mask;
+}
+
+interface AssembleContext {
+  weightId: string | null;
+  tests: boolean;
+  filterText: string[];
+  filteredOut: number;
+  weightExcluded: number;
+}
+
+const matrix = (rows: number, cols: number): number[][] =>
+  Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+
+const percent = (num: number, den: number): number => (den > 0 ? (100 * num) / den : NaN);
+
+function assemble(
+  table: RespondentTable,
+  rows: ResolvedAxis,
+  cols: ResolvedAxis,
+  joint: JointCounts,
+  ctx: AssembleContext,
+): Crosstab {
+  const R = rows.info.labels.length;
+  const C = cols.info.labels.length;
+  const rowsMulti = rows.info.question.type === 'multi';
+  const colsMulti = cols.info.question.type === 'multi';
+  const counts = matrix(R, C);
+  const unweightedCounts = matrix(R, C);
+  const rowBases = new Array<number>(R).fill(0);
+  const colBases = new Array<number>(C).fill(0);
+  const uRowBases = new Array<number>(R).fill(0);
+  const uColBases = new Array<number>(C).fill(0);
+  const colCases = new Array<number>(C).fill(0);
+  const colResponses = new Array<number>(C).fill(0);
+  const rowCases = new Array<number>(R).fill(0);
+  const rowResponses = new Array<number>(R).fill(0);
+  let total = 0;
+  let uTotal = 0;
+  const missing = { rows: 0, cols: 0, excluded: 0 };
+
+  for (let j = 0; j < joint.n.length; j++) {
+    const rk = joint.rowKey[j]!;
+    const ck = joint.colKey[j]!;
+    const n = joint.n[j]!;
+    const w = joint.w[j]!;
+    if (rk === 0 || ck === 0) {
+      if (rk === 0) missing.rows += n;
+      if (ck === 0) missing.cols += n;
+      missing.excluded += n;
+      continue;
+    }
+    total += w;
+    uTotal += n;
+    const rm = rows.members[rk]!;
+    const cm = cols.members[ck]!;
+    for (const r of rm) {
+      rowBases[r]! += w;
+      uRowBases[r]! += n;
+      const countRow = counts[r]!;
+      const uRow = unweightedCounts[r]!;
+      for (const c of cm) {
+        countRow[c]! += w;
+        uRow[c]! += n;
+      }
+    }
+    for (const c of cm) {
+      colBases[c]! += w;
+      uColBases[c]! += n;
+    }
+    if (rowsMulti) {
+      const mentions = rows.mentions[rk]! * w;
+      const chose = rows.chose[rk] === 1;
+      for (const c of cm) {
+        if (chose) colCases[c]! += w;
+        colResponses[c]! += mentions;
+      }
+    }
+    if (colsMulti) {
+      const mentions = cols.mentions[ck]! * w;
+      const chose = cols.chose[ck] === 1;
+      for (const r of rm) {
+        if (chose) rowCases[r]! += w;
+        rowResponses[r]! += mentions;
+      }
+    }
+  }
+
+  const colPercents = counts.map((row) => row.map((v, c) => percent(v, colBases[c]!)));
+  const rowPercents = counts.map((row, r) => row.map((v) => percent(v, rowBases[r]!)));
+  const totalPercents = counts.map((row) => row.map((v) => percent(v, total)));
+  const warnings: string[] = [];
+  const weighted = ctx.weightId !== null;
+
+  // Chi-square over option cells of two single-answer questions.
+  let chiSquare: Crosstab['chiSquare'] = null;
+  let expectedBelow5: Crosstab['expectedBelow5'] = null;
+  if (cols.info.question.type === 'total') {
+    // A single question: no test of independence.
+  } else if (rowsMulti || colsMulti) {
+    warnings.push(M.chiSquareUndefinedMulti);
+  } else {
+    const cells = counts.slice(0, rows.optionCount).map((row) => row.slice(0, cols.optionCount));
+    const chi = pearsonChiSquare(cells);
+    if (chi !== null) {
+      chiSquare = { statistic: chi.statistic, df: chi.df, p: chi.p };
+      expectedBelow5 = { cells: chi.expectedBelow5, share: chi.expectedBelow5 / chi.cells };
+      if (chi.expectedBelow5 > 0) warnings.push(M.expectedBelow5(chi.expectedBelow5, chi.cells));
+      if (weighted) warnings.push(M.chiSquareWeighted);
+    }
+  }
+
+  const letters = cols.info.labels.map((_, c) => columnLetter(c));
+  let tests: string[][] | null = null;
+  let testNote: string | null = null;
+  if (ctx.tests && cols.info.question.type !== 'total' && C > 1) {
+    const testable = cols.info.isNet.map((isNet) => !isNet);
+    tests = counts.map((row) =>
+      columnProportionTests(
+        row.map((v, c) => (colBases[c]! > 0 ? v / colBases[c]! : NaN)),
+        uColBases,
+        testable,
+        letters,
+      ),
+    );
+    testNote =
+      M.testNote + (weighted ? M.testNoteWeighted : '') + (colsMulti ? M.testNoteMultiCols : '');
+  }
+
+  const smallBase = uColBases.map((n) => n < SMALL_BASE);
+  const small = cols.info.labels.filter((_, c) => smallBase[c]);
+  if (small.length > 0) warnings.push(M.smallBase(small));
+  if (ctx.weightExcluded > 0 && ctx.weightId !== null) {
+    warnings.push(M.weightExcluded(ctx.weightExcluded, ctx.weightId));
+  }
+
+  let subject = ctx.filterText.length === 0 ? M.baseAll : M.baseWhere(ctx.filterText);
+  if (missing.excluded > 0) {
+    subject += ` ${M.baseAnswered(cols.info.question.type !== 'total')}`;
+  }
+
+  const multiPercents = (bases: number[], byCol: boolean, netsNaN: boolean) =>
+    counts.map((row, r) =>
+      row.map((v, c) =>
+        netsNaN && (byCol ? rows.info.isNet[r] : cols.info.isNet[c])
+          ? NaN
+          : percent(v, byCol ? bases[c]! : bases[r]!),
+      ),
+    );
+
+  return {
+    rows: rows.info,
+    cols: cols.info,
+    counts,
+    unweightedCounts,
+    rowBases,
+    colBases,
+    total,
+    unweightedRowBases: uRowBases,
+    unweightedColBases: uColBases,
+    unweightedTotal: uTotal,
+    colPercents,
+    rowPercents,
+    totalPercents,
+    rowBasePercents: rowBases.map((b) => percent(b, total)),
+    multi: { rows: rowsMulti, cols: colsMulti },
+    colPercentsOfCases: rowsMulti ? multiPercents(colCases, true, false) : null,
+    colPercentsOfRespondents: rowsMulti ? colPercents : null,
+    colPercentsOfResponses: rowsMulti ? multiPercents(colResponses, true, true) : null,
+    colCases: rowsMulti ? colCases : null,
+    colResponses: rowsMulti ? colResponses : null,
+    rowPercentsOfCases: colsMulti ? multiPercents(rowCases, false, false) : null,
+    rowPercentsOfRespondents: colsMulti ? rowPercents : null,
+    rowPercentsOfResponses: colsMulti ? multiPercents(rowResponses, false, true) : null,
+    missing: {
+      ...missing,
+      weight: ctx.weightExcluded,
+      filteredOut: ctx.filteredOut,
+    },
+    base: {
+      description: M.base(subject, uTotal, weighted ? total : null),
+      n: uTotal,
+      weighted: weighted ? total : null,
+    },
+    chiSquare,
+    expectedBelow5,
+    letters,
+    tests,
+    testNote,
+    smallBase,
+    weightId: ctx.weightId,
+    notice: table.meta.notice,
+    warnings,
+  };
+}

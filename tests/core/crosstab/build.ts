@@ -1,0 +1,165 @@
+// Test helpers: RespondentTables from arrays of labels, and a domain assertion
+// for crosstab results (in the spirit of Arquero's tableEqual).
+import { expect } from 'vitest';
+import type { Crosstab } from '../../../src/core/crosstab/types';
+import type { Result } from '../../../src/core/result';
+import type {
+  Column,
+  MultiColumn,
+  NumericColumn,
+  RespondentTable,
+  SingleColumn,
+} from '../../../src/core/table/types';
+
+const firstSeen = (values: Iterable<string>): string[] => [...new Set(values)];
+
+/** A single-answer column; null is missing. Labels default to the order of first appearance. */
+export function single(
+  id: string,
+  values: readonly (string | null)[],
+  labels: string[] = firstSeen(values.filter((v): v is string => v !== null)),
+  text = id,
+): SingleColumn {
+  const codes = new Uint8Array(values.length);
+  values.forEach((v, i) => {
+    if (v === null) return;
+    const k = labels.indexOf(v);
+    if (k < 0) throw new Error(`label ${v} not in ${labels.join('|')}`);
+    codes[i] = k + 1;
+  });
+  return { id, text, type: 'single', labels, codes };
+}
+
+/** A multi-answer column; null is missing, [] answered but chose none. */
+export function multi(
+  id: string,
+  values: readonly (readonly string[] | null)[],
+  labels: string[] = firstSeen(values.flatMap((v) => v ?? [])),
+  text = id,
+): MultiColumn {
+  const words = Math.max(1, Math.ceil(labels.length / 32));
+  const patterns = new Map<string, number>();
+  const masks: number[] = [];
+  const patternOf = new Uint16Array(values.length);
+  values.forEach((v, i) => {
+    if (v === null) return;
+    const mask = new Array<number>(words).fill(0);
+    for (const label of v) {
+      const j = labels.indexOf(label);
+      if (j < 0) throw new Error(`label ${label} not in ${labels.join('|')}`);
+      mask[j >>> 5] = (mask[j >>> 5]! | (1 << (j & 31))) >>> 0;
+    }
+    const key = mask.join(',');
+    let p = patterns.get(key);
+    if (p === undefined) {
+      p = patterns.size + 1;
+      patterns.set(key, p);
+      masks.push(...mask);
+    }
+    patternOf[i] = p;
+  });
+  return {
+    id,
+    text,
+    type: 'multi',
+    labels,
+    words,
+    masks: Uint32Array.from(masks),
+    patternCount: patterns.size,
+    patternOf,
+  };
+}
+
+export function numeric(id: string, values: readonly (number | null)[], text = id): NumericColumn {
+  return { id, text, type: 'numeric', values: Float64Array.from(values, (v) => v ?? NaN) };
+}
+
+export function respondents(
+  columns: Column[],
+  opts: { weightId?: string | null; notice?: string | null } = {},
+): RespondentTable {
+  const first = columns[0];
+  const rowCount =
+    first === undefined
+      ? 0
+      : first.type === 'single' || first.type === 'text'
+        ? first.codes.length
+        : first.type === 'multi'
+          ? first.patternOf.length
+          : first.values.length;
+  return {
+    format: 'respondents',
+    meta: { title: 'test', notice: opts.notice ?? null, source: null },
+    rowCount,
+    columns,
+    weightId: opts.weightId ?? null,
+    idColumnId: null,
+  };
+}
+
+/** Unwraps an ok Result, failing the test with the error message otherwise. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+const closeMatrix = (actual: number[][], expected: number[][], digits: number) => {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((row, r) => {
+    expect(row.length).toBe(expected[r]!.length);
+    row.forEach((v, c) => {
+      const e = expected[r]![c]!;
+      if (Number.isNaN(e)) expect(v, `cell [${r}][${c}]`).toBeNaN();
+      else expect(v, `cell [${r}][${c}]`).toBeCloseTo(e, digits);
+    });
+  });
+};
+
+/** Domain assertions on a crosstab: expectCrosstab(x).toHaveCounts([[..],[..]]). */
+export function expectCrosstab(result: Result<Crosstab> | Crosstab) {
+  const x = 'ok' in result ? unwrap(result) : result;
+  const api = {
+    value: x,
+    toHaveLabels(rows: string[], cols: string[]) {
+      expect(x.rows.labels).toEqual(rows);
+      expect(x.cols.labels).toEqual(cols);
+      return api;
+    },
+    toHaveCounts(expected: number[][], digits = 9) {
+      closeMatrix(x.counts, expected, digits);
+      return api;
+    },
+    toHaveUnweightedCounts(expected: number[][]) {
+      expect(x.unweightedCounts).toEqual(expected);
+      return api;
+    },
+    toHaveBases(bases: { rows?: number[]; cols?: number[]; total?: number }) {
+      if (bases.rows) closeMatrix([x.rowBases], [bases.rows], 9);
+      if (bases.cols) closeMatrix([x.colBases], [bases.cols], 9);
+      if (bases.total !== undefined) expect(x.total).toBeCloseTo(bases.total, 9);
+      return api;
+    },
+    toHaveColPercents(expected: number[][], digits = 6) {
+      closeMatrix(x.colPercents, expected, digits);
+      return api;
+    },
+    toHaveRowPercents(expected: number[][], digits = 6) {
+      closeMatrix(x.rowPercents, expected, digits);
+      return api;
+    },
+    toHaveMissing(missing: Partial<Crosstab['missing']>) {
+      expect(x.missing).toMatchObject(missing);
+      return api;
+    },
+  };
+  return api;
+}
+
+/** |actual - expected| <= tol * max(1, |expected|): relative, with an absolute floor near 0. */
+export function expectRelClose(actual: number, expected: number, tol = 1e-9, what = '') {
+  const scale = Math.max(Math.abs(expected), 1e-300);
+  const ok =
+    (Number.isNaN(actual) && Number.isNaN(expected)) ||
+    Math.abs(actual - expected) <= tol * Math.max(scale, expected === 0 ? 1 : scale);
+  expect(ok, `${what}: ${actual} vs ${expected}`).toBe(true);
+}
