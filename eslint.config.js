@@ -6,8 +6,7 @@ import globals from 'globals';
 // Layer rules. Dependencies point one way: ui -> state, charts -> core.
 // core must run in Node, in a Worker and in the CLI, so it may not know about
 // React, the DOM, d3 drawing or app state; charts draw with d3 and know no React.
-const layer = (patterns, why) =>
-  patterns.map((group) => ({ group: [group], message: why }));
+const layer = (patterns, why) => patterns.map((group) => ({ group: [group], message: why }));
 
 const CORE_WHY =
   'src/core is pure TypeScript that runs in Node, a Web Worker and the CLI: it may not import React, d3 drawing code, or the state/charts/ui/cli layers.';
@@ -54,7 +53,17 @@ export default tseslint.config(
         'error',
         {
           patterns: layer(
-            ['react', 'react-dom', 'react/*', 'd3', 'd3-*', '**/state/**', '**/charts/**', '**/ui/**', '**/cli/**'],
+            [
+              'react',
+              'react-dom',
+              'react/*',
+              'd3',
+              'd3-*',
+              '**/state/**',
+              '**/charts/**',
+              '**/ui/**',
+              '**/cli/**',
+            ],
             CORE_WHY,
           ),
         },

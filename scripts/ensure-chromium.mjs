@@ -9,9 +9,12 @@ if (!existsSync(CHROMIUM)) {
   const isDebian = existsSync('/etc/debian_version');
   if (isRoot && isDebian) {
     console.log('Chromium is missing: installing it with apt (chromium, fonts-noto-cjk)…');
-    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk', {
-      stdio: 'inherit',
-    });
+    execSync(
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk',
+      {
+        stdio: 'inherit',
+      },
+    );
   } else {
     console.error(
       `Chromium not found at ${CHROMIUM}: run "sudo apt-get install chromium fonts-noto-cjk" (or set CHROMIUM_PATH), then npm test again.`,

@@ -20,7 +20,9 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : commands[name];
   if (command === undefined) {
-    process.stderr.write(`${name === undefined ? 'No command given.' : `Unknown command "${name}".`}\n${USAGE}\n`);
+    process.stderr.write(
+      `${name === undefined ? 'No command given.' : `Unknown command "${name}".`}\n${USAGE}\n`,
+    );
     return 2;
   }
   return command(rest);

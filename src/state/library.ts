@@ -5,6 +5,9 @@ import { analyseSurvey, type SeriesAnalysis } from '../core/published/analyse';
 import type { PublishedSurvey, PublishedSeries, PublishedQuestion } from '../core/published/types';
 import { formatPercent, formatPublished, formatNumber } from '../core/format/percent';
 import type { FlagVM, OptionVM, QuestionVM, SeriesVM } from './questionModel';
+import type { RespondentTable } from '../core/table/types';
+import { surveyOfTable } from './respondentView';
+import { loadSurveyFile } from '../core/pipeline';
 
 export interface LibraryEntry {
   id: string;
@@ -21,6 +24,10 @@ export interface LibraryEntry {
   /** Shown on every view of the survey, e.g. "Simulated respondents, not real data". */
   notice: string | null;
   survey: PublishedSurvey;
+  /** Respondent-level data behind the survey, for crosstabs; null for published figures. */
+  table: RespondentTable | null;
+  /** SHA-256 of the uploaded file; null for bundled surveys. */
+  fingerprint: string | null;
   questions: QuestionVM[];
   /** Flags a reader should look at (not counting "kind inferred" notes). */
   flagCount: number;
@@ -38,7 +45,20 @@ export interface Library {
   loadErrors: { file: string; message: string }[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2013-06" -> "June 2013"; "2013-08-12" -> "12 August 2013"; anything else as written. */
 export function formatSurveyDate(date: string | null): string {
@@ -88,11 +108,19 @@ function seriesVM(series: PublishedSeries, a: SeriesAnalysis): SeriesVM {
   };
 }
 
+export interface EntryExtras {
+  table?: RespondentTable | null;
+  fingerprint?: string | null;
+  /** Name the user gave an upload; overrides the survey's title. */
+  name?: string | null;
+}
+
 export function entryFromSurvey(
   id: string,
   file: string,
   origin: LibraryEntry['origin'],
   survey: PublishedSurvey,
+  extras: EntryExtras = {},
 ): LibraryEntry {
   const analysis = analyseSurvey(survey);
   const questions: QuestionVM[] = survey.questions.map((q: PublishedQuestion, qi) => ({
@@ -106,45 +134,97 @@ export function entryFromSurvey(
       return seriesVM(s, a);
     }),
   }));
-  const flagCount = questions.reduce((n, q) => n + q.series.reduce((m, s) => m + s.flags.length, 0), 0);
+  const flagCount = questions.reduce(
+    (n, q) => n + q.series.reduce((m, s) => m + s.flags.length, 0),
+    0,
+  );
   return {
     id,
     origin,
     file,
-    title: survey.meta.title,
+    title: extras.name ?? survey.meta.title,
     publisher: survey.meta.publisher,
     date: survey.meta.date,
     dateText: formatSurveyDate(survey.meta.date),
     population: survey.meta.population,
     source: survey.meta.source,
     sourceUrl: survey.meta.sourceUrl,
-    notice: null,
+    notice: extras.table?.meta.notice ?? null,
     survey,
+    table: extras.table ?? null,
+    fingerprint: extras.fingerprint ?? null,
     questions,
     flagCount,
   };
 }
 
-/** Build the library from files' texts: { "surveys/x.csv": "…" }. */
-export function buildLibrary(files: Record<string, string>): Library {
+/** A library entry for respondent-level data: its questions' distributions, and the table for crosstabs. */
+export function entryFromTable(
+  id: string,
+  file: string,
+  origin: LibraryEntry['origin'],
+  table: RespondentTable,
+  extras: Omit<EntryExtras, 'table'> & { date?: string | null } = {},
+): LibraryEntry {
+  return entryFromSurvey(id, file, origin, surveyOfTable(table, extras.date ?? null), {
+    ...extras,
+    table,
+  });
+}
+
+/** Title, notice and source from a sidecar `<file>.json` beside a respondent file. */
+export interface Sidecar {
+  title?: string;
+  notice?: string;
+  source?: string;
+}
+
+/**
+ * Build the library from files' texts: { "surveys/x.csv": "…" }. Published
+ * distributions are parsed directly; respondent files go through the import
+ * pipeline, with their sidecar's title and notice.
+ */
+export function buildLibrary(
+  files: Record<string, string>,
+  sidecars: Record<string, Sidecar> = {},
+): Library {
   const entries: LibraryEntry[] = [];
   const loadErrors: Library['loadErrors'] = [];
   for (const [path, text] of Object.entries(files)) {
     const file = path.split('/').pop() ?? path;
     const id = file.replace(/\.csv$/i, '');
-    // Respondent-level files are loaded by the import pipeline, not here.
     const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',');
-    if (!isDistributionHeader(header)) continue;
-    const parsed = parseDistributionCsv(text, file);
-    if (parsed.ok) entries.push(entryFromSurvey(id, file, 'bundled', parsed.value));
-    else loadErrors.push({ file, message: parsed.error.message });
+    if (isDistributionHeader(header)) {
+      const parsed = parseDistributionCsv(text, file);
+      if (parsed.ok) entries.push(entryFromSurvey(id, file, 'bundled', parsed.value));
+      else loadErrors.push({ file, message: parsed.error.message });
+      continue;
+    }
+    const sidecar = sidecars[path.replace(/\.csv$/i, '.json')] ?? {};
+    const loaded = loadSurveyFile(new TextEncoder().encode(text), {
+      file,
+      meta: {
+        title: sidecar.title,
+        notice: sidecar.notice ?? null,
+        source: sidecar.source ?? null,
+      },
+    });
+    if (!loaded.ok) loadErrors.push({ file, message: loaded.error.message });
+    else if (loaded.value.kind === 'respondents')
+      entries.push(entryFromTable(id, file, 'bundled', loaded.value.table));
+    else entries.push(entryFromSurvey(id, file, 'bundled', loaded.value.survey));
   }
   return libraryOf(entries, loadErrors);
 }
 
-export function libraryOf(entries: LibraryEntry[], loadErrors: Library['loadErrors'] = []): Library {
+export function libraryOf(
+  entries: LibraryEntry[],
+  loadErrors: Library['loadErrors'] = [],
+): Library {
   const sorted = [...entries].sort(
-    (a, b) => (a.publisher ?? '').localeCompare(b.publisher ?? '') || (a.date ?? '').localeCompare(b.date ?? ''),
+    (a, b) =>
+      (a.publisher ?? '').localeCompare(b.publisher ?? '') ||
+      (a.date ?? '').localeCompare(b.date ?? ''),
   );
   const groups: LibraryGroup[] = [];
   for (const entry of sorted) {

@@ -1,23 +1,7 @@
-// Chart bars and net rows for one series, from its view model.
-import type { Bar } from '../charts/bars';
+// Net rows for one series, from its view model.
 import type { SeriesVM } from './questionModel';
-import type { SortOrder } from './view';
 import { computeNet } from '../core/published/nets';
 import { formatPercent } from '../core/format/percent';
-
-export function barsFor(series: SeriesVM, sort: SortOrder): Bar[] {
-  const bars: Bar[] = series.options.map((o) => ({
-    label: o.label,
-    value: o.value,
-    text: o.omitted ? 'not published' : o.text,
-    lowerBound: o.lowerBound,
-  }));
-  if (sort === 'value') {
-    // Placeholders have no value: they go last, keeping their source order.
-    return [...bars].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
-  }
-  return bars;
-}
 
 export interface NetRow {
   label: string;

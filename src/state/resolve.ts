@@ -1,6 +1,6 @@
 // A link may name a survey or question that is not (or no longer) in the
 // library. Resolve it to the nearest valid view and say what happened.
-import type { ViewState } from './view';
+import { HOME, type ViewState } from './view';
 import type { Library } from './library';
 
 export interface Resolved {
@@ -10,12 +10,16 @@ export interface Resolved {
 
 export function resolveView(state: ViewState, library: Library): Resolved {
   if (state.page === 'library' || state.page === 'flags') {
-    return { view: { ...state, survey: null, question: null, nets: [], compare: [] }, problem: null };
+    return {
+      view: { ...state, survey: null, question: null, nets: [], compare: [] },
+      problem: null,
+    };
   }
-  const entry = state.survey === null ? undefined : library.entries.find((e) => e.id === state.survey);
+  const entry =
+    state.survey === null ? undefined : library.entries.find((e) => e.id === state.survey);
   if (!entry) {
     return {
-      view: { page: 'library', survey: null, question: null, sort: 'source', nets: [], compare: [] },
+      view: HOME,
       problem:
         state.survey === null
           ? 'This link names no survey. Showing the library instead.'
@@ -25,6 +29,7 @@ export function resolveView(state: ViewState, library: Library): Resolved {
   if (state.page === 'survey') {
     return { view: { ...state, question: null, nets: [], compare: [] }, problem: null };
   }
+  if (state.page === 'crosstab') return resolveCrosstab(state, entry);
   const question = entry.questions.find((q) => q.id === state.question);
   if (!question) {
     return {
@@ -34,15 +39,22 @@ export function resolveView(state: ViewState, library: Library): Resolved {
   }
   // Nets must name options that exist; drop the ones that don't, and say so.
   const optionCount = Math.max(0, ...question.series.map((s) => s.options.length));
-  const nets = state.nets.filter((n) => n.every((i) => Number.isInteger(i) && i >= 0 && i < optionCount));
+  const nets = state.nets.filter((n) =>
+    n.every((i) => Number.isInteger(i) && i >= 0 && i < optionCount),
+  );
   const compare = state.compare.filter((ref) => findQuestion(library, ref) !== null);
   const problems = [
-    nets.length === state.nets.length ? null : 'Some nets in this link name options that do not exist; they were left out.',
+    nets.length === state.nets.length
+      ? null
+      : 'Some nets in this link name options that do not exist; they were left out.',
     compare.length === state.compare.length
       ? null
       : 'Some compared questions in this link are not in this library; they were left out.',
   ].filter((p): p is string => p !== null);
-  return { view: { ...state, nets, compare }, problem: problems.length ? problems.join(' ') : null };
+  return {
+    view: { ...state, nets, compare },
+    problem: problems.length ? problems.join(' ') : null,
+  };
 }
 
 /** Find "survey:question" in the library. */
@@ -51,4 +63,47 @@ export function findQuestion(library: Library, ref: string) {
   const entry = library.entries.find((e) => e.id === surveyId);
   const question = entry?.questions.find((q) => q.id === questionId);
   return entry && question ? { entry, question } : null;
+}
+
+/** A crosstab needs respondent data and questions that exist in it. */
+function resolveCrosstab(state: ViewState, entry: Library['entries'][number]): Resolved {
+  const table = entry.table;
+  if (!table) {
+    return {
+      view: { ...state, page: 'survey', question: null },
+      problem: `"${entry.title}" holds published figures, not respondents: compare its segments on a question page instead.`,
+    };
+  }
+  const x = state.crosstab;
+  const has = (id: string | null) => id === null || table.columns.some((c) => c.id === id);
+  const problems: string[] = [];
+  const rows = has(x.rows)
+    ? x.rows
+    : (problems.push(`There is no question "${x.rows}" for the rows.`), null);
+  const cols = has(x.cols)
+    ? x.cols
+    : (problems.push(`There is no question "${x.cols}" for the columns.`), null);
+  const weight =
+    x.weight === undefined ||
+    x.weight === null ||
+    table.columns.some((c) => c.id === x.weight && c.type === 'numeric')
+      ? x.weight
+      : (problems.push(
+          `There is no numeric column "${x.weight}" to weight by; the survey's own weight is used.`,
+        ),
+        undefined);
+  const filters = x.filters.filter((f) => {
+    const ok = table.columns.some(
+      (c) => c.id === f.question && (c.type === 'single' || c.type === 'multi'),
+    );
+    if (!ok)
+      problems.push(
+        `The filter on "${f.question}" names no question in this survey and was left out.`,
+      );
+    return ok;
+  });
+  return {
+    view: { ...state, question: null, crosstab: { ...x, rows, cols, weight, filters } },
+    problem: problems.length ? problems.join(' ') : null,
+  };
 }

@@ -12,12 +12,52 @@
 // | sort    | yes     | bars and table order: as published or by value           |
 // | net     | yes     | user-made nets, option indexes joined by "."             |
 // | cmp     | yes     | questions compared with this one, "survey:question"      |
+// | r, c    | yes     | crosstab rows and columns (question ids; no c = Total)   |
+// | w       | yes     | weight column id; "-" = unweighted; absent = survey's    |
+// | f       | yes     | filters, "optionIndexes:questionId", e.g. "0.1:use3"     |
+// | pct     | yes     | percent shown: col, row, total, cases, resp, responses   |
+// | cnt, t  | yes     | show counts; significance tests ("0" = off)              |
+// | xs      | yes     | crosstab row sort: column index and "a"/"d", e.g. "2d"   |
+// | rn, cn  | yes     | nets on the crosstab's rows / columns (option indexes)   |
 // | hover, focus, open menus, upload progress | no | transient UI, not a view   |
 import { z } from 'zod';
 
 export const VIEW_VERSION = 1;
 
-export type Page = 'library' | 'survey' | 'question' | 'flags';
+export type Page = 'library' | 'survey' | 'question' | 'flags' | 'crosstab';
+export type PercentMode = 'col' | 'row' | 'total' | 'cases' | 'resp' | 'responses';
+
+export interface CrosstabFilter {
+  question: string;
+  options: number[];
+}
+
+export interface CrosstabView {
+  rows: string | null;
+  cols: string | null;
+  /** undefined: the survey's own weight; null: unweighted. */
+  weight: string | null | undefined;
+  filters: CrosstabFilter[];
+  percent: PercentMode;
+  counts: boolean;
+  tests: boolean;
+  sort: { col: number; desc: boolean } | null;
+  rowNets: number[][];
+  colNets: number[][];
+}
+
+export const DEFAULT_CROSSTAB: CrosstabView = {
+  rows: null,
+  cols: null,
+  weight: undefined,
+  filters: [],
+  percent: 'col',
+  counts: false,
+  tests: true,
+  sort: null,
+  rowNets: [],
+  colNets: [],
+};
 export type SortOrder = 'source' | 'value';
 
 export interface ViewState {
@@ -29,6 +69,7 @@ export interface ViewState {
   nets: number[][];
   /** Other published questions shown as extra columns: "surveyId:questionId". */
   compare: string[];
+  crosstab: CrosstabView;
 }
 
 export const HOME: ViewState = {
@@ -38,13 +79,16 @@ export const HOME: ViewState = {
   sort: 'source',
   nets: [],
   compare: [],
+  crosstab: DEFAULT_CROSSTAB,
 };
 
-const id = z
+// Ids are column names from users' files: any text, kept as data (never markup).
+const id = z.string().min(1).max(500);
+const surveyId = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[\p{L}\p{N}_.:-]+$/u, 'ids hold letters, digits, _ . : -');
+  .regex(/^[\p{L}\p{N}_.-]+$/u, 'survey ids hold letters, digits, _ . -');
 const netText = z
   .string()
   .max(400)
@@ -52,18 +96,45 @@ const netText = z
 
 const ref = z
   .string()
-  .max(401)
-  .regex(/^[\p{L}\p{N}_.-]+:[\p{L}\p{N}_.-]+$/u, 'a compared question is "survey:question"');
+  .max(701)
+  .regex(/^[\p{L}\p{N}_.-]+:.+$/u, 'a compared question is "survey:question"');
+const filterText = z
+  .string()
+  .max(800)
+  .regex(/^\d{1,4}(\.\d{1,4})*:.+$/, 'a filter is "optionIndexes:questionId"');
+const netList = z.array(netText).max(20).optional();
 
 const V1 = z.object({
   v: z.literal('1'),
-  page: z.enum(['library', 'survey', 'question', 'flags']),
-  s: id.optional(),
+  page: z.enum(['library', 'survey', 'question', 'flags', 'crosstab']),
+  s: surveyId.optional(),
   q: id.optional(),
   sort: z.enum(['source', 'value']).optional(),
   net: z.array(netText).max(20).optional(),
   cmp: z.array(ref).max(10).optional(),
+  r: id.optional(),
+  c: id.optional(),
+  w: id.optional(),
+  f: z.array(filterText).max(20).optional(),
+  pct: z.enum(['col', 'row', 'total', 'cases', 'resp', 'responses']).optional(),
+  cnt: z.enum(['0', '1']).optional(),
+  t: z.enum(['0', '1']).optional(),
+  xs: z
+    .string()
+    .regex(/^\d{1,4}[ad]$/)
+    .optional(),
+  rn: netList,
+  cn: netList,
 });
+
+const REPEATED = new Set(['net', 'cmp', 'f', 'rn', 'cn']);
+
+const netsOf = (list: string[] | undefined) => (list ?? []).map((n) => n.split('.').map(Number));
+
+function splitFirst(text: string, sep: string): [string, string] {
+  const i = text.indexOf(sep);
+  return [text.slice(0, i), text.slice(i + 1)];
+}
 
 export interface DecodeResult {
   state: ViewState;
@@ -83,7 +154,7 @@ export function decodeView(hash: string): DecodeResult {
   }
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
-    if (key === 'net' || key === 'cmp') ((raw[key] as string[] | undefined) ?? (raw[key] = [])).push(value);
+    if (REPEATED.has(key)) ((raw[key] as string[] | undefined) ?? (raw[key] = [])).push(value);
     else if (Object.prototype.hasOwnProperty.call(raw, key)) {
       return { state: HOME, problem: `This link repeats "${key}". Showing the library instead.` };
     } else raw[key] = value;
@@ -110,8 +181,23 @@ export function decodeView(hash: string): DecodeResult {
     survey: p.s ?? null,
     question: p.q ?? null,
     sort: p.sort ?? 'source',
-    nets: (p.net ?? []).map((n) => n.split('.').map(Number)),
+    nets: netsOf(p.net),
     compare: p.cmp ?? [],
+    crosstab: {
+      rows: p.r ?? null,
+      cols: p.c ?? null,
+      weight: p.w === undefined ? undefined : p.w === '-' ? null : p.w,
+      filters: (p.f ?? []).map((f) => {
+        const [options, question] = splitFirst(f, ':');
+        return { question, options: options.split('.').map(Number) };
+      }),
+      percent: p.pct ?? 'col',
+      counts: p.cnt === '1',
+      tests: p.t !== '0',
+      sort: p.xs ? { col: Number(p.xs.slice(0, -1)), desc: p.xs.endsWith('d') } : null,
+      rowNets: netsOf(p.rn),
+      colNets: netsOf(p.cn),
+    },
   };
   return { state, problem: null };
 }
@@ -126,5 +212,18 @@ export function encodeView(state: ViewState): string {
   if (state.sort !== 'source') params.set('sort', state.sort);
   for (const net of state.nets) params.append('net', net.join('.'));
   for (const c of state.compare) params.append('cmp', c);
+  if (state.page === 'crosstab') {
+    const x = state.crosstab;
+    if (x.rows !== null) params.set('r', x.rows);
+    if (x.cols !== null) params.set('c', x.cols);
+    if (x.weight !== undefined) params.set('w', x.weight ?? '-');
+    for (const f of x.filters) params.append('f', `${f.options.join('.')}:${f.question}`);
+    if (x.percent !== 'col') params.set('pct', x.percent);
+    if (x.counts) params.set('cnt', '1');
+    if (!x.tests) params.set('t', '0');
+    if (x.sort) params.set('xs', `${x.sort.col}${x.sort.desc ? 'd' : 'a'}`);
+    for (const n of x.rowNets) params.append('rn', n.join('.'));
+    for (const n of x.colNets) params.append('cn', n.join('.'));
+  }
   return `#${params.toString()}`;
 }

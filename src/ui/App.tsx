@@ -22,7 +22,8 @@ export function App() {
     [decoded.state, library],
   );
   const problem = decoded.problem ?? resolveProblem;
-  const entry = view.survey === null ? null : (library.entries.find((e) => e.id === view.survey) ?? null);
+  const entry =
+    view.survey === null ? null : (library.entries.find((e) => e.id === view.survey) ?? null);
 
   return (
     <div className="app">
@@ -36,7 +37,11 @@ export function App() {
           </a>
         </h1>
         <nav aria-label="Views">
-          <a className="btn" href={hrefFor(HOME)} aria-current={view.page === 'library' ? 'page' : undefined}>
+          <a
+            className="btn"
+            href={hrefFor(HOME)}
+            aria-current={view.page === 'library' ? 'page' : undefined}
+          >
             Library
           </a>
           <a

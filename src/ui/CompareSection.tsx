@@ -38,7 +38,12 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
   const candidates = library.entries.flatMap((e) =>
     e.questions
       .filter((q) => q.series.some((s) => s.hasData))
-      .map((q) => ({ ref: `${e.id}:${q.id}`, label: `${e.publisher ?? ''} ${e.dateText}: ${q.text}`, e, q })),
+      .map((q) => ({
+        ref: `${e.id}:${q.id}`,
+        label: `${e.publisher ?? ''} ${e.dateText}: ${q.text}`,
+        e,
+        q,
+      })),
   );
   const self = `${entry.id}:${question.id}`;
   const options = candidates.filter((c) => c.ref !== self && !view.compare.includes(c.ref));
@@ -79,7 +84,9 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
           caption="Percents side by side; differences in points and index (100 = first column). Options are matched by label."
         />
       ) : (
-        <p className="muted">Add a question to compare this one with, e.g. the same question in another report.</p>
+        <p className="muted">
+          Add a question to compare this one with, e.g. the same question in another report.
+        </p>
       )}
     </section>
   );

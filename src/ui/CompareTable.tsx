@@ -8,7 +8,8 @@ export interface CompareInput extends CompareColumn {
   flags: FlagVM[];
 }
 
-const signed = (n: number, d: number) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), d)}`;
+const signed = (n: number, d: number) =>
+  `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), d)}`;
 
 export function CompareTable({ columns, caption }: { columns: CompareInput[]; caption: string }) {
   const c = comparePublished(columns);
@@ -19,7 +20,12 @@ export function CompareTable({ columns, caption }: { columns: CompareInput[]; ca
         <tr>
           <th scope="col">Option</th>
           {c.columns.map((name, i) => (
-            <th key={`${name}-${i}`} scope="col" className="num" colSpan={i === c.reference ? 1 : 3}>
+            <th
+              key={`${name}-${i}`}
+              scope="col"
+              className="num"
+              colSpan={i === c.reference ? 1 : 3}
+            >
               {name}
             </th>
           ))}
@@ -36,10 +42,20 @@ export function CompareTable({ columns, caption }: { columns: CompareInput[]; ca
                 <th key={`${name}-${i}-p`} scope="col" className="num">
                   %
                 </th>,
-                <th key={`${name}-${i}-d`} scope="col" className="num" title="Difference in percentage points from the first column">
+                <th
+                  key={`${name}-${i}-d`}
+                  scope="col"
+                  className="num"
+                  title="Difference in percentage points from the first column"
+                >
                   Diff. (pts)
                 </th>,
-                <th key={`${name}-${i}-x`} scope="col" className="num" title="100 × this column ÷ the first column">
+                <th
+                  key={`${name}-${i}-x`}
+                  scope="col"
+                  className="num"
+                  title="100 × this column ÷ the first column"
+                >
                   Index
                 </th>,
               ]
@@ -53,7 +69,9 @@ export function CompareTable({ columns, caption }: { columns: CompareInput[]; ca
             <th scope="row">{row.label}</th>
             {row.cells.map((cell, i) => {
               const pct =
-                cell.value === null ? '—' : `${formatPercent(cell.value, cell.decimals).replace('%', '')}${cell.lowerBound ? '+' : ''}%`;
+                cell.value === null
+                  ? '—'
+                  : `${formatPercent(cell.value, cell.decimals).replace('%', '')}${cell.lowerBound ? '+' : ''}%`;
               if (i === c.reference) {
                 return (
                   <td key={i} className="num">
@@ -80,7 +98,12 @@ export function CompareTable({ columns, caption }: { columns: CompareInput[]; ca
         <tr>
           <th scope="row">Notes</th>
           {columns.map((col, i) => (
-            <td key={i} colSpan={i === c.reference ? 1 : 3} className="muted" style={{ fontWeight: 400 }}>
+            <td
+              key={i}
+              colSpan={i === c.reference ? 1 : 3}
+              className="muted"
+              style={{ fontWeight: 400 }}
+            >
               {col.flags.length === 0 ? 'No flags' : col.flags.map((f) => f.message).join(' ')}
             </td>
           ))}

@@ -16,8 +16,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     if (this.state.error) {
       return (
         <div className="banner problem" role="alert">
-          This view failed to draw ({this.state.error.message}). Your library is intact: pick another
-          survey or question on the left.
+          This view failed to draw ({this.state.error.message}). Your library is intact: pick
+          another survey or question on the left.
         </div>
       );
     }

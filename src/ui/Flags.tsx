@@ -3,7 +3,11 @@ import type { FlagVM } from '../state/questionModel';
 export function FlagList({ flags }: { flags: FlagVM[] }) {
   if (flags.length === 0) return null;
   return (
-    <ul className="flag-list" aria-label="Notes on this question" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <ul
+      className="flag-list"
+      aria-label="Notes on this question"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
       {flags.map((f) => (
         <li key={f.code} className={`flag ${f.severity}`} data-flag={f.code}>
           <span className="visually-hidden">{f.severity}: </span>

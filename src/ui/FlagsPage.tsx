@@ -53,7 +53,14 @@ export function FlagsPage({ library }: { library: Library }) {
               </td>
               <td>{r.entry.title}</td>
               <td>
-                <a href={hrefFor({ ...HOME, page: 'question', survey: r.entry.id, question: r.q.id })}>
+                <a
+                  href={hrefFor({
+                    ...HOME,
+                    page: 'question',
+                    survey: r.entry.id,
+                    question: r.q.id,
+                  })}
+                >
                   {r.q.text}
                 </a>
                 {r.segment ? <div className="muted">{r.segment}</div> : null}

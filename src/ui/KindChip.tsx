@@ -16,7 +16,15 @@ export function KindChip({ series }: { series: SeriesVM }) {
     );
   }
   return (
-    <span className="chip kind" data-kind={series.kind} title={series.kindInferred ? 'Inferred from the total, not declared by the source' : 'Declared in the file'}>
+    <span
+      className="chip kind"
+      data-kind={series.kind}
+      title={
+        series.kindInferred
+          ? 'Inferred from the total, not declared by the source'
+          : 'Declared in the file'
+      }
+    >
       {KIND_NAMES[series.kind]}
       {series.kindInferred ? ' (inferred from total)' : ''}
     </span>

@@ -7,9 +7,10 @@ export function LibraryPage({ library }: { library: Library }) {
     <>
       <h2>Library</h2>
       <p className="meta">
-        Published survey figures as the research firms printed them, with every total explained. Pick a
-        survey to see its questions, or open <a href={hrefFor({ ...HOME, page: 'flags' })}>Flags</a> for
-        the questions that need a careful reader.
+        Published survey figures as the research firms printed them, with every total explained.
+        Pick a survey to see its questions, or open{' '}
+        <a href={hrefFor({ ...HOME, page: 'flags' })}>Flags</a> for the questions that need a
+        careful reader.
       </p>
       {library.loadErrors.map((e) => (
         <p key={e.file} className="banner problem" role="alert">

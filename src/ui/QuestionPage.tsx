@@ -10,7 +10,8 @@ import { FlagList } from './Flags';
 import { KindChip } from './KindChip';
 import { BarChart } from './BarChart';
 import { QuestionTable } from './QuestionTable';
-import { barsFor, netRowsFor } from '../state/questionView';
+import { netRowsFor } from '../state/questionView';
+import { barsFor } from './bars';
 
 interface Props {
   library: Library;
@@ -87,7 +88,11 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
           .map((part) => String(part).replace(/[.?!]$/, ''))
           .join('. ');
         return (
-          <section key={series.segment ?? ''} className="series" data-segment={series.segment ?? ''}>
+          <section
+            key={series.segment ?? ''}
+            className="series"
+            data-segment={series.segment ?? ''}
+          >
             <h3>{heading}</h3>
             <div className="chips">
               <KindChip series={series} />
@@ -124,7 +129,13 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
           </section>
         );
       })}
-      <CompareSection library={library} entry={entry} question={question} view={view} navigate={navigate} />
+      <CompareSection
+        library={library}
+        entry={entry}
+        question={question}
+        view={view}
+        navigate={navigate}
+      />
     </article>
   );
 }

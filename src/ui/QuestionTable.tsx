@@ -96,12 +96,16 @@ export function QuestionTable({ series, caption, nets, selected, onToggle }: Pro
                   key={h.id}
                   scope="col"
                   className={numeric ? 'num' : undefined}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  aria-sort={
+                    sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+                  }
                 >
                   {h.column.getCanSort() ? (
                     <button type="button" onClick={h.column.getToggleSortingHandler()}>
                       {flexRender(h.column.columnDef.header, h.getContext())}
-                      <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                      <span aria-hidden="true">
+                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                      </span>
                     </button>
                   ) : (
                     flexRender(h.column.columnDef.header, h.getContext())
@@ -118,7 +122,9 @@ export function QuestionTable({ series, caption, nets, selected, onToggle }: Pro
             {row.getVisibleCells().map((cell) => (
               <td
                 key={cell.id}
-                className={cell.column.id === 'percent' || cell.column.id === 'order' ? 'num' : undefined}
+                className={
+                  cell.column.id === 'percent' || cell.column.id === 'order' ? 'num' : undefined
+                }
               >
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}
               </td>

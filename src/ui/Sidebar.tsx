@@ -29,7 +29,12 @@ export function Sidebar({ library, view }: { library: Library; view: ViewState }
                       {entry.questions.map((q) => (
                         <li key={q.id}>
                           <a
-                            href={hrefFor({ ...HOME, page: 'question', survey: entry.id, question: q.id })}
+                            href={hrefFor({
+                              ...HOME,
+                              page: 'question',
+                              survey: entry.id,
+                              question: q.id,
+                            })}
                             aria-current={view.question === q.id ? 'page' : undefined}
                             style={{ fontSize: '0.88rem' }}
                           >

@@ -16,7 +16,14 @@ export function SurveyHeader({ entry }: { entry: LibraryEntry }) {
         {entry.source ? (
           <>
             <br />
-            Source: {url ? <a href={url} rel="noopener noreferrer">{entry.source}</a> : entry.source}
+            Source:{' '}
+            {url ? (
+              <a href={url} rel="noopener noreferrer">
+                {entry.source}
+              </a>
+            ) : (
+              entry.source
+            )}
           </>
         ) : null}
       </p>

@@ -14,7 +14,9 @@ export function SurveyPage({ entry }: { entry: LibraryEntry }) {
         {entry.questions.map((q) => (
           <li key={q.id} data-question={q.id}>
             <h3>
-              <a href={hrefFor({ ...HOME, page: 'question', survey: entry.id, question: q.id })}>{q.text}</a>
+              <a href={hrefFor({ ...HOME, page: 'question', survey: entry.id, question: q.id })}>
+                {q.text}
+              </a>
             </h3>
             {q.series.map((s) => (
               <div key={s.segment ?? ''} data-segment={s.segment ?? ''}>

@@ -20,9 +20,13 @@ async function openSurvey(page: Page, id: string) {
 }
 
 const totalOf = (page: Page, q: string, segment = '') =>
-  page.locator(`[data-question="${q}"] [data-segment="${segment}"] [data-testid="total"]`).innerText();
+  page
+    .locator(`[data-question="${q}"] [data-segment="${segment}"] [data-testid="total"]`)
+    .innerText();
 const flagsOf = (page: Page, q: string) =>
-  page.locator(`[data-question="${q}"] [data-flag]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')));
+  page
+    .locator(`[data-question="${q}"] [data-flag]`)
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')));
 
 describe('bundled surveys in the browser', () => {
   it('shows Sootoo June 2013 totals and flags as published', async () => {
@@ -35,7 +39,9 @@ describe('bundled surveys in the browser', () => {
     expect(await totalOf(w.page, 'use4')).toBe('Total 100%');
     expect(await totalOf(w.page, 'oa2')).toBe('Total 232.89%');
     const oa2 = await w.page.locator('[data-question="oa2"]').innerText();
-    expect(oa2).toContain('Multiple answers allowed: totals exceed 100% (2.33 answers per respondent on average)');
+    expect(oa2).toContain(
+      'Multiple answers allowed: totals exceed 100% (2.33 answers per respondent on average)',
+    );
     expect(await totalOf(w.page, 'oa4')).toBe('No figures');
     expect(await flagsOf(w.page, 'oa4')).toEqual(['no-data']);
     expect(w.errors).toEqual([]);
@@ -47,8 +53,12 @@ describe('bundled surveys in the browser', () => {
     await openSurvey(w.page, 'sootoo-2013-08-official-accounts');
     expect(await totalOf(w.page, 'q2')).toBe('Total 100.0%');
     expect(await totalOf(w.page, 'q3')).toBe('Total at least 160.2%');
-    expect(await flagsOf(w.page, 'q3')).toEqual(expect.arrayContaining(['lower-bound', 'partial-list', 'multi-total-over-100']));
-    expect(await flagsOf(w.page, 'q5')).toEqual(expect.arrayContaining(['subgroup-base', 'partial-list']));
+    expect(await flagsOf(w.page, 'q3')).toEqual(
+      expect.arrayContaining(['lower-bound', 'partial-list', 'multi-total-over-100']),
+    );
+    expect(await flagsOf(w.page, 'q5')).toEqual(
+      expect.arrayContaining(['subgroup-base', 'partial-list']),
+    );
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
@@ -67,7 +77,9 @@ describe('bundled surveys in the browser', () => {
     await w.page.goto(`${baseUrl}#v=1&page=question&s=sootoo-2013-06-wechat-users&q=oa1`);
     await w.page.getByTestId('bar-chart').waitFor();
     expect(await w.page.locator('[data-testid="bar-chart"] rect.bar').count()).toBe(5);
-    expect(await w.page.getByTestId('bar-chart').textContent()).toContain('1.34 answers per respondent');
+    expect(await w.page.getByTestId('bar-chart').textContent()).toContain(
+      '1.34 answers per respondent',
+    );
     await w.page.getByLabel('Include "Leisure and Life" in a net').check();
     await w.page.getByLabel('Include "Famous person and star" in a net').check();
     await w.page.getByRole('button', { name: 'Make a net of 2 selected' }).click();
@@ -95,9 +107,14 @@ describe('bundled surveys in the browser', () => {
     await w.page.goto(`${baseUrl}#v=1&page=question&s=eguan-2013-07-mobile-im-share&q=share`);
     const table = w.page.getByTestId('compare-table');
     await table.waitFor();
-    const qq = await table.locator('tbody tr', { hasText: 'QQ (Tencent)' }).locator('td').allInnerTexts();
+    const qq = await table
+      .locator('tbody tr', { hasText: 'QQ (Tencent)' })
+      .locator('td')
+      .allInnerTexts();
     expect(qq).toEqual(['38.07%', '42.54%', '+4.47', '111.7']);
-    await w.page.getByLabel('Add a column from another question').selectOption('sootoo-2013-06-wechat-users:use3');
+    await w.page
+      .getByLabel('Add a column from another question')
+      .selectOption('sootoo-2013-06-wechat-users:use3');
     await w.page.waitForURL(/cmp=sootoo-2013-06-wechat-users%3Ause3/);
     const headers = await table.locator('thead tr').first().locator('th').allInnerTexts();
     expect(headers).toContain('Sootoo Research, June 2013');

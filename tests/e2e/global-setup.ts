@@ -3,7 +3,10 @@ import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 export default async function setup(project: TestProject) {
-  const server = await preview({ preview: { port: 4173, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  const server = await preview({
+    preview: { port: 4173, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);

@@ -22,7 +22,10 @@ describe('the built app', () => {
     const rows = await w.page.getByTestId('library-table').locator('tbody tr').count();
     expect(rows).toBeGreaterThanOrEqual(3);
 
-    await w.page.getByRole('link', { name: 'Market share of mobile instant messenger services in China' }).first().click();
+    await w.page
+      .getByRole('link', { name: 'Market share of mobile instant messenger services in China' })
+      .first()
+      .click();
     await w.page.getByTestId('question-list').waitFor();
     await w.page.locator('[data-question="share"] h3 a').click();
     await w.page.getByTestId('bar-chart').first().waitFor();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView, HOME, type ViewState } from '../../src/state/view';
+import {
+  DEFAULT_CROSSTAB,
+  decodeView,
+  encodeView,
+  HOME,
+  type ViewState,
+} from '../../src/state/view';
 
 const question: ViewState = {
   page: 'question',
@@ -11,6 +17,28 @@ const question: ViewState = {
     [2, 3, 4],
   ],
   compare: ['sootoo-2013-06-wechat-users:use3'],
+  crosstab: DEFAULT_CROSSTAB,
+};
+
+const crosstabView: ViewState = {
+  ...HOME,
+  page: 'crosstab',
+  survey: 'demo-simulated-wechat-respondents',
+  crosstab: {
+    rows: 'How often do you use WeChat?',
+    cols: 'age_group',
+    weight: null,
+    filters: [
+      { question: 'gender', options: [1] },
+      { question: 'a:b=c', options: [0, 2] },
+    ],
+    percent: 'cases',
+    counts: true,
+    tests: false,
+    sort: { col: 2, desc: true },
+    rowNets: [[0, 1]],
+    colNets: [[2, 3, 4]],
+  },
 };
 
 describe('the view codec', () => {
@@ -18,6 +46,7 @@ describe('the view codec', () => {
     ['the library', HOME],
     ['the flags view', { ...HOME, page: 'flags' as const }],
     ['a question with sort, nets and a compared question', question],
+    ['a filtered, weighted-off crosstab with nets, sort and tests off', crosstabView],
   ])('round-trips %s through the URL hash', (_name, state) => {
     expect(decodeView(encodeView(state))).toEqual({ state, problem: null });
   });
@@ -33,7 +62,11 @@ describe('the view codec', () => {
     ['markup in an id', '#v=1&page=survey&s=%3Cscript%3E', /malformed \(at "s"\)/],
     ['a net of one option', '#v=1&page=question&s=a&q=b&net=3', /malformed \(at "net\.0"\)/],
     ['a repeated key', '#v=1&page=survey&s=a&s=b', /repeats "s"/],
-    ['a compared question without survey', '#v=1&page=question&s=a&q=b&cmp=use3', /malformed \(at "cmp\.0"\)/],
+    [
+      'a compared question without survey',
+      '#v=1&page=question&s=a&q=b&cmp=use3',
+      /malformed \(at "cmp\.0"\)/,
+    ],
   ])('opens the library with a message for %s', (_name, hash, message) => {
     const result = decodeView(hash);
     expect(result.state).toEqual(HOME);

@@ -59,7 +59,8 @@ export function comparePublished(columns: readonly CompareColumn[], reference = 
     const ref = lookup[reference]?.get(k)?.percent ?? null;
     const cells = lookup.map((m, ci): CompareCell => {
       const p = m.get(k)?.percent ?? null;
-      if (p === null) return { value: null, lowerBound: false, decimals: 0, diff: null, index: null };
+      if (p === null)
+        return { value: null, lowerBound: false, decimals: 0, diff: null, index: null };
       const decimals = Math.max(p.decimals, ref?.decimals ?? 0);
       const comparable = ref !== null && ci !== reference;
       return {

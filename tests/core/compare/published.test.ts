@@ -4,7 +4,10 @@ import { comparePublished } from '../../../src/core/compare/published';
 import { parseDistributionCsv } from '../../../src/core/published/parse';
 
 function eguan() {
-  const text = readFileSync(new URL('../../../surveys/eguan-2013-07-mobile-im-share.csv', import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL('../../../surveys/eguan-2013-07-mobile-im-share.csv', import.meta.url),
+    'utf8',
+  );
   const parsed = parseDistributionCsv(text, 'eguan.csv');
   if (!parsed.ok) throw new Error(parsed.error.message);
   const q = parsed.value.questions[0]!;
@@ -44,8 +47,28 @@ describe('comparing published columns', () => {
 
   it('leaves a cell blank when a column does not publish the option', () => {
     const c = comparePublished([
-      { name: 'A', options: [{ label: 'Yes', percent: { text: '60%', value: 60, decimals: 0, lowerBound: false }, rank: null, omitted: false }] },
-      { name: 'B', options: [{ label: 'No', percent: { text: '40%', value: 40, decimals: 0, lowerBound: false }, rank: null, omitted: false }] },
+      {
+        name: 'A',
+        options: [
+          {
+            label: 'Yes',
+            percent: { text: '60%', value: 60, decimals: 0, lowerBound: false },
+            rank: null,
+            omitted: false,
+          },
+        ],
+      },
+      {
+        name: 'B',
+        options: [
+          {
+            label: 'No',
+            percent: { text: '40%', value: 40, decimals: 0, lowerBound: false },
+            rank: null,
+            omitted: false,
+          },
+        ],
+      },
     ]);
     expect(c.rows.map((r) => r.cells.map((x) => x.value))).toEqual([
       [60, null],

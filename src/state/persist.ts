@@ -1,0 +1,89 @@
+// Uploaded surveys are kept in IndexedDB (through idb), so they survive
+// reloads. What is stored is the parsed survey (typed arrays clone cheaply),
+// not the file, so a reload does not parse again.
+import { openDB, type IDBPDatabase } from 'idb';
+import type { PublishedSurvey } from '../core/published/types';
+import type { RespondentTable } from '../core/table/types';
+import type { Result } from '../core/result';
+
+export interface StoredBase {
+  id: string;
+  /** The name shown in the library; the user may rename it. */
+  name: string;
+  file: string;
+  addedAt: string;
+  /** SHA-256 of the file's bytes, hex: a shared link names the file by it. */
+  fingerprint: string;
+  bytes: number;
+}
+
+export type StoredSurvey =
+  | (StoredBase & { kind: 'distribution'; survey: PublishedSurvey })
+  | (StoredBase & { kind: 'respondents'; table: RespondentTable });
+
+const DB_NAME = 'survey-workbench';
+const STORE = 'surveys';
+
+let dbPromise: Promise<IDBPDatabase> | null = null;
+
+function db(): Promise<IDBPDatabase> {
+  dbPromise ??= openDB(DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore(STORE, { keyPath: 'id' });
+    },
+  });
+  return dbPromise;
+}
+
+function storageError(err: unknown, what: string): Result<never> {
+  const name = err instanceof DOMException ? err.name : '';
+  if (name === 'QuotaExceededError') {
+    return {
+      ok: false,
+      error: {
+        code: 'storage-quota',
+        message: `The browser's storage for this site is full, so ${what} could not be saved. Delete an uploaded survey you no longer need, or free space in the browser's site settings, and try again. The survey is still open for this session.`,
+      },
+    };
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    ok: false,
+    error: {
+      code: 'storage-failed',
+      message: `${what} could not be saved in this browser (${detail}). It stays open for this session only.`,
+    },
+  };
+}
+
+export async function listStored(): Promise<Result<StoredSurvey[]>> {
+  try {
+    return { ok: true, value: (await (await db()).getAll(STORE)) as StoredSurvey[] };
+  } catch (err) {
+    return storageError(err, 'The library of uploads');
+  }
+}
+
+export async function saveStored(record: StoredSurvey): Promise<Result<void>> {
+  try {
+    await (await db()).put(STORE, record);
+    return { ok: true, value: undefined };
+  } catch (err) {
+    return storageError(err, `"${record.name}"`);
+  }
+}
+
+export async function deleteStored(id: string): Promise<Result<void>> {
+  try {
+    await (await db()).delete(STORE, id);
+    return { ok: true, value: undefined };
+  } catch (err) {
+    return storageError(err, 'The change');
+  }
+}
+
+/** SHA-256 of bytes as hex, with the browser's (or Node's) Web Crypto. */
+export async function fingerprint(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,18 @@
+// Chart bars for one series, from its view model.
+import type { Bar } from '../charts/bars';
+import type { SeriesVM } from '../state/questionModel';
+import type { SortOrder } from '../state/view';
+
+export function barsFor(series: SeriesVM, sort: SortOrder): Bar[] {
+  const bars: Bar[] = series.options.map((o) => ({
+    label: o.label,
+    value: o.value,
+    text: o.omitted ? 'not published' : o.text,
+    lowerBound: o.lowerBound,
+  }));
+  if (sort === 'value') {
+    // Placeholders have no value: they go last, keeping their source order.
+    return [...bars].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
+  }
+  return bars;
+}
