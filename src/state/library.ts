@@ -131,7 +131,9 @@ export function entryFromSurvey(
     series: q.series.map((s, si) => {
       const a = analysis.questions[qi]?.series[si];
       if (!a) throw new Error(`analysis missing for ${q.id}`);
-      return seriesVM(s, a);
+      const vm = seriesVM(s, a);
+      // Respondent data has no "published chart": a question without options is numeric or free text.
+      return extras.table ? { ...vm, flags: vm.flags.filter((f) => f.code !== 'no-data') } : vm;
     }),
   }));
   const flagCount = questions.reduce(
@@ -145,7 +147,10 @@ export function entryFromSurvey(
     title: extras.name ?? survey.meta.title,
     publisher: survey.meta.publisher,
     date: survey.meta.date,
-    dateText: formatSurveyDate(survey.meta.date),
+    dateText:
+      extras.table && !survey.meta.date
+        ? `${formatNumber(extras.table.rowCount, 0)} respondents`
+        : formatSurveyDate(survey.meta.date),
     population: survey.meta.population,
     source: survey.meta.source,
     sourceUrl: survey.meta.sourceUrl,

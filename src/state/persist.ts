@@ -82,8 +82,5 @@ export async function deleteStored(id: string): Promise<Result<void>> {
   }
 }
 
-/** SHA-256 of bytes as hex, with the browser's (or Node's) Web Crypto. */
-export async function fingerprint(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** SHA-256 of bytes as hex: kept under its old name for callers of persist. */
+export { fingerprintBytes as fingerprint } from './share/fingerprint';

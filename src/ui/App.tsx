@@ -1,6 +1,7 @@
-// The shell: header, library sidebar, and the page the URL names.
-import { useMemo } from 'react';
-import { useHashView } from './useHashView';
+// The shell: header, library sidebar, the import panel when open, and the
+// page the URL names. Files can be dropped anywhere on the page.
+import { useEffect, useMemo, useState } from 'react';
+import { hrefFor, useHashView } from './useHashView';
 import { resolveView } from '../state/resolve';
 import { useLibrary } from './useLibrary';
 import { Sidebar } from './Sidebar';
@@ -8,22 +9,39 @@ import { LibraryPage } from './LibraryPage';
 import { SurveyPage } from './SurveyPage';
 import { QuestionPage } from './QuestionPage';
 import { FlagsPage } from './FlagsPage';
+import { CrosstabPage } from './CrosstabPage';
 import { ErrorBoundary } from './ErrorBoundary';
-import { hrefFor } from './useHashView';
+import { ImportPanel, type PendingFile } from './ImportPanel';
 import { HOME } from '../state/view';
 
 export function App() {
   const [decoded, navigate] = useHashView();
-  const library = useLibrary();
+  const [library, actions] = useLibrary();
+  const [importing, setImporting] = useState<{ file: PendingFile | null } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   // The link may name a survey or question that does not exist: show the
   // nearest valid view and say why, rather than a blank page.
-  const { view, problem: resolveProblem } = useMemo(
-    () => resolveView(decoded.state, library),
-    [decoded.state, library],
-  );
+  const { view, problem: resolveProblem } = useMemo(() => resolveView(decoded.state, library), [decoded.state, library]);
   const problem = decoded.problem ?? resolveProblem;
-  const entry =
-    view.survey === null ? null : (library.entries.find((e) => e.id === view.survey) ?? null);
+  const entry = view.survey === null ? null : (library.entries.find((e) => e.id === view.survey) ?? null);
+
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      void file.arrayBuffer().then((buffer) => setImporting({ file: { name: file.name, bytes: new Uint8Array(buffer) } }));
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
 
   return (
     <div className="app">
@@ -37,20 +55,15 @@ export function App() {
           </a>
         </h1>
         <nav aria-label="Views">
-          <a
-            className="btn"
-            href={hrefFor(HOME)}
-            aria-current={view.page === 'library' ? 'page' : undefined}
-          >
+          <a className="btn" href={hrefFor(HOME)} aria-current={view.page === 'library' ? 'page' : undefined}>
             Library
           </a>
-          <a
-            className="btn"
-            href={hrefFor({ ...HOME, page: 'flags' })}
-            aria-current={view.page === 'flags' ? 'page' : undefined}
-          >
+          <a className="btn" href={hrefFor({ ...HOME, page: 'flags' })} aria-current={view.page === 'flags' ? 'page' : undefined}>
             Flags ({library.flagCount})
           </a>
+          <button type="button" className="btn primary" onClick={() => setImporting({ file: null })}>
+            Import a file…
+          </button>
         </nav>
       </header>
       <Sidebar library={library} view={view} />
@@ -60,10 +73,29 @@ export function App() {
             {problem}
           </p>
         ) : null}
+        {notice ? (
+          <p className="banner problem" role="status">
+            {notice}
+          </p>
+        ) : null}
+        {importing ? (
+          <ErrorBoundary>
+            <ImportPanel
+              initial={importing.file}
+              onClose={() => setImporting(null)}
+              onImported={(record) => {
+                setImporting(null);
+                void actions.add(record).then(setNotice);
+                navigate({ ...HOME, page: 'survey', survey: record.id });
+              }}
+            />
+          </ErrorBoundary>
+        ) : null}
         <ErrorBoundary key={`${view.page}:${view.survey}:${view.question}`}>
-          {view.page === 'library' ? <LibraryPage library={library} /> : null}
+          {view.page === 'library' ? <LibraryPage library={library} actions={actions} /> : null}
           {view.page === 'flags' ? <FlagsPage library={library} /> : null}
           {view.page === 'survey' && entry ? <SurveyPage entry={entry} /> : null}
+          {view.page === 'crosstab' && entry ? <CrosstabPage entry={entry} view={view} navigate={navigate} /> : null}
           {view.page === 'question' && entry && view.question ? (
             <QuestionPage library={library} entry={entry} view={view} navigate={navigate} />
           ) : null}

@@ -1,8 +1,20 @@
-import type { Library } from '../state/library';
+import { useState } from 'react';
+import type { Library, LibraryEntry } from '../state/library';
+import type { LibraryActions } from './useLibrary';
+import { exportDistributionCsv } from '../core/published/export';
+import { exportRespondentCsv } from '../core/table/exportCsv';
+import { downloadText } from './download';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/view';
 
-export function LibraryPage({ library }: { library: Library }) {
+function exportEntry(entry: LibraryEntry) {
+  const text = entry.table ? exportRespondentCsv(entry.table) : exportDistributionCsv(entry.survey);
+  downloadText(entry.file.replace(/\.[^.]*$/, '') + '.csv', text);
+}
+
+export function LibraryPage({ library, actions }: { library: Library; actions: LibraryActions }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   return (
     <>
       <h2>Library</h2>
@@ -17,6 +29,24 @@ export function LibraryPage({ library }: { library: Library }) {
           {e.message}
         </p>
       ))}
+      {actions.storageProblem ? (
+        <p className="banner problem" role="alert">
+          {actions.storageProblem}
+        </p>
+      ) : null}
+      {message ? (
+        <p className="banner problem" role="alert">
+          {message}
+        </p>
+      ) : null}
+      {actions.lastDeleted ? (
+        <p className="banner problem" role="status" data-testid="undo-bar">
+          Deleted “{actions.lastDeleted.name}”.{' '}
+          <button type="button" className="btn" onClick={() => void actions.restore().then(setMessage)}>
+            Undo
+          </button>
+        </p>
+      ) : null}
       <table className="data" data-testid="library-table">
         <caption>{library.entries.length} surveys</caption>
         <thead>
@@ -30,6 +60,7 @@ export function LibraryPage({ library }: { library: Library }) {
             <th scope="col" className="num">
               Flags
             </th>
+            <th scope="col">Actions</th>
           </tr>
         </thead>
         <tbody>
@@ -43,6 +74,46 @@ export function LibraryPage({ library }: { library: Library }) {
               <td>{e.dateText}</td>
               <td className="num">{e.questions.length}</td>
               <td className="num">{e.flagCount}</td>
+              <td>
+                <button type="button" className="btn" onClick={() => exportEntry(e)} aria-label={`Export ${e.title} as CSV`}>
+                  Export CSV
+                </button>
+                {e.origin === 'upload' ? (
+                  renaming?.id === e.id ? (
+                    <form
+                      style={{ display: 'inline' }}
+                      onSubmit={(ev) => {
+                        ev.preventDefault();
+                        void actions.rename(e.id, renaming.name.trim() || e.title).then(setMessage);
+                        setRenaming(null);
+                      }}
+                    >
+                      <input
+                        aria-label={`New name for ${e.title}`}
+                        value={renaming.name}
+                        onChange={(ev) => setRenaming({ id: e.id, name: ev.target.value })}
+                      />
+                      <button type="submit" className="btn">
+                        Save
+                      </button>
+                    </form>
+                  ) : (
+                    <>
+                      <button type="button" className="btn" onClick={() => setRenaming({ id: e.id, name: e.title })} aria-label={`Rename ${e.title}`}>
+                        Rename
+                      </button>
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => void actions.remove(e.id).then(setMessage)}
+                        aria-label={`Delete ${e.title}`}
+                      >
+                        Delete
+                      </button>
+                    </>
+                  )
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -24,6 +24,15 @@ export function Sidebar({ library, view }: { library: Library; view: ViewState }
                       {entry.notice ? ` · ${entry.notice}` : ''}
                     </span>
                   </a>
+                  {current && entry.table ? (
+                    <a
+                      href={hrefFor({ ...HOME, page: 'crosstab', survey: entry.id })}
+                      aria-current={view.page === 'crosstab' ? 'page' : undefined}
+                      style={{ marginLeft: 10, fontWeight: 600 }}
+                    >
+                      Crosstab
+                    </a>
+                  ) : null}
                   {current ? (
                     <ul aria-label={`Questions in ${entry.title}`} style={{ marginLeft: 10 }}>
                       {entry.questions.map((q) => (

@@ -10,6 +10,13 @@ export function SurveyPage({ entry }: { entry: LibraryEntry }) {
     <>
       <h2>{entry.title}</h2>
       <SurveyHeader entry={entry} />
+      {entry.table ? (
+        <p>
+          <a className="btn" href={hrefFor({ ...HOME, page: 'crosstab', survey: entry.id })}>
+            Cross-tabulate these respondents
+          </a>
+        </p>
+      ) : null}
       <ol className="question-list" data-testid="question-list">
         {entry.questions.map((q) => (
           <li key={q.id} data-question={q.id}>

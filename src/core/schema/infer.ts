@@ -21,7 +21,7 @@ export interface InferInput {
 }
 
 const WEIGHT_NAME =
-  /^(weights?|wt|wgt|wght|poids|pond|ponderation|pondération|final_?weight|w)$|weight/i;
+  /^(weights?|wt|wgt|wght|poids|pond|ponderation|pondération|final_?weight|w)$|weight|权重|加权/i;
 const ID_NAME =
   /^(id|uuid|respondent|respondent ?id|resp_?id|record ?id|case ?id|response ?id|.*[_ ]id)$/i;
 /** Distinct values above which an all-number column is read as numeric rather than as categories. */

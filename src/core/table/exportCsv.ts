@@ -1,0 +1,41 @@
+// Respondent data back to CSV: one row per respondent, one column per
+// question; multi-answer questions as the chosen labels joined by ";".
+// Reading the export again gives the same table (same labels, same answers).
+import type { Column, RespondentTable } from './types';
+
+function cell(text: string): string {
+  const neutral = /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\n\r]|^\s|\s$/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+}
+
+function valueAt(column: Column, i: number): string {
+  switch (column.type) {
+    case 'single':
+    case 'text': {
+      const code = column.codes[i] ?? 0;
+      return code === 0 ? '' : (column.labels[code - 1] ?? '');
+    }
+    case 'numeric': {
+      const v = column.values[i] ?? NaN;
+      return Number.isNaN(v) ? '' : String(v);
+    }
+    case 'multi': {
+      const p = column.patternOf[i] ?? 0;
+      if (p === 0) return '';
+      const chosen: string[] = [];
+      for (let j = 0; j < column.labels.length; j++) {
+        const word = column.masks[(p - 1) * column.words + (j >>> 5)] ?? 0;
+        if (word & (1 << (j & 31))) chosen.push(column.labels[j] ?? '');
+      }
+      return chosen.join(';');
+    }
+  }
+}
+
+export function exportRespondentCsv(table: RespondentTable): string {
+  const lines = [table.columns.map((c) => cell(c.text)).join(',')];
+  for (let i = 0; i < table.rowCount; i++) {
+    lines.push(table.columns.map((c) => cell(valueAt(c, i))).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}

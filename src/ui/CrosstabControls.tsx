@@ -1,0 +1,78 @@
+// Rows, columns, weight, percent mode, counts and tests: every control is a
+// labelled native element, so the builder works from the keyboard.
+import type { RespondentTable } from '../core/table/types';
+import { categoricalColumns, type CrosstabGrid } from '../state/crosstabModel';
+import type { CrosstabView, PercentMode } from '../state/view';
+
+interface Props {
+  table: RespondentTable;
+  x: CrosstabView;
+  rowsId: string;
+  grid: CrosstabGrid | null;
+  set: (next: Partial<CrosstabView>) => void;
+}
+
+export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
+  const questions = categoricalColumns(table);
+  const numeric = table.columns.filter((c) => c.type === 'numeric');
+  const weightValue = x.weight === undefined ? (table.weightId ?? '-') : (x.weight ?? '-');
+  return (
+    <div className="form-grid" role="group" aria-label="Crosstab settings">
+      <label>
+        Rows
+        <select value={rowsId} onChange={(e) => set({ rows: e.target.value, rowNets: [], sort: null })}>
+          {questions.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.text}
+              {q.type === 'multi' ? ' (multiple answers)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Columns
+        <select
+          value={x.cols ?? ''}
+          onChange={(e) => set({ cols: e.target.value === '' ? null : e.target.value, colNets: [], sort: null })}
+        >
+          <option value="">Total only</option>
+          {questions.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.text}
+              {q.type === 'multi' ? ' (multiple answers)' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Weight
+        <select value={weightValue} onChange={(e) => set({ weight: e.target.value === '-' ? null : e.target.value })}>
+          <option value="-">Unweighted</option>
+          {numeric.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.text}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Percent
+        <select value={grid?.percent ?? x.percent} onChange={(e) => set({ percent: e.target.value as PercentMode })}>
+          {(grid?.percentModes ?? [{ mode: 'col' as const, label: 'Column %' }]).map((m) => (
+            <option key={m.mode} value={m.mode}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
+        <input type="checkbox" checked={x.counts} onChange={(e) => set({ counts: e.target.checked })} />
+        Show counts
+      </label>
+      <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
+        <input type="checkbox" checked={x.tests} onChange={(e) => set({ tests: e.target.checked })} />
+        Significance tests
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+// The crosstab builder for respondent data: rows × columns with weights,
+// filters, nets, percent modes and significance tests, all kept in the URL.
+import type { LibraryEntry } from '../state/library';
+import { buildCrosstabGrid, categoricalColumns } from '../state/crosstabModel';
+import type { CrosstabView, ViewState } from '../state/view';
+import { formatNumber } from '../core/format/percent';
+import { CrosstabControls } from './CrosstabControls';
+import { CrosstabTable } from './CrosstabTable';
+import { FilterBuilder, describeFilter } from './FilterBuilder';
+import { NetBuilder } from './NetBuilder';
+import { CrosstabExport } from './CrosstabExport';
+
+interface Props {
+  entry: LibraryEntry;
+  view: ViewState;
+  navigate: (next: ViewState) => void;
+}
+
+const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${formatNumber(p, 3)}`);
+
+export function CrosstabPage({ entry, view, navigate }: Props) {
+  const table = entry.table;
+  if (!table) return null;
+  const x = view.crosstab;
+  const set = (next: Partial<CrosstabView>) => navigate({ ...view, crosstab: { ...x, ...next } });
+  const rowsId = x.rows ?? categoricalColumns(table)[0]?.id ?? '';
+  const built = buildCrosstabGrid(table, x);
+  const grid = built?.ok ? built.value : null;
+  const rowsCol = table.columns.find((c) => c.id === rowsId);
+  const colsCol = x.cols === null ? null : table.columns.find((c) => c.id === x.cols);
+  const labelsOf = (c: typeof rowsCol) => (c && 'labels' in c ? c.labels : []);
+  const result = grid?.result;
+  const filterText = x.filters.map((f) => describeFilter(table, f)).join('; ');
+
+  return (
+    <article>
+      <p className="meta">
+        {entry.title} · {formatNumber(table.rowCount, 0)} respondents
+      </p>
+      <h2>Crosstab</h2>
+      {entry.notice ? (
+        <p className="banner notice" data-testid="notice">
+          {entry.notice}
+        </p>
+      ) : null}
+      <CrosstabControls table={table} x={x} rowsId={rowsId} grid={grid} set={set} />
+      <FilterBuilder table={table} filters={x.filters} onChange={(filters) => set({ filters })} />
+      <div className="toolbar">
+        <NetBuilder axis="rows" labels={labelsOf(rowsCol)} nets={x.rowNets} onChange={(rowNets) => set({ rowNets })} />
+        {colsCol ? (
+          <NetBuilder axis="columns" labels={labelsOf(colsCol)} nets={x.colNets} onChange={(colNets) => set({ colNets })} />
+        ) : null}
+      </div>
+      {built && !built.ok ? (
+        <p className="banner problem" role="alert">
+          {built.error.message}
+        </p>
+      ) : null}
+      {grid && result ? (
+        <>
+          {filterText ? (
+            <p className="note" data-testid="active-filter">
+              Filter: {filterText}
+            </p>
+          ) : null}
+          <CrosstabTable
+            grid={grid}
+            rowsText={rowsCol?.text ?? rowsId}
+            colsText={colsCol?.text ?? null}
+            showCounts={x.counts}
+            sort={x.sort}
+            onSort={(col) => set({ sort: { col, desc: x.sort?.col === col ? !x.sort.desc : true } })}
+          />
+          <ul className="stats-notes" data-testid="crosstab-notes">
+            <li data-testid="base-line">{result.base.description}</li>
+            {result.missing.excluded > 0 ? (
+              <li>
+                {formatNumber(result.missing.excluded, 0)} respondents with no answer to one of the questions are
+                left out of the percents.
+              </li>
+            ) : null}
+            {result.chiSquare ? (
+              <li data-testid="chi-square">
+                Pearson χ² = {formatNumber(result.chiSquare.statistic, 2)}, df = {result.chiSquare.df},{' '}
+                {pText(result.chiSquare.p)}
+                {result.expectedBelow5 && result.expectedBelow5.cells > 0
+                  ? ` — ${result.expectedBelow5.cells} cells (${formatNumber(result.expectedBelow5.share * 100, 0)}%) have expected counts below 5, so the test may be unreliable.`
+                  : ''}
+              </li>
+            ) : colsCol ? (
+              <li>Chi-square is not computed when either question allows multiple answers.</li>
+            ) : null}
+            {grid.showLetters && result.testNote ? (
+              <li data-testid="test-note">
+                {result.testNote}
+              </li>
+            ) : null}
+            {result.smallBase.some(Boolean) ? <li>* Base below 30 respondents: read with care.</li> : null}
+            {result.warnings.map((w) => (
+              <li key={w} className="muted">
+                {w}
+              </li>
+            ))}
+          </ul>
+          <CrosstabExport entry={entry} grid={grid} rowsText={rowsCol?.text ?? rowsId} colsText={colsCol?.text ?? null} filterText={filterText} />
+        </>
+      ) : null}
+    </article>
+  );
+}

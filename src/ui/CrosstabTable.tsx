@@ -1,0 +1,104 @@
+// The crosstab grid: lettered columns, shaded cells, significance letters,
+// a base row, and sortable column headers (nets stay at the bottom).
+import type { CrosstabGrid } from '../state/crosstabModel';
+
+interface Props {
+  grid: CrosstabGrid;
+  rowsText: string;
+  colsText: string | null;
+  showCounts: boolean;
+  sort: { col: number; desc: boolean } | null;
+  onSort: (col: number) => void;
+}
+
+/** Light heat shading: a pale blue whose depth follows the percent; text stays dark, so contrast holds. */
+function shade(percent: number): string | undefined {
+  if (!Number.isFinite(percent)) return undefined;
+  const lightness = 97 - Math.min(100, Math.max(0, percent)) * 0.22;
+  return `hsl(217 75% ${lightness.toFixed(1)}%)`;
+}
+
+export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSort }: Props) {
+  const hasTotal = grid.rows.some((r) => r.total !== null);
+  return (
+    <table className="data crosstab" data-testid="crosstab-table">
+      <caption>
+        {rowsText}
+        {colsText ? ` by ${colsText}` : ''} — {grid.percentLabel}
+        {grid.weighted ? ', weighted' : ''}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{rowsText}</th>
+          {hasTotal ? (
+            <th scope="col" className="num">
+              Total
+            </th>
+          ) : null}
+          {grid.colLabels.map((label, c) => {
+            const active = sort?.col === c;
+            return (
+              <th
+                key={c}
+                scope="col"
+                className="num"
+                aria-sort={active ? (sort?.desc ? 'descending' : 'ascending') : 'none'}
+              >
+                <button type="button" onClick={() => onSort(c)} title="Sort rows by this column">
+                  {label}
+                  {grid.showLetters && !grid.colIsNet[c] ? (
+                    <span className="letter"> ({grid.colLetters[c]})</span>
+                  ) : null}
+                  <span aria-hidden="true">{active ? (sort?.desc ? ' ▼' : ' ▲') : ''}</span>
+                </button>
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        {grid.rows.map((row) => (
+          <tr key={row.label} className={row.isNet ? 'net' : undefined}>
+            <th scope="row">{row.label}</th>
+            {hasTotal ? (
+              <td className="num">
+                {row.total?.percentText}
+                {showCounts && row.total ? <div className="count">{row.total.countText}</div> : null}
+              </td>
+            ) : null}
+            {row.cells.map((cell, c) => (
+              <td key={c} className="num" style={{ background: shade(cell.percent) }}>
+                {cell.percentText}
+                {cell.letters ? (
+                  <sup className="sig" title={`Significantly higher than column ${cell.letters.split('').join(', ')}`}>
+                    {' '}
+                    {cell.letters}
+                  </sup>
+                ) : null}
+                {showCounts ? <div className="count">{cell.countText}</div> : null}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr data-testid="base-row">
+          <th scope="row">Base{grid.weighted ? ' (unweighted n; weighted)' : ' (n)'}</th>
+          {hasTotal ? (
+            <td className="num">
+              {grid.baseRow.totalUnweighted}
+              {grid.weighted ? <div className="count">{grid.baseRow.total}</div> : null}
+            </td>
+          ) : null}
+          {grid.baseRow.unweighted.map((n, c) => (
+            <td key={c} className="num">
+              {n}
+              {grid.baseRow.small[c] ? <span title="Fewer than 30 respondents: read with care"> *</span> : null}
+              {grid.weighted ? <div className="count">{grid.baseRow.weighted[c]}</div> : null}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

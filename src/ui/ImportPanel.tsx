@@ -1,0 +1,205 @@
+// Getting a file in: pick, drop or paste; a preview of what was detected
+// (encoding, delimiter, shape, questions) that the user can override; then the
+// import in a Web Worker with progress and Cancel. A failed import changes
+// nothing: the library and the current view stay as they were.
+import { useEffect, useRef, useState } from 'react';
+import type { Preview } from '../core/pipeline';
+import type { SchemaOverride } from '../core/schema/types';
+import { loadFile, previewFile, type Progress, type RunningImport } from '../state/importClient';
+import type { WorkerLoadOptions } from '../state/importProtocol';
+import { fingerprint, type StoredSurvey } from '../state/persist';
+import { formatNumber } from '../core/format/percent';
+import { PreviewView } from './PreviewView';
+import { describeError } from '../state/errors';
+
+export interface PendingFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+interface Props {
+  initial: PendingFile | null;
+  onImported: (record: StoredSurvey) => void;
+  onClose: () => void;
+}
+
+type Stage =
+  | { step: 'choose' }
+  | { step: 'preview'; file: PendingFile; preview: Preview | null; error: string | null }
+  | { step: 'importing'; file: PendingFile; progress: Progress | null; run: RunningImport };
+
+export type ImportOptions = Omit<WorkerLoadOptions, 'file'>;
+
+export function ImportPanel({ initial, onImported, onClose }: Props) {
+  const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  const [options, setOptions] = useState<ImportOptions>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pasted, setPasted] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const start = (file: PendingFile) => {
+    setFailure(null);
+    setOptions({});
+    setStage({ step: 'preview', file, preview: null, error: null });
+  };
+
+  useEffect(() => {
+    if (initial) start(initial);
+    headingRef.current?.focus();
+  }, [initial]);
+
+  // Re-run the preview whenever the file or the user's overrides change.
+  const previewKey = stage.step === 'preview' ? stage.file : null;
+  useEffect(() => {
+    if (!previewKey) return;
+    let live = true;
+    void previewFile(previewKey.bytes, { ...options, file: previewKey.name }).then((r) => {
+      if (!live) return;
+      setStage((s) =>
+        s.step === 'preview' && s.file === previewKey
+          ? { ...s, preview: r.ok ? r.value : null, error: r.ok ? null : describeError(r.error) }
+          : s,
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [previewKey, options]);
+
+  const pickFile = async (file: File | undefined) => {
+    if (!file) return;
+    start({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  };
+
+  const runImport = (file: PendingFile) => {
+    const run = loadFile(file.bytes, { ...options, file: file.name }, (progress) =>
+      setStage((s) => (s.step === 'importing' ? { ...s, progress } : s)),
+    );
+    setStage({ step: 'importing', file, progress: null, run });
+    void run.promise.then(async (result) => {
+      if (!result.ok) {
+        setFailure(describeError(result.error));
+        setStage({ step: 'preview', file, preview: null, error: null });
+        return;
+      }
+      const hash = await fingerprint(file.bytes);
+      const base = {
+        id: `upload-${hash.slice(0, 12)}`,
+        file: file.name,
+        addedAt: new Date().toISOString(),
+        fingerprint: hash,
+        bytes: file.bytes.length,
+      };
+      const loaded = result.value;
+      const record: StoredSurvey =
+        loaded.kind === 'distribution'
+          ? { ...base, kind: 'distribution', name: loaded.survey.meta.title, survey: loaded.survey }
+          : { ...base, kind: 'respondents', name: loaded.table.meta.title, table: loaded.table };
+      onImported(record);
+    });
+  };
+
+  const setOverrides = (schemaOverrides: SchemaOverride[]) => setOptions((o) => ({ ...o, schemaOverrides }));
+
+  return (
+    <section className="import-panel" aria-labelledby="import-heading" data-testid="import-panel">
+      <div className="toolbar" style={{ justifyContent: 'space-between' }}>
+        <h2 id="import-heading" tabIndex={-1} ref={headingRef}>
+          Import a survey file
+        </h2>
+        <button type="button" className="btn" onClick={() => (stage.step === 'importing' ? stage.run.cancel() : onClose())}>
+          {stage.step === 'importing' ? 'Cancel import' : 'Close'}
+        </button>
+      </div>
+      {failure ? (
+        <p className="banner problem" role="alert" data-testid="import-error">
+          {failure} Nothing was imported; your library is unchanged.
+        </p>
+      ) : null}
+      {stage.step === 'choose' || stage.step === 'preview' ? (
+        <div className="toolbar">
+          <label className="btn">
+            Choose a CSV file…
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,text/csv,text/plain"
+              className="visually-hidden"
+              data-testid="file-input"
+              onChange={(e) => void pickFile(e.target.files?.[0])}
+            />
+          </label>
+          <span className="muted">or drop a file anywhere on the page, or paste a table:</span>
+        </div>
+      ) : null}
+      {stage.step === 'choose' ? (
+        <div>
+          <label htmlFor="paste-box" className="visually-hidden">
+            Paste a table
+          </label>
+          <textarea
+            id="paste-box"
+            rows={5}
+            style={{ width: '100%', fontFamily: 'ui-monospace, monospace' }}
+            placeholder="Paste cells copied from a spreadsheet or a report table here"
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+          />
+          <button
+            type="button"
+            className="btn"
+            disabled={pasted.trim() === ''}
+            onClick={() => start({ name: 'pasted table.csv', bytes: new TextEncoder().encode(pasted) })}
+          >
+            Use the pasted table
+          </button>
+        </div>
+      ) : null}
+      {stage.step === 'preview' ? (
+        <>
+          <p className="meta">
+            {stage.file.name} · {formatNumber(stage.file.bytes.length / 1024, 1)} KB
+          </p>
+          {stage.error ? (
+            <p className="banner problem" role="alert" data-testid="preview-error">
+              {stage.error}
+            </p>
+          ) : null}
+          {stage.preview ? (
+            <PreviewView
+              preview={stage.preview}
+              options={options}
+              setOptions={setOptions}
+              setOverrides={setOverrides}
+            />
+          ) : stage.error ? null : (
+            <p className="muted">Reading the first rows…</p>
+          )}
+          <button
+            type="button"
+            className="btn primary"
+            disabled={!stage.preview}
+            onClick={() => runImport(stage.file)}
+          >
+            Import {stage.file.name}
+          </button>
+        </>
+      ) : null}
+      {stage.step === 'importing' ? (
+        <div aria-live="polite">
+          <p>
+            Importing {stage.file.name}:{' '}
+            {stage.progress
+              ? `${formatNumber(stage.progress.bytes / 1e6, 1)} of ${formatNumber(stage.progress.totalBytes / 1e6, 1)} MB, ${formatNumber(stage.progress.rows, 0)} rows`
+              : 'starting…'}
+          </p>
+          <progress
+            max={stage.progress?.totalBytes ?? 1}
+            value={stage.progress?.bytes ?? 0}
+            aria-label="Import progress"
+            style={{ width: '100%' }}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}
