@@ -22,6 +22,7 @@ import { detectEncoding } from './csv/encoding';
 import type { EncodingName } from './csv/encoding';
 import { createTokenizer } from './csv/tokenize';
 import { createTableBuilder } from './table/encode';
+import { orderLabels } from './table/order';
 import type { TableBuilder } from './table/encode';
 import type { RespondentMeta, RespondentTable } from './table/types';
 
@@ -89,7 +90,9 @@ export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loa
   if (sink.builder !== null && sink.schema !== null) {
     if (sink.builder.rowCount === 0)
       return fail(err('import-no-rows', importMessages.noRows, opts.file));
-    const { table, warnings } = sink.builder.finish();
+    const { table: built, warnings } = sink.builder.finish();
+    // Numeric-looking answers (age bands, ratings) in numeric order rather than order of first appearance.
+    const table = orderLabels(built);
     detected.warnings.push(...warnings);
     return ok({ kind: 'respondents', table, schema: sink.schema, detected });
   }

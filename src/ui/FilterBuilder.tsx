@@ -52,6 +52,7 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
       <label>
         Question{' '}
         <select
+          aria-label="Filter on question"
           value={questionId}
           onChange={(e) => {
             setQuestionId(e.target.value);
