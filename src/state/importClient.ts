@@ -16,8 +16,27 @@ export interface RunningImport {
   cancel(): void;
 }
 
-/** Bytes the preview needs: the first rows, not the whole file. */
-export const PREVIEW_BYTES = 1 << 20;
+/** Bytes the preview reads: enough for its 1,000-row sample in most files, not the whole file. */
+export const PREVIEW_BYTES = 4 << 20;
+
+/**
+ * A prefix of a file, cut after its last line break so the preview never sees
+ * half a row. UTF-16 line breaks are two bytes: keep both.
+ */
+export function completeLines(head: Uint8Array, wholeFile: boolean): Uint8Array {
+  if (wholeFile) return head;
+  const utf16le = head[0] === 0xff && head[1] === 0xfe;
+  const utf16be = head[0] === 0xfe && head[1] === 0xff;
+  for (let i = head.length - 1; i > 0; i--) {
+    if (head[i] !== 0x0a) continue;
+    if (utf16le) {
+      if (i % 2 === 0 && head[i + 1] === 0x00) return head.subarray(0, i + 2);
+    } else if (utf16be) {
+      if (i % 2 === 1 && head[i - 1] === 0x00) return head.subarray(0, i + 1);
+    } else return head.subarray(0, i + 1);
+  }
+  return head;
+}
 
 function spawn(): Worker {
   return new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
@@ -67,11 +86,13 @@ function run<T extends FromWorker['type']>(
   };
 }
 
+/** Preview the head of a file (its first PREVIEW_BYTES, or all of it when `wholeFile`). */
 export async function previewFile(
   bytes: Uint8Array,
   options: WorkerLoadOptions,
+  wholeFile: boolean,
 ): Promise<Result<Preview>> {
-  const head = bytes.slice(0, PREVIEW_BYTES);
+  const head = completeLines(bytes.subarray(0, PREVIEW_BYTES), wholeFile).slice();
   const { promise } = run(
     { id: nextId++, type: 'preview', bytes: head, options },
     [head.buffer],
@@ -86,11 +107,10 @@ export function loadFile(
   options: WorkerLoadOptions,
   onProgress: (p: Progress) => void,
 ): RunningImport {
-  // A copy crosses to the worker, so the page keeps its bytes for a retry with other options.
-  const copy = bytes.slice();
+  // The bytes move to the worker (transferred, not copied); a retry reads the file again.
   const { promise, cancel } = run(
-    { id: nextId++, type: 'load', bytes: copy, options },
-    [copy.buffer],
+    { id: nextId++, type: 'load', bytes, options },
+    [bytes.buffer],
     'loaded',
     onProgress,
   );

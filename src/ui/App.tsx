@@ -11,7 +11,7 @@ import { QuestionPage } from './QuestionPage';
 import { FlagsPage } from './FlagsPage';
 import { CrosstabPage } from './CrosstabPage';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ImportPanel, type PendingFile } from './ImportPanel';
+import { ImportPanel, pendingFromFile, type PendingFile } from './ImportPanel';
 import { HOME } from '../state/view';
 
 export function App() {
@@ -21,9 +21,13 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   // The link may name a survey or question that does not exist: show the
   // nearest valid view and say why, rather than a blank page.
-  const { view, problem: resolveProblem } = useMemo(() => resolveView(decoded.state, library), [decoded.state, library]);
+  const { view, problem: resolveProblem } = useMemo(
+    () => resolveView(decoded.state, library),
+    [decoded.state, library],
+  );
   const problem = decoded.problem ?? resolveProblem;
-  const entry = view.survey === null ? null : (library.entries.find((e) => e.id === view.survey) ?? null);
+  const entry =
+    view.survey === null ? null : (library.entries.find((e) => e.id === view.survey) ?? null);
 
   useEffect(() => {
     const over = (e: DragEvent) => {
@@ -33,7 +37,7 @@ export function App() {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       e.preventDefault();
-      void file.arrayBuffer().then((buffer) => setImporting({ file: { name: file.name, bytes: new Uint8Array(buffer) } }));
+      setImporting({ file: pendingFromFile(file) });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -55,13 +59,25 @@ export function App() {
           </a>
         </h1>
         <nav aria-label="Views">
-          <a className="btn" href={hrefFor(HOME)} aria-current={view.page === 'library' ? 'page' : undefined}>
+          <a
+            className="btn"
+            href={hrefFor(HOME)}
+            aria-current={view.page === 'library' ? 'page' : undefined}
+          >
             Library
           </a>
-          <a className="btn" href={hrefFor({ ...HOME, page: 'flags' })} aria-current={view.page === 'flags' ? 'page' : undefined}>
+          <a
+            className="btn"
+            href={hrefFor({ ...HOME, page: 'flags' })}
+            aria-current={view.page === 'flags' ? 'page' : undefined}
+          >
             Flags ({library.flagCount})
           </a>
-          <button type="button" className="btn primary" onClick={() => setImporting({ file: null })}>
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => setImporting({ file: null })}
+          >
             Import a file…
           </button>
         </nav>
@@ -95,7 +111,9 @@ export function App() {
           {view.page === 'library' ? <LibraryPage library={library} actions={actions} /> : null}
           {view.page === 'flags' ? <FlagsPage library={library} /> : null}
           {view.page === 'survey' && entry ? <SurveyPage entry={entry} /> : null}
-          {view.page === 'crosstab' && entry ? <CrosstabPage entry={entry} view={view} navigate={navigate} /> : null}
+          {view.page === 'crosstab' && entry ? (
+            <CrosstabPage entry={entry} view={view} navigate={navigate} />
+          ) : null}
           {view.page === 'question' && entry && view.question ? (
             <QuestionPage library={library} entry={entry} view={view} navigate={navigate} />
           ) : null}

@@ -20,7 +20,10 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
     <div className="form-grid" role="group" aria-label="Crosstab settings">
       <label>
         Rows
-        <select value={rowsId} onChange={(e) => set({ rows: e.target.value, rowNets: [], sort: null })}>
+        <select
+          value={rowsId}
+          onChange={(e) => set({ rows: e.target.value, rowNets: [], sort: null })}
+        >
           {questions.map((q) => (
             <option key={q.id} value={q.id}>
               {q.text}
@@ -33,7 +36,9 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
         Columns
         <select
           value={x.cols ?? ''}
-          onChange={(e) => set({ cols: e.target.value === '' ? null : e.target.value, colNets: [], sort: null })}
+          onChange={(e) =>
+            set({ cols: e.target.value === '' ? null : e.target.value, colNets: [], sort: null })
+          }
         >
           <option value="">Total only</option>
           {questions.map((q) => (
@@ -46,7 +51,10 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
       </label>
       <label>
         Weight
-        <select value={weightValue} onChange={(e) => set({ weight: e.target.value === '-' ? null : e.target.value })}>
+        <select
+          value={weightValue}
+          onChange={(e) => set({ weight: e.target.value === '-' ? null : e.target.value })}
+        >
           <option value="-">Unweighted</option>
           {numeric.map((c) => (
             <option key={c.id} value={c.id}>
@@ -57,7 +65,10 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
       </label>
       <label>
         Percent
-        <select value={grid?.percent ?? x.percent} onChange={(e) => set({ percent: e.target.value as PercentMode })}>
+        <select
+          value={grid?.percent ?? x.percent}
+          onChange={(e) => set({ percent: e.target.value as PercentMode })}
+        >
           {(grid?.percentModes ?? [{ mode: 'col' as const, label: 'Column %' }]).map((m) => (
             <option key={m.mode} value={m.mode}>
               {m.label}
@@ -66,11 +77,19 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
         </select>
       </label>
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
-        <input type="checkbox" checked={x.counts} onChange={(e) => set({ counts: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={x.counts}
+          onChange={(e) => set({ counts: e.target.checked })}
+        />
         Show counts
       </label>
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
-        <input type="checkbox" checked={x.tests} onChange={(e) => set({ tests: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={x.tests}
+          onChange={(e) => set({ tests: e.target.checked })}
+        />
         Significance tests
       </label>
     </div>

@@ -49,9 +49,19 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
       <CrosstabControls table={table} x={x} rowsId={rowsId} grid={grid} set={set} />
       <FilterBuilder table={table} filters={x.filters} onChange={(filters) => set({ filters })} />
       <div className="toolbar">
-        <NetBuilder axis="rows" labels={labelsOf(rowsCol)} nets={x.rowNets} onChange={(rowNets) => set({ rowNets })} />
+        <NetBuilder
+          axis="rows"
+          labels={labelsOf(rowsCol)}
+          nets={x.rowNets}
+          onChange={(rowNets) => set({ rowNets })}
+        />
         {colsCol ? (
-          <NetBuilder axis="columns" labels={labelsOf(colsCol)} nets={x.colNets} onChange={(colNets) => set({ colNets })} />
+          <NetBuilder
+            axis="columns"
+            labels={labelsOf(colsCol)}
+            nets={x.colNets}
+            onChange={(colNets) => set({ colNets })}
+          />
         ) : null}
       </div>
       {built && !built.ok ? (
@@ -72,20 +82,22 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
             colsText={colsCol?.text ?? null}
             showCounts={x.counts}
             sort={x.sort}
-            onSort={(col) => set({ sort: { col, desc: x.sort?.col === col ? !x.sort.desc : true } })}
+            onSort={(col) =>
+              set({ sort: { col, desc: x.sort?.col === col ? !x.sort.desc : true } })
+            }
           />
           <ul className="stats-notes" data-testid="crosstab-notes">
             <li data-testid="base-line">{result.base.description}</li>
             {result.missing.excluded > 0 ? (
               <li>
-                {formatNumber(result.missing.excluded, 0)} respondents with no answer to one of the questions are
-                left out of the percents.
+                {formatNumber(result.missing.excluded, 0)} respondents with no answer to one of the
+                questions are left out of the percents.
               </li>
             ) : null}
             {result.chiSquare ? (
               <li data-testid="chi-square">
-                Pearson χ² = {formatNumber(result.chiSquare.statistic, 2)}, df = {result.chiSquare.df},{' '}
-                {pText(result.chiSquare.p)}
+                Pearson χ² = {formatNumber(result.chiSquare.statistic, 2)}, df ={' '}
+                {result.chiSquare.df}, {pText(result.chiSquare.p)}
                 {result.expectedBelow5 && result.expectedBelow5.cells > 0
                   ? ` — ${result.expectedBelow5.cells} cells (${formatNumber(result.expectedBelow5.share * 100, 0)}%) have expected counts below 5, so the test may be unreliable.`
                   : ''}
@@ -94,18 +106,24 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
               <li>Chi-square is not computed when either question allows multiple answers.</li>
             ) : null}
             {grid.showLetters && result.testNote ? (
-              <li data-testid="test-note">
-                {result.testNote}
-              </li>
+              <li data-testid="test-note">{result.testNote}</li>
             ) : null}
-            {result.smallBase.some(Boolean) ? <li>* Base below 30 respondents: read with care.</li> : null}
+            {result.smallBase.some(Boolean) ? (
+              <li>* Base below 30 respondents: read with care.</li>
+            ) : null}
             {result.warnings.map((w) => (
               <li key={w} className="muted">
                 {w}
               </li>
             ))}
           </ul>
-          <CrosstabExport entry={entry} grid={grid} rowsText={rowsCol?.text ?? rowsId} colsText={colsCol?.text ?? null} filterText={filterText} />
+          <CrosstabExport
+            entry={entry}
+            grid={grid}
+            rowsText={rowsCol?.text ?? rowsId}
+            colsText={colsCol?.text ?? null}
+            filterText={filterText}
+          />
         </>
       ) : null}
     </article>

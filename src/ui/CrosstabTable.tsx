@@ -63,14 +63,19 @@ export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSo
             {hasTotal ? (
               <td className="num">
                 {row.total?.percentText}
-                {showCounts && row.total ? <div className="count">{row.total.countText}</div> : null}
+                {showCounts && row.total ? (
+                  <div className="count">{row.total.countText}</div>
+                ) : null}
               </td>
             ) : null}
             {row.cells.map((cell, c) => (
               <td key={c} className="num" style={{ background: shade(cell.percent) }}>
                 {cell.percentText}
                 {cell.letters ? (
-                  <sup className="sig" title={`Significantly higher than column ${cell.letters.split('').join(', ')}`}>
+                  <sup
+                    className="sig"
+                    title={`Significantly higher than column ${cell.letters.split('').join(', ')}`}
+                  >
                     {' '}
                     {cell.letters}
                   </sup>
@@ -93,7 +98,9 @@ export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSo
           {grid.baseRow.unweighted.map((n, c) => (
             <td key={c} className="num">
               {n}
-              {grid.baseRow.small[c] ? <span title="Fewer than 30 respondents: read with care"> *</span> : null}
+              {grid.baseRow.small[c] ? (
+                <span title="Fewer than 30 respondents: read with care"> *</span>
+              ) : null}
               {grid.weighted ? <div className="count">{grid.baseRow.weighted[c]}</div> : null}
             </td>
           ))}

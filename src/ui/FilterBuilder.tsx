@@ -26,7 +26,10 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
   const add = () => {
     if (!column || ticked.size === 0) return;
     const options = [...ticked].sort((a, b) => a - b);
-    onChange([...filters.filter((f) => f.question !== column.id), { question: column.id, options }]);
+    onChange([
+      ...filters.filter((f) => f.question !== column.id),
+      { question: column.id, options },
+    ]);
     setQuestionId('');
     setTicked(new Set());
   };

@@ -5,16 +5,48 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Preview } from '../core/pipeline';
 import type { SchemaOverride } from '../core/schema/types';
-import { loadFile, previewFile, type Progress, type RunningImport } from '../state/importClient';
+import {
+  loadFile,
+  PREVIEW_BYTES,
+  previewFile,
+  type Progress,
+  type RunningImport,
+} from '../state/importClient';
 import type { WorkerLoadOptions } from '../state/importProtocol';
 import { fingerprint, type StoredSurvey } from '../state/persist';
 import { formatNumber } from '../core/format/percent';
 import { PreviewView } from './PreviewView';
 import { describeError } from '../state/errors';
 
+/**
+ * A file waiting to be imported. Bytes are read on demand: the preview reads
+ * only the first megabyte, and the import reads the whole file once and
+ * hands it to the worker without a copy, so a 300 MB file is in memory once.
+ */
 export interface PendingFile {
   name: string;
-  bytes: Uint8Array;
+  size: number;
+  head(bytes: number): Promise<Uint8Array>;
+  all(): Promise<Uint8Array>;
+}
+
+export function pendingFromFile(file: File): PendingFile {
+  return {
+    name: file.name,
+    size: file.size,
+    head: async (n) => new Uint8Array(await file.slice(0, n).arrayBuffer()),
+    all: async () => new Uint8Array(await file.arrayBuffer()),
+  };
+}
+
+export function pendingFromText(name: string, text: string): PendingFile {
+  const bytes = () => new TextEncoder().encode(text);
+  return {
+    name,
+    size: bytes().length,
+    head: async (n) => bytes().slice(0, n),
+    all: async () => bytes(),
+  };
 }
 
 interface Props {
@@ -53,42 +85,48 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
   useEffect(() => {
     if (!previewKey) return;
     let live = true;
-    void previewFile(previewKey.bytes, { ...options, file: previewKey.name }).then((r) => {
-      if (!live) return;
-      setStage((s) =>
-        s.step === 'preview' && s.file === previewKey
-          ? { ...s, preview: r.ok ? r.value : null, error: r.ok ? null : describeError(r.error) }
-          : s,
-      );
-    });
+    void previewKey
+      .head(PREVIEW_BYTES)
+      .then((head) =>
+        previewFile(head, { ...options, file: previewKey.name }, previewKey.size <= PREVIEW_BYTES),
+      )
+      .then((r) => {
+        if (!live) return;
+        setStage((s) =>
+          s.step === 'preview' && s.file === previewKey
+            ? { ...s, preview: r.ok ? r.value : null, error: r.ok ? null : describeError(r.error) }
+            : s,
+        );
+      });
     return () => {
       live = false;
     };
   }, [previewKey, options]);
 
-  const pickFile = async (file: File | undefined) => {
-    if (!file) return;
-    start({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  const pickFile = (file: File | undefined) => {
+    if (file) start(pendingFromFile(file));
   };
 
-  const runImport = (file: PendingFile) => {
-    const run = loadFile(file.bytes, { ...options, file: file.name }, (progress) =>
+  const runImport = async (file: PendingFile) => {
+    const bytes = await file.all();
+    // Fingerprint before the bytes move to the worker: a shared link names the file by it.
+    const hash = await fingerprint(bytes);
+    const run = loadFile(bytes, { ...options, file: file.name }, (progress) =>
       setStage((s) => (s.step === 'importing' ? { ...s, progress } : s)),
     );
     setStage({ step: 'importing', file, progress: null, run });
-    void run.promise.then(async (result) => {
+    void run.promise.then((result) => {
       if (!result.ok) {
         setFailure(describeError(result.error));
         setStage({ step: 'preview', file, preview: null, error: null });
         return;
       }
-      const hash = await fingerprint(file.bytes);
       const base = {
         id: `upload-${hash.slice(0, 12)}`,
         file: file.name,
         addedAt: new Date().toISOString(),
         fingerprint: hash,
-        bytes: file.bytes.length,
+        bytes: file.size,
       };
       const loaded = result.value;
       const record: StoredSurvey =
@@ -99,7 +137,8 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
     });
   };
 
-  const setOverrides = (schemaOverrides: SchemaOverride[]) => setOptions((o) => ({ ...o, schemaOverrides }));
+  const setOverrides = (schemaOverrides: SchemaOverride[]) =>
+    setOptions((o) => ({ ...o, schemaOverrides }));
 
   return (
     <section className="import-panel" aria-labelledby="import-heading" data-testid="import-panel">
@@ -107,7 +146,11 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
         <h2 id="import-heading" tabIndex={-1} ref={headingRef}>
           Import a survey file
         </h2>
-        <button type="button" className="btn" onClick={() => (stage.step === 'importing' ? stage.run.cancel() : onClose())}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => (stage.step === 'importing' ? stage.run.cancel() : onClose())}
+        >
           {stage.step === 'importing' ? 'Cancel import' : 'Close'}
         </button>
       </div>
@@ -125,7 +168,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
               accept=".csv,.tsv,.txt,text/csv,text/plain"
               className="visually-hidden"
               data-testid="file-input"
-              onChange={(e) => void pickFile(e.target.files?.[0])}
+              onChange={(e) => pickFile(e.target.files?.[0])}
             />
           </label>
           <span className="muted">or drop a file anywhere on the page, or paste a table:</span>
@@ -148,7 +191,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
             type="button"
             className="btn"
             disabled={pasted.trim() === ''}
-            onClick={() => start({ name: 'pasted table.csv', bytes: new TextEncoder().encode(pasted) })}
+            onClick={() => start(pendingFromText('pasted table.csv', pasted))}
           >
             Use the pasted table
           </button>
@@ -157,7 +200,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
       {stage.step === 'preview' ? (
         <>
           <p className="meta">
-            {stage.file.name} · {formatNumber(stage.file.bytes.length / 1024, 1)} KB
+            {stage.file.name} · {formatNumber(stage.file.size / 1024, 1)} KB
           </p>
           {stage.error ? (
             <p className="banner problem" role="alert" data-testid="preview-error">
@@ -178,7 +221,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
             type="button"
             className="btn primary"
             disabled={!stage.preview}
-            onClick={() => runImport(stage.file)}
+            onClick={() => void runImport(stage.file)}
           >
             Import {stage.file.name}
           </button>

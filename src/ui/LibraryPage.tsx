@@ -42,7 +42,11 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
       {actions.lastDeleted ? (
         <p className="banner problem" role="status" data-testid="undo-bar">
           Deleted “{actions.lastDeleted.name}”.{' '}
-          <button type="button" className="btn" onClick={() => void actions.restore().then(setMessage)}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void actions.restore().then(setMessage)}
+          >
             Undo
           </button>
         </p>
@@ -75,7 +79,12 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
               <td className="num">{e.questions.length}</td>
               <td className="num">{e.flagCount}</td>
               <td>
-                <button type="button" className="btn" onClick={() => exportEntry(e)} aria-label={`Export ${e.title} as CSV`}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => exportEntry(e)}
+                  aria-label={`Export ${e.title} as CSV`}
+                >
                   Export CSV
                 </button>
                 {e.origin === 'upload' ? (
@@ -99,7 +108,12 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                     </form>
                   ) : (
                     <>
-                      <button type="button" className="btn" onClick={() => setRenaming({ id: e.id, name: e.title })} aria-label={`Rename ${e.title}`}>
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => setRenaming({ id: e.id, name: e.title })}
+                        aria-label={`Rename ${e.title}`}
+                      >
                         Rename
                       </button>
                       <button

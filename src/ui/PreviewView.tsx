@@ -15,7 +15,14 @@ interface Props {
   setOverrides: (o: SchemaOverride[]) => void;
 }
 
-const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'windows-1252', 'macintosh'] as const;
+const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'windows-1252',
+  'macintosh',
+] as const;
 const DELIMITERS = [
   [',', 'Comma'],
   [';', 'Semicolon'],
@@ -39,7 +46,9 @@ export function PreviewView({ preview, options, setOptions, setOverrides }: Prop
           Encoding
           <select
             value={options.encoding ?? d.encoding}
-            onChange={(e) => setOptions((o) => ({ ...o, encoding: e.target.value as (typeof ENCODINGS)[number] }))}
+            onChange={(e) =>
+              setOptions((o) => ({ ...o, encoding: e.target.value as (typeof ENCODINGS)[number] }))
+            }
           >
             {ENCODINGS.map((e) => (
               <option key={e} value={e}>
@@ -47,13 +56,17 @@ export function PreviewView({ preview, options, setOptions, setOverrides }: Prop
               </option>
             ))}
           </select>
-          <span data-testid="encoding-reason">{options.encoding ? 'chosen by you' : d.encodingReason}</span>
+          <span data-testid="encoding-reason">
+            {options.encoding ? 'chosen by you' : d.encodingReason}
+          </span>
         </label>
         <label>
           Delimiter
           <select
             value={options.delimiter ?? d.delimiter}
-            onChange={(e) => setOptions((o) => ({ ...o, delimiter: e.target.value as ',' | ';' | '\t' | '|' }))}
+            onChange={(e) =>
+              setOptions((o) => ({ ...o, delimiter: e.target.value as ',' | ';' | '\t' | '|' }))
+            }
           >
             {DELIMITERS.map(([v, name]) => (
               <option key={name} value={v}>
@@ -67,7 +80,9 @@ export function PreviewView({ preview, options, setOptions, setOverrides }: Prop
           Shape
           <select
             value={options.shape ?? d.shape}
-            onChange={(e) => setOptions((o) => ({ ...o, shape: e.target.value as (typeof SHAPES)[number][0] }))}
+            onChange={(e) =>
+              setOptions((o) => ({ ...o, shape: e.target.value as (typeof SHAPES)[number][0] }))
+            }
           >
             {SHAPES.map(([v, name]) => (
               <option key={v} value={v}>
@@ -80,10 +95,10 @@ export function PreviewView({ preview, options, setOptions, setOverrides }: Prop
       </div>
       {d.lossyLines.length > 0 ? (
         <p className="banner problem" role="alert" data-testid="lossy-lines">
-          Some characters could not be decoded as {d.encoding} on line{d.lossyLines.length > 1 ? 's' : ''}{' '}
-          {d.lossyLines.slice(0, 10).join(', ')}
-          {d.lossyLines.length > 10 ? ` and ${d.lossyLines.length - 10} more` : ''}: they show as �. Try another
-          encoding above.
+          Some characters could not be decoded as {d.encoding} on line
+          {d.lossyLines.length > 1 ? 's' : ''} {d.lossyLines.slice(0, 10).join(', ')}
+          {d.lossyLines.length > 10 ? ` and ${d.lossyLines.length - 10} more` : ''}: they show as �.
+          Try another encoding above.
         </p>
       ) : null}
       {d.warnings.map((w) => (
@@ -91,7 +106,14 @@ export function PreviewView({ preview, options, setOptions, setOverrides }: Prop
           {w}
         </p>
       ))}
-      {preview.schema ? <SchemaEditor preview={preview} overrides={overrides} add={add} setOverrides={setOverrides} /> : null}
+      {preview.schema ? (
+        <SchemaEditor
+          preview={preview}
+          overrides={overrides}
+          add={add}
+          setOverrides={setOverrides}
+        />
+      ) : null}
       {preview.survey ? <PublishedSummary preview={preview} /> : null}
       <RawRows rows={preview.rows} truncated={preview.truncated} />
     </div>
@@ -129,7 +151,9 @@ function PublishedSummary({ preview }: { preview: Preview }) {
                   {a?.kind}
                   {a?.kindInferred ? ' (inferred)' : ''}
                 </td>
-                <td className="num">{a?.total == null ? '—' : formatPercent(a.total, a.totalDecimals)}</td>
+                <td className="num">
+                  {a?.total == null ? '—' : formatPercent(a.total, a.totalDecimals)}
+                </td>
               </tr>
             );
           }),
@@ -172,7 +196,10 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
       <div className="form-grid" role="group" aria-label="Respondent data settings">
         <label>
           Weight column
-          <select value={schema.weightId ?? ''} onChange={(e) => add({ type: 'weight', id: e.target.value || null })}>
+          <select
+            value={schema.weightId ?? ''}
+            onChange={(e) => add({ type: 'weight', id: e.target.value || null })}
+          >
             <option value="">None</option>
             {numeric.map((q) => (
               <option key={q.id} value={q.id}>
@@ -183,7 +210,10 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
         </label>
         <label>
           Respondent id column
-          <select value={schema.idColumnId ?? ''} onChange={(e) => add({ type: 'id', id: e.target.value || null })}>
+          <select
+            value={schema.idColumnId ?? ''}
+            onChange={(e) => add({ type: 'id', id: e.target.value || null })}
+          >
             <option value="">None</option>
             {questions.map((q) => (
               <option key={q.id} value={q.id}>
@@ -202,7 +232,10 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
             onBlur={() => {
               if (missing.trim() === '') return;
               const tokens = missing.split(',').map((t) => t.trim());
-              add({ type: 'missing', tokens: ['', ...tokens.filter((t) => t !== '' && t !== '(blank)')] });
+              add({
+                type: 'missing',
+                tokens: ['', ...tokens.filter((t) => t !== '' && t !== '(blank)')],
+              });
             }}
           />
         </label>
@@ -230,7 +263,14 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
         </thead>
         <tbody>
           {questions.map((q) => (
-            <SchemaRow key={q.id} q={q} ticked={ticked.has(q.id)} toggle={() => toggle(q.id)} add={add} columnNames={schema.columnNames} />
+            <SchemaRow
+              key={q.id}
+              q={q}
+              ticked={ticked.has(q.id)}
+              toggle={() => toggle(q.id)}
+              add={add}
+              columnNames={schema.columnNames}
+            />
           ))}
         </tbody>
       </table>
@@ -259,7 +299,12 @@ function SchemaRow({
   return (
     <tr data-question={q.id}>
       <td>
-        <input type="checkbox" checked={ticked} onChange={toggle} aria-label={`Select "${q.text}" to group`} />
+        <input
+          type="checkbox"
+          checked={ticked}
+          onChange={toggle}
+          aria-label={`Select "${q.text}" to group`}
+        />
       </td>
       <td>
         <input
@@ -280,7 +325,11 @@ function SchemaRow({
             value={q.kind}
             onChange={(e) => {
               const kind = e.target.value as 'single' | 'multi' | 'numeric' | 'text';
-              add(kind === 'multi' ? { type: 'kind', id: q.id, kind, separator: ';' } : { type: 'kind', id: q.id, kind });
+              add(
+                kind === 'multi'
+                  ? { type: 'kind', id: q.id, kind, separator: ';' }
+                  : { type: 'kind', id: q.id, kind },
+              );
             }}
           >
             <option value="single">Single answer</option>
@@ -297,7 +346,9 @@ function SchemaRow({
           </button>
         ) : null}
       </td>
-      <td title={q.sourceColumns.map((i) => columnNames[i]).join(', ')}>{q.sourceColumns.length}</td>
+      <td title={q.sourceColumns.map((i) => columnNames[i]).join(', ')}>
+        {q.sourceColumns.length}
+      </td>
       <td className="muted">{q.reason}</td>
     </tr>
   );
@@ -310,13 +361,22 @@ function RawRows({ rows, truncated }: { rows: string[][]; truncated: boolean }) 
     <div style={{ overflowX: 'auto' }}>
       <table className="data" data-testid="preview-rows">
         <caption>
-          The first {shown.length} rows as read{truncated || rows.length > shown.length ? ' (more follow)' : ''}
+          The first {shown.length} rows as read
+          {truncated || rows.length > shown.length ? ' (more follow)' : ''}
         </caption>
         <tbody>
           {shown.map((row, i) => (
             <tr key={i}>
               {row.slice(0, width).map((cell, j) => (
-                <td key={j} style={{ maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                <td
+                  key={j}
+                  style={{
+                    maxWidth: 200,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    whiteSpace: 'nowrap',
+                  }}
+                >
                   {cell}
                 </td>
               ))}

@@ -18,9 +18,20 @@ export function ShareBar({ link }: { link: string }) {
       <label className="visually-hidden" htmlFor="share-link">
         Link to this view
       </label>
-      <input id="share-link" data-testid="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} style={{ flex: 1, minWidth: 200 }} />
+      <input
+        id="share-link"
+        data-testid="share-link"
+        readOnly
+        value={link}
+        onFocus={(e) => e.currentTarget.select()}
+        style={{ flex: 1, minWidth: 200 }}
+      />
       <span role="status" className="muted">
-        {copied === 'yes' ? 'Link copied.' : copied === 'no' ? 'The browser blocked the clipboard: copy the link from the field.' : ''}
+        {copied === 'yes'
+          ? 'Link copied.'
+          : copied === 'no'
+            ? 'The browser blocked the clipboard: copy the link from the field.'
+            : ''}
       </span>
     </div>
   );

@@ -2,7 +2,14 @@
 // in IndexedDB. Every change goes to IndexedDB first; if saving fails the
 // upload stays open for the session and the user is told why.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { buildLibrary, entryFromSurvey, entryFromTable, libraryOf, type Library, type LibraryEntry } from '../state/library';
+import {
+  buildLibrary,
+  entryFromSurvey,
+  entryFromTable,
+  libraryOf,
+  type Library,
+  type LibraryEntry,
+} from '../state/library';
 import { BUNDLED_FILES, BUNDLED_SIDECARS } from '../state/bundled';
 import { deleteStored, listStored, saveStored, type StoredSurvey } from '../state/persist';
 

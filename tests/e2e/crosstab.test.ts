@@ -23,12 +23,18 @@ describe('the crosstab builder', () => {
     await w.page.goto(`${baseUrl}#v=1&page=survey&s=demo-simulated-wechat-respondents`);
     await w.page.getByRole('link', { name: 'Cross-tabulate these respondents' }).click();
     await w.page.getByTestId('crosstab-table').waitFor();
-    await expect(w.page.getByTestId('notice').innerText()).resolves.toBe('Simulated respondents, not real data');
+    await expect(w.page.getByTestId('notice').innerText()).resolves.toBe(
+      'Simulated respondents, not real data',
+    );
 
     await w.page.getByLabel('Rows').selectOption('How often do you use WeChat?');
     await w.page.getByLabel('Columns').selectOption('age_group');
-    expect(await w.page.getByTestId('base-line').innerText()).toMatch(/^Base: all respondents, n = 1,500 \(weighted 1,500\.0\)/);
-    expect(await w.page.getByTestId('chi-square').innerText()).toMatch(/^Pearson χ² = [\d,.]+, df = 9, p/);
+    expect(await w.page.getByTestId('base-line').innerText()).toMatch(
+      /^Base: all respondents, n = 1,500 \(weighted 1,500\.0\)/,
+    );
+    expect(await w.page.getByTestId('chi-square').innerText()).toMatch(
+      /^Pearson χ² = [\d,.]+, df = 9, p/,
+    );
     const headers = await w.page.getByTestId('crosstab-table').locator('thead th').allInnerTexts();
     expect(headers.slice(0, 3)).toEqual(['How often do you use WeChat?', 'Total', '18-24 (A)']);
 
@@ -58,11 +64,21 @@ describe('the crosstab builder', () => {
   it('shows the three multi-answer percents and no chi-square for a multi-answer row question', async () => {
     const w = await openWatched(browser, baseUrl);
     const rows = encodeURIComponent('What is the reason that you started to use WeChat?');
-    await w.page.goto(`${baseUrl}#v=1&page=crosstab&s=demo-simulated-wechat-respondents&r=${rows}&c=gender&w=-&pct=cases`);
+    await w.page.goto(
+      `${baseUrl}#v=1&page=crosstab&s=demo-simulated-wechat-respondents&r=${rows}&c=gender&w=-&pct=cases`,
+    );
     await w.page.getByTestId('crosstab-table').waitFor();
     const modes = await w.page.getByLabel('Percent').locator('option').allInnerTexts();
-    expect(modes).toEqual(expect.arrayContaining(['% of cases (chose at least one option)', '% of respondents (everyone asked)', '% of responses (all mentions)']));
-    expect(await w.page.getByTestId('crosstab-notes').innerText()).toContain('Chi-square is not computed');
+    expect(modes).toEqual(
+      expect.arrayContaining([
+        '% of cases (chose at least one option)',
+        '% of respondents (everyone asked)',
+        '% of responses (all mentions)',
+      ]),
+    );
+    expect(await w.page.getByTestId('crosstab-notes').innerText()).toContain(
+      'Chi-square is not computed',
+    );
     expect(await w.page.getByTestId('base-line').innerText()).not.toContain('weighted');
     await w.context.close();
   });

@@ -17,7 +17,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function upload(page: Page, path: string | { name: string; mimeType: string; buffer: Buffer }) {
+async function upload(
+  page: Page,
+  path: string | { name: string; mimeType: string; buffer: Buffer },
+) {
   await page.getByRole('button', { name: 'Import a file…' }).click();
   await page.getByTestId('file-input').setInputFiles(path);
 }
@@ -29,7 +32,9 @@ describe('uploading a file', () => {
     await upload(w.page, fixture('upload-wechat-gb18030.csv'));
     await w.page.getByTestId('preview').waitFor();
     expect(await w.page.getByLabel('Encoding').inputValue()).toBe('gb18030');
-    expect(await w.page.getByLabel('Name of question 你多久使用一次微信？').inputValue()).toBe('你多久使用一次微信？');
+    expect(await w.page.getByLabel('Name of question 你多久使用一次微信？').inputValue()).toBe(
+      '你多久使用一次微信？',
+    );
     await w.page.getByRole('button', { name: 'Import upload-wechat-gb18030.csv' }).click();
     await w.page.getByTestId('question-list').waitFor();
     const list = await w.page.getByTestId('question-list').innerText();
@@ -44,12 +49,17 @@ describe('uploading a file', () => {
     const values = await w.page.locator('[data-testid="bar-chart"] .bar-value').allTextContents();
     expect(values[0]).toBe('55.0%');
     // CJK glyphs are really drawn: a CJK label is wider than a same-length Latin one would be with a missing font.
-    const width = await w.page.locator('[data-testid="bar-chart"] .bar-label').first().evaluate((el) => (el as SVGTextElement).getBBox().width);
+    const width = await w.page
+      .locator('[data-testid="bar-chart"] .bar-label')
+      .first()
+      .evaluate((el) => (el as SVGTextElement).getBBox().width);
     expect(width).toBeGreaterThan(30);
 
     await w.page.reload();
     await w.page.getByTestId('bar-chart').waitFor();
-    expect(await w.page.locator('[data-testid="bar-chart"] .bar-label').first().textContent()).toBe('一天多次');
+    expect(await w.page.locator('[data-testid="bar-chart"] .bar-label').first().textContent()).toBe(
+      '一天多次',
+    );
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
@@ -59,8 +69,17 @@ describe('uploading a file', () => {
     await w.page.goto(`${baseUrl}#v=1&page=library`);
     await w.page.getByTestId('library-table').waitFor();
     const before = await w.page.getByTestId('library-table').locator('tbody tr').count();
-    const rows = ['id,colour,size', ...Array.from({ length: 30 }, (_, i) => `${i},red,${i % 3}`), '31,blue', '32,red,1'];
-    await upload(w.page, { name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    const rows = [
+      'id,colour,size',
+      ...Array.from({ length: 30 }, (_, i) => `${i},red,${i % 3}`),
+      '31,blue',
+      '32,red,1',
+    ];
+    await upload(w.page, {
+      name: 'ragged.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(rows.join('\n')),
+    });
     // The broken line is within the rows the preview reads, so the preview already refuses it.
     const error = w.page.getByTestId('preview-error');
     await error.waitFor();
