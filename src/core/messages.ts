@@ -192,6 +192,10 @@ export const importMessages = {
     'A multi-answer question needs at least one column. Pick the columns that form the question.',
   groupNotSingle: (id: string) =>
     `"${id}" is not a single-column question, so it cannot be grouped. Ungroup it first.`,
+  groupIdTaken: (id: string) =>
+    `There is already a question "${id}". Give the grouped question another name.`,
+  ungroupIdTaken: (id: string) =>
+    `Ungrouping would make a second question "${id}". Ungroup the other question "${id}" first, or group it under another name.`,
   multiNeedsSeparator: (id: string) =>
     `To read "${id}" as multi-answer, say which separator joins the options in a cell (";", "|" or ",").`,
   notNumbers: (id: string, n: number) =>
@@ -270,5 +274,80 @@ function respondentList(items: string[]): string {
   const shown = items.slice(0, 40).map((s) => `"${s}"`);
   return items.length > 40 ? `${shown.join(', ')} and ${items.length - 40} more` : shown.join(', ');
 }
+
+// ---- Share links and exports (src/state/share, src/core/export) --------------
+
+export const shareMessages = {
+  payloadEmpty:
+    "This link's survey data is missing (the link ends where the data should be). Ask the sender for the link again, copied in full.",
+  payloadNotBase64:
+    "This link's survey data is damaged: it holds characters a share link never has, so part of it was probably changed or cut while copying. Ask the sender for the link again, copied in full.",
+  payloadTooLong: (chars: number, limit: number) =>
+    `This link's survey data is ${chars.toLocaleString('en-US')} characters long, more than the ${limit.toLocaleString('en-US')} a share link carries. Ask the sender for the survey file instead.`,
+  payloadNotDeflate:
+    "This link's survey data is damaged: it cannot be decompressed, so it was probably cut short or changed while copying. Ask the sender for the link again, copied in full.",
+  payloadChecksum:
+    "This link's survey data is damaged: its checksum does not match, so some characters were changed while copying. Ask the sender for the link again, copied in full.",
+  payloadInflatedTooLarge: (limitBytes: number) =>
+    `This link's survey data would unpack to more than ${Math.round(limitBytes / (1024 * 1024))} MB, far more than any shared survey, so it was not opened. Ask the sender for the survey file instead.`,
+  payloadNotJson:
+    "This link's survey data is damaged: it unpacks, but not to survey data. Ask the sender for the link again, copied in full.",
+  payloadVersion: (version: string) =>
+    `This link's survey data is in format version ${version}, which this version of the app cannot read. Reload the page to get the newest version of the app, or ask the sender for the survey file.`,
+  payloadShape: (path: string, problem: string) =>
+    `This link's survey data is damaged: ${path === '' ? 'the survey' : `"${path}"`} ${problem}. Ask the sender for the link again, or for the survey file.`,
+  fingerprintInvalid:
+    "This link's file fingerprint is damaged (it should be 64 hexadecimal characters). Ask the sender for the link again, copied in full.",
+  fingerprintMismatch:
+    'This is not the file the link was made from (its fingerprint differs). Ask the sender for the original file.',
+} as const;
+
+export const exportMessages = {
+  question: (text: string) => `Question: ${text}`,
+  segment: (segment: string) => `Segment: ${segment}`,
+  base: (base: string) => `Base: ${base}`,
+  baseN: (n: number) => `n = ${n.toLocaleString('en-US')}`,
+  baseUnknown: 'Base: not published',
+  note: (text: string) => `Note: ${text}`,
+  source: (parts: string[]) => `Source: ${parts.join('. ')}`,
+  sourceRespondents: (title: string) => `Source: respondent-level data, "${title}"`,
+  rows: (text: string) => `Rows: ${text}`,
+  columns: (text: string) => `Columns: ${text}`,
+  columnsTotal: 'Columns: Total (no column question)',
+  filter: (text: string | null) => `Filter: ${text ?? 'none (all respondents)'}`,
+  weight: (weight: string | null) =>
+    weight === null ? 'Weight: none (unweighted counts)' : `Weight: ${weight}`,
+  percents: (label: string) => `Percents: ${label}`,
+  percentLabels: {
+    col: "column percents (each column's respondents are 100%)",
+    row: "row percents (each row's respondents are 100%)",
+    total: 'total percents (everyone in the table is 100%)',
+    cases: 'percent of cases (respondents who chose at least one option are 100%)',
+    resp: 'percent of respondents (everyone asked the question is 100%, including those who chose none)',
+    responses: 'percent of responses (all mentions are 100%)',
+  },
+  percentFallback: (asked: string) =>
+    ` The view asks for ${asked}, which needs a multi-answer question; column percents are shown instead.`,
+  chiSquare: (statistic: string, df: number, p: string) =>
+    `Chi-square: ${statistic} with ${df} degree${df === 1 ? '' : 's'} of freedom, p ${p}`,
+  chiSquareNone: 'Chi-square: not computed for this table',
+  tests: (note: string) => `Significance: ${note}`,
+  headerOption: 'Option',
+  headerPercent: 'Percent',
+  headerRank: 'Rank',
+  total: 'Total',
+  baseRowUnweighted: 'Base (unweighted)',
+  baseRowWeighted: 'Base (weighted)',
+  baseRowCases: 'Base (cases: chose at least one option)',
+  baseRowResponses: 'Base (responses: all mentions)',
+  rowBaseUnweighted: 'Row base (unweighted)',
+  rowBaseWeighted: 'Row base (weighted)',
+  measurePercent: '%',
+  measureCount: 'Count',
+  measureSig: 'Higher than',
+  notApplicable: '–',
+  pngFailed:
+    'The chart could not be turned into a PNG picture in this browser. Download it as SVG instead (word processors and slide software open SVG too).',
+} as const;
 
 // ---- Views and links ---------------------------------------------------------

@@ -84,7 +84,7 @@ export function exportDistributionCsv(survey: PublishedSurvey): string {
  * get a leading "'", then minimal quoting as papaparse writes it.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) || /^'[=+\-@']/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) || /^'[=+\-@'\t\r]/.test(value) ? `'${value}` : value;
   const needsQuotes = /[",\n\r]/.test(safe) || safe.startsWith(' ') || safe.endsWith(' ');
   return needsQuotes ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -29,10 +29,10 @@ export { isDistributionHeader } from './columns';
 
 const KINDS: readonly QuestionKind[] = ['single', 'multi', 'numeric', 'text'];
 
-/** A cell as data: trimmed, and a formula escape ("'=...", "'+...") undone. */
+/** A cell as data: trimmed, and a formula escape ("'=...", "'+...", "'\t...") undone. */
 export function unescapeCell(raw: string): string {
   const text = raw.trim();
-  return /^'[=+\-@']/.test(text) ? text.slice(1) : text;
+  return /^'[=+\-@'\t\r]/.test(text) ? text.slice(1) : text;
 }
 
 interface SeriesState {

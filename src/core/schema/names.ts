@@ -9,24 +9,99 @@ export interface SplitName {
   pattern: NamePattern;
 }
 
-const BRACKET = /^([\s\S]*\S)\s*\[([^\]]+)\]\s*$/;
-const UNDERSCORE = /^(.+?)_(\d+)$/;
-const COLON = /^(.+?):\s+(.+)$/;
-const DASH = /^([\s\S]*\S)\s+-\s+(.+)$/;
+// The four forms, as regular expressions (the specification):
+//   bracket     /^([\s\S]*\S)\s*\[([^\]]+)\]\s*$/
+//   underscore  /^(.+?)_(\d+)$/
+//   dash        /^([\s\S]*\S)\s+-\s+(.+)$/
+//   colon       /^(.+?):\s+(.+)$/
+// Backtracking makes the bracket and dash expressions quadratic in the length of
+// the name ("a  -  a  -  …" of 200 KB took 45 s), and a header cell may hold
+// megabytes, so each form is matched by a linear scan that finds the same split
+// (tests/core/property/names.property.test.ts checks them against the expressions).
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+/** `\s`: white space or a line terminator (the characters trim() removes). */
+const isSpace = (c: string): boolean => c !== '' && c.trim() === '';
+
+/** Index of the first character at or after `from` that is not white space (or the length). */
+function skipSpace(name: string, from: number): number {
+  let i = from;
+  while (i < name.length && isSpace(name.charAt(i))) i++;
+  return i;
+}
+
+/** Where the label starts after a separator at `sep` followed by white space, or -1. */
+function labelStart(name: string, sep: number, lineStart: number): number {
+  // `\s+(.+)$`: one or more spaces, then at least one character and no line break to the end.
+  const start = Math.max(sep + 2, lineStart);
+  if (start > name.length - 1) return -1;
+  return skipSpace(name, sep + 1) >= start ? start : -1;
+}
+
+type Split = [stem: string, label: string] | null;
+
+function bracket(name: string): Split {
+  const t = name.trimEnd();
+  const close = t.length - 1;
+  if (close < 2 || t.charAt(close) !== ']') return null;
+  // The last "[" that leaves a non-empty label with no "]" in it.
+  const open = t.lastIndexOf('[', close - 2);
+  if (open < 0 || t.lastIndexOf(']', close - 1) > open) return null;
+  return [t.slice(0, open), t.slice(open + 1, close)];
+}
+
+function underscore(name: string): Split {
+  const i = name.lastIndexOf('_');
+  if (i < 1 || !/^\d+$/.test(name.slice(i + 1)) || LINE_BREAK.test(name)) return null;
+  return [name.slice(0, i), name.slice(i + 1)];
+}
+
+/** Index just after the last line break, or 0. */
+function lineStartOf(name: string): number {
+  let i = name.length - 1;
+  while (i >= 0 && !LINE_BREAK.test(name.charAt(i))) i--;
+  return i + 1;
+}
+
+function dash(name: string): Split {
+  const lineStart = lineStartOf(name);
+  const firstText = skipSpace(name, 0);
+  // The last " - " with text before it and a one-line label after it (greedy stem).
+  for (let d = name.lastIndexOf('-', name.length - 3); d > 0; d = name.lastIndexOf('-', d - 1)) {
+    if (firstText >= d - 1) return null;
+    if (!isSpace(name.charAt(d - 1))) continue;
+    const start = labelStart(name, d, lineStart);
+    if (start >= 0) return [name.slice(0, d), name.slice(start)];
+  }
+  return null;
+}
+
+function colon(name: string): Split {
+  const lineStart = lineStartOf(name);
+  const firstBreak = name.search(LINE_BREAK);
+  const stemEnd = firstBreak < 0 ? name.length : firstBreak;
+  // The first ":" after a one-line stem with white space and a one-line label after it (lazy stem).
+  for (let c = name.indexOf(':', 1); c >= 1 && c <= stemEnd; c = name.indexOf(':', c + 1)) {
+    const start = labelStart(name, c, lineStart);
+    if (start >= 0) return [name.slice(0, c), name.slice(start)];
+  }
+  return null;
+}
+
+const FORMS: [NamePattern, (name: string) => Split][] = [
+  ['bracket', bracket],
+  ['underscore', underscore],
+  ['dash', dash],
+  ['colon', colon],
+];
 
 /** Splits a column name into the stem shared by a battery and the item's own label, if it has that form. */
 export function splitName(name: string): SplitName | null {
-  const patterns: [NamePattern, RegExp][] = [
-    ['bracket', BRACKET],
-    ['underscore', UNDERSCORE],
-    ['dash', DASH],
-    ['colon', COLON],
-  ];
-  for (const [pattern, re] of patterns) {
-    const m = re.exec(name);
-    if (m?.[1] !== undefined && m[2] !== undefined) {
-      const stem = m[1].trim();
-      const label = m[2].trim();
+  for (const [pattern, split] of FORMS) {
+    const m = split(name);
+    if (m !== null) {
+      const stem = m[0].trim();
+      const label = m[1].trim();
       if (stem.length > 0 && label.length > 0) return { stem, label, pattern };
     }
   }

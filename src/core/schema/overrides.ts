@@ -61,7 +61,7 @@ export function applyOverrides(
         if (o.columns.length === 0)
           return fail({ code: 'schema-group-empty', message: importMessages.groupTooSmall, file });
         const members: SchemaQuestion[] = [];
-        for (const id of o.columns) {
+        for (const id of new Set(o.columns)) {
           const q = find(id);
           if (q === undefined) return unknown(s, id, file);
           if (q.sourceColumns.length !== 1 || q.kind === 'multi')
@@ -72,6 +72,14 @@ export function applyOverrides(
             });
           members.push(q);
         }
+        // The new id must not be another question's (a member's id is free once grouped).
+        const owner = find(o.id);
+        if (owner !== undefined && !members.includes(owner))
+          return fail({
+            code: 'schema-duplicate-id',
+            message: importMessages.groupIdTaken(o.id),
+            file,
+          });
         const missing = new Set(s.missingTokens);
         const profiles = members.map((q) =>
           profileColumn(sample, q.sourceColumns[0] ?? 0, missing, s.decimalComma),
@@ -114,6 +122,13 @@ export function applyOverrides(
           grid: q.id,
           reason: 'Ungrouped by you.',
         }));
+        const clash = singles.find((x) => s.questions.some((y) => y !== q && y.id === x.id));
+        if (clash !== undefined)
+          return fail({
+            code: 'schema-duplicate-id',
+            message: importMessages.ungroupIdTaken(clash.id),
+            file,
+          });
         s = {
           ...s,
           questions: s.questions

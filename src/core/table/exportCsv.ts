@@ -1,10 +1,14 @@
 // Respondent data back to CSV: one row per respondent, one column per
 // question; multi-answer questions as the chosen labels joined by ";".
-// Reading the export again gives the same table (same labels, same answers).
+// Reading the export again gives the same answers, with two exceptions a
+// spreadsheet user expects: a cell that would start a formula (= + - @) is
+// written with a leading "'", and a respondent who answered a multi-answer
+// question but chose none of its options comes back as not answered.
 import type { Column, RespondentTable } from './types';
 
 function cell(text: string): string {
-  const neutral = /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
+  const neutral =
+    /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\n\r]|^\s|\s$/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
 }
 

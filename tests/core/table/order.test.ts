@@ -30,7 +30,15 @@ describe('answer order', () => {
       rowCount: 5,
       weightId: null,
       idColumnId: null,
-      columns: [{ type: 'single', id: 'age', text: 'age', labels: ['31-40', '18-24', '41+'], codes: Uint8Array.from([1, 2, 3, 0, 2]) }],
+      columns: [
+        {
+          type: 'single',
+          id: 'age',
+          text: 'age',
+          labels: ['31-40', '18-24', '41+'],
+          codes: Uint8Array.from([1, 2, 3, 0, 2]),
+        },
+      ],
     };
     const ordered = orderLabels(table).columns[0]!;
     if (ordered.type !== 'single') throw new Error('single expected');
