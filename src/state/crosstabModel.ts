@@ -19,6 +19,8 @@ export interface GridCell {
 }
 
 export interface GridRow {
+  /** Row index in the computed crosstab (rows may be shown sorted). */
+  index: number;
   label: string;
   isNet: boolean;
   /** The "Total" column: share of everyone in the table. */
@@ -36,13 +38,21 @@ export interface CrosstabGrid {
   colLetters: string[];
   colIsNet: boolean[];
   rows: GridRow[];
-  baseRow: { weighted: string[]; unweighted: string[]; small: boolean[]; total: string; totalUnweighted: string };
+  baseRow: {
+    weighted: string[];
+    unweighted: string[];
+    small: boolean[];
+    total: string;
+    totalUnweighted: string;
+  };
   weighted: boolean;
   showLetters: boolean;
 }
 
 export const categoricalColumns = (table: RespondentTable): Column[] =>
-  table.columns.filter((c) => (c.type === 'single' || c.type === 'multi') && c.id !== table.idColumnId);
+  table.columns.filter(
+    (c) => (c.type === 'single' || c.type === 'multi') && c.id !== table.idColumnId,
+  );
 
 const PERCENT_LABELS: Record<PercentMode, string> = {
   col: 'Column %',
@@ -66,7 +76,8 @@ export function crosstabSpec(table: RespondentTable, view: CrosstabView): Crosst
     list.map((options) => ({ label: netLabel(find(id), options), options }));
   const spec: CrosstabSpec = {
     rows: { questionId: rowsId, nets: nets(rowsId, view.rowNets) },
-    cols: view.cols === null ? null : { questionId: view.cols, nets: nets(view.cols, view.colNets) },
+    cols:
+      view.cols === null ? null : { questionId: view.cols, nets: nets(view.cols, view.colNets) },
     filter: view.filters.map((f) => ({ questionId: f.question, options: f.options })),
     tests: view.tests,
   };
@@ -100,7 +111,10 @@ function pick(x: Crosstab, mode: PercentMode): { grid: number[][]; mode: Percent
 
 const pctText = (v: number) => (Number.isFinite(v) ? `${formatNumber(v, 1)}%` : '–');
 
-export function buildCrosstabGrid(table: RespondentTable, view: CrosstabView): Result<CrosstabGrid> | null {
+export function buildCrosstabGrid(
+  table: RespondentTable,
+  view: CrosstabView,
+): Result<CrosstabGrid> | null {
   const spec = crosstabSpec(table, view);
   if (!spec) return null;
   const computed = crosstab(table, spec);
@@ -109,26 +123,34 @@ export function buildCrosstabGrid(table: RespondentTable, view: CrosstabView): R
   const weighted = x.weightId !== null;
   const countText = (n: number) => formatNumber(n, weighted ? 1 : 0);
   const chosen = pick(x, view.percent);
-  // Significance letters compare column proportions: show them only with column-based percents.
-  const showLetters = x.tests !== null && (chosen.mode === 'col' || chosen.mode === 'resp');
+  // Significance letters compare column proportions among everyone in the column: show them (and
+  // the Total column) only with percents on that base — column %, or "% of respondents" when the
+  // multi-answer question is on the rows (with it on the columns, those percents run along rows).
+  const columnBased = chosen.mode === 'col' || (chosen.mode === 'resp' && x.multi.rows);
+  const showLetters = x.tests !== null && columnBased;
   const multiAny = x.multi.rows || x.multi.cols;
   const percentModes = (
-    ['col', 'row', 'total', ...(multiAny ? (['cases', 'resp', 'responses'] as const) : [])] as PercentMode[]
+    [
+      'col',
+      'row',
+      'total',
+      ...(multiAny ? (['cases', 'resp', 'responses'] as const) : []),
+    ] as PercentMode[]
   ).map((mode) => ({ mode, label: PERCENT_LABELS[mode] }));
 
   let rows: GridRow[] = x.rows.labels.map((label, r) => ({
+    index: r,
     label,
     isNet: x.rows.isNet[r] ?? false,
-    total:
-      chosen.mode === 'col' || chosen.mode === 'resp'
-        ? {
-            percent: x.rowBasePercents[r] ?? NaN,
-            percentText: pctText(x.rowBasePercents[r] ?? NaN),
-            count: x.rowBases[r] ?? 0,
-            countText: countText(x.rowBases[r] ?? 0),
-            letters: '',
-          }
-        : null,
+    total: columnBased
+      ? {
+          percent: x.rowBasePercents[r] ?? NaN,
+          percentText: pctText(x.rowBasePercents[r] ?? NaN),
+          count: x.rowBases[r] ?? 0,
+          countText: countText(x.rowBases[r] ?? 0),
+          letters: '',
+        }
+      : null,
     cells: x.cols.labels.map((_, c) => {
       const percent = chosen.grid[r]?.[c] ?? NaN;
       const count = x.counts[r]?.[c] ?? 0;
@@ -147,7 +169,9 @@ export function buildCrosstabGrid(table: RespondentTable, view: CrosstabView): R
       const v = row.cells[col]?.percent ?? NaN;
       return Number.isFinite(v) ? v : -Infinity;
     };
-    const options = rows.filter((row) => !row.isNet).sort((a, b) => (desc ? key(b) - key(a) : key(a) - key(b)));
+    const options = rows
+      .filter((row) => !row.isNet)
+      .sort((a, b) => (desc ? key(b) - key(a) : key(a) - key(b)));
     rows = [...options, ...rows.filter((row) => row.isNet)];
   }
   return {

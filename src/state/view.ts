@@ -19,6 +19,8 @@
 // | cnt, t  | yes     | show counts; significance tests ("0" = off)              |
 // | xs      | yes     | crosstab row sort: column index and "a"/"d", e.g. "2d"   |
 // | rn, cn  | yes     | nets on the crosstab's rows / columns (option indexes)   |
+// | d       | yes     | an uploaded published survey itself, compressed (small)  |
+// | fp, fn  | yes     | fingerprint and name of a larger uploaded file           |
 // | hover, focus, open menus, upload progress | no | transient UI, not a view   |
 import { z } from 'zod';
 
@@ -83,7 +85,7 @@ export const HOME: ViewState = {
 };
 
 // Ids are column names from users' files: any text, kept as data (never markup).
-const id = z.string().min(1).max(500);
+const id = z.string().min(1).max(2000);
 const surveyId = z
   .string()
   .min(1)
@@ -96,12 +98,12 @@ const netText = z
 
 const ref = z
   .string()
-  .max(701)
-  .regex(/^[\p{L}\p{N}_.-]+:.+$/u, 'a compared question is "survey:question"');
+  .max(2201)
+  .regex(/^[\p{L}\p{N}_.-]+:[\s\S]+$/u, 'a compared question is "survey:question"');
 const filterText = z
   .string()
-  .max(800)
-  .regex(/^\d{1,4}(\.\d{1,4})*:.+$/, 'a filter is "optionIndexes:questionId"');
+  .max(2100)
+  .regex(/^\d{1,4}(\.\d{1,4})*:[\s\S]+$/, 'a filter is "optionIndexes:questionId"');
 const netList = z.array(netText).max(20).optional();
 
 const V1 = z.object({
@@ -125,6 +127,16 @@ const V1 = z.object({
     .optional(),
   rn: netList,
   cn: netList,
+  d: z
+    .string()
+    .max(24000)
+    .regex(/^[A-Za-z0-9_-]+$/, 'survey data in a link is base64url')
+    .optional(),
+  fp: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'a file fingerprint is 64 hex digits')
+    .optional(),
+  fn: z.string().max(255).optional(),
 });
 
 const REPEATED = new Set(['net', 'cmp', 'f', 'rn', 'cn']);
@@ -136,8 +148,18 @@ function splitFirst(text: string, sep: string): [string, string] {
   return [text.slice(0, i), text.slice(i + 1)];
 }
 
+/** What a link carries besides the view: the uploaded survey it shows, or how to recognise its file. */
+export interface Attachment {
+  /** The survey itself, compressed (see state/share/payload.ts). */
+  data: string | null;
+  /** SHA-256 of the uploaded file the view was made from. */
+  fingerprint: string | null;
+  fileName: string | null;
+}
+
 export interface DecodeResult {
   state: ViewState;
+  attachment: Attachment | null;
   /** Set when the link could not be used as it is: what was wrong, in words. */
   problem: string | null;
 }
@@ -145,24 +167,33 @@ export interface DecodeResult {
 /** Read a hash ("#v=1&page=…") into a view state. Never throws. */
 export function decodeView(hash: string): DecodeResult {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text === '') return { state: HOME, problem: null };
+  if (text === '') return { state: HOME, attachment: null, problem: null };
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(text);
   } catch {
-    return { state: HOME, problem: 'This link could not be read. Showing the library instead.' };
+    return {
+      state: HOME,
+      attachment: null,
+      problem: 'This link could not be read. Showing the library instead.',
+    };
   }
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
     if (REPEATED.has(key)) ((raw[key] as string[] | undefined) ?? (raw[key] = [])).push(value);
     else if (Object.prototype.hasOwnProperty.call(raw, key)) {
-      return { state: HOME, problem: `This link repeats "${key}". Showing the library instead.` };
+      return {
+        state: HOME,
+        attachment: null,
+        problem: `This link repeats "${key}". Showing the library instead.`,
+      };
     } else raw[key] = value;
   }
   const version = Number(raw.v);
   if (Number.isFinite(version) && version > VIEW_VERSION) {
     return {
       state: HOME,
+      attachment: null,
       problem: `This link was made by a newer version of Survey Workbench (format ${version}). Showing the library instead.`,
     };
   }
@@ -172,6 +203,7 @@ export function decodeView(hash: string): DecodeResult {
     const where = issue ? issue.path.join('.') : '';
     return {
       state: HOME,
+      attachment: null,
       problem: `This link is malformed${where ? ` (at "${where}")` : ''}. Showing the library instead.`,
     };
   }
@@ -199,11 +231,15 @@ export function decodeView(hash: string): DecodeResult {
       colNets: netsOf(p.cn),
     },
   };
-  return { state, problem: null };
+  const attachment =
+    p.d !== undefined || p.fp !== undefined
+      ? { data: p.d ?? null, fingerprint: p.fp ?? null, fileName: p.fn ?? null }
+      : null;
+  return { state, attachment, problem: null };
 }
 
 /** Write a view state as a hash. Only the keys marked "in link" above. */
-export function encodeView(state: ViewState): string {
+export function encodeView(state: ViewState, attachment: Attachment | null = null): string {
   const params = new URLSearchParams();
   params.set('v', String(VIEW_VERSION));
   params.set('page', state.page);
@@ -225,5 +261,8 @@ export function encodeView(state: ViewState): string {
     for (const n of x.rowNets) params.append('rn', n.join('.'));
     for (const n of x.colNets) params.append('cn', n.join('.'));
   }
+  if (attachment?.data) params.set('d', attachment.data);
+  if (attachment?.fingerprint) params.set('fp', attachment.fingerprint);
+  if (attachment?.fileName) params.set('fn', attachment.fileName);
   return `#${params.toString()}`;
 }

@@ -13,11 +13,17 @@ import { CrosstabPage } from './CrosstabPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel, pendingFromFile, type PendingFile } from './ImportPanel';
 import { HOME } from '../state/view';
+import { recordFromPayload, shareLink } from '../state/shareLink';
+import { describeError } from '../state/errors';
+import { NeedFilePanel } from './NeedFilePanel';
+import { ShareBar } from './ShareBar';
 
 export function App() {
   const [decoded, navigate] = useHashView();
   const [library, actions] = useLibrary();
-  const [importing, setImporting] = useState<{ file: PendingFile | null } | null>(null);
+  const [importing, setImporting] = useState<{ file: PendingFile | null; key: number } | null>(
+    null,
+  );
   const [notice, setNotice] = useState<string | null>(null);
   // The link may name a survey or question that does not exist: show the
   // nearest valid view and say why, rather than a blank page.
@@ -25,9 +31,29 @@ export function App() {
     () => resolveView(decoded.state, library),
     [decoded.state, library],
   );
-  const problem = decoded.problem ?? resolveProblem;
   const entry =
     view.survey === null ? null : (library.entries.find((e) => e.id === view.survey) ?? null);
+  // A link may carry the survey it shows (or name its file): until that survey is in the library,
+  // say what is happening instead of "not in this library".
+  const wanted = decoded.state.survey;
+  const attachment = decoded.attachment;
+  const missing = wanted !== null && !library.entries.some((e) => e.id === wanted) ? wanted : null;
+  const carriedData = missing !== null && attachment?.data ? attachment.data : null;
+  const carried = useMemo(
+    () =>
+      missing !== null && carriedData !== null ? recordFromPayload(missing, carriedData) : null,
+    [missing, carriedData],
+  );
+  const needsFile = missing !== null && !carriedData && attachment?.fingerprint ? attachment : null;
+  const carriedProblem = carried && !carried.ok ? describeError(carried.error) : null;
+  const problem =
+    decoded.problem ?? carriedProblem ?? (carried || needsFile ? null : resolveProblem);
+
+  useEffect(() => {
+    if (carried?.ok) void actions.add(carried.value).then(setNotice);
+    // The payload is added once per link; `actions` changes with every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [carried]);
 
   useEffect(() => {
     const over = (e: DragEvent) => {
@@ -37,7 +63,7 @@ export function App() {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       e.preventDefault();
-      setImporting({ file: pendingFromFile(file) });
+      setImporting({ file: pendingFromFile(file), key: Date.now() });
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);
@@ -76,7 +102,7 @@ export function App() {
           <button
             type="button"
             className="btn primary"
-            onClick={() => setImporting({ file: null })}
+            onClick={() => setImporting({ file: null, key: Date.now() })}
           >
             Import a file…
           </button>
@@ -94,9 +120,23 @@ export function App() {
             {notice}
           </p>
         ) : null}
+        {needsFile && missing ? (
+          <NeedFilePanel
+            surveyId={missing}
+            fingerprint={needsFile.fingerprint ?? ''}
+            fileName={needsFile.fileName}
+            onLoaded={(record) => void actions.add(record).then(setNotice)}
+          />
+        ) : null}
+        {carried?.ok ? <p className="muted">Opening the survey carried in this link…</p> : null}
+        {entry &&
+        (view.page === 'survey' || view.page === 'question' || view.page === 'crosstab') ? (
+          <ShareBar link={shareLink(window.location.href, view, entry)} />
+        ) : null}
         {importing ? (
           <ErrorBoundary>
             <ImportPanel
+              key={importing.key}
               initial={importing.file}
               onClose={() => setImporting(null)}
               onImported={(record) => {
@@ -108,7 +148,9 @@ export function App() {
           </ErrorBoundary>
         ) : null}
         <ErrorBoundary key={`${view.page}:${view.survey}:${view.question}`}>
-          {view.page === 'library' ? <LibraryPage library={library} actions={actions} /> : null}
+          {view.page === 'library' && !needsFile && !carried?.ok ? (
+            <LibraryPage library={library} actions={actions} />
+          ) : null}
           {view.page === 'flags' ? <FlagsPage library={library} /> : null}
           {view.page === 'survey' && entry ? <SurveyPage entry={entry} /> : null}
           {view.page === 'crosstab' && entry ? (

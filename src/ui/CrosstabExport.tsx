@@ -1,6 +1,10 @@
-// Export the crosstab: CSV download and TSV to the clipboard (wired to core/export).
+// Export the crosstab as people paste it into a report: CSV (with title,
+// base, filter, notes and source above the table) and TSV to the clipboard.
+import { useState } from 'react';
+import { crosstabExport, tableToCsv, tableToTsv } from '../core/export/csv';
 import type { CrosstabGrid } from '../state/crosstabModel';
 import type { LibraryEntry } from '../state/library';
+import { downloadText } from './download';
 
 interface Props {
   entry: LibraryEntry;
@@ -8,8 +12,50 @@ interface Props {
   rowsText: string;
   colsText: string | null;
   filterText: string;
+  counts: boolean;
 }
 
-export function CrosstabExport(_props: Props) {
-  return null;
+export function CrosstabExport({ entry, grid, rowsText, colsText, filterText, counts }: Props) {
+  const [status, setStatus] = useState('');
+  const rows = () =>
+    crosstabExport({
+      crosstab: grid.result,
+      surveyTitle: entry.title,
+      notice: entry.notice,
+      filter: filterText || null,
+      percent: grid.percent,
+      counts,
+      tests: grid.showLetters,
+      source: entry.source,
+      rowOrder: grid.rows.map((r) => r.index),
+    });
+  const name = `${entry.title} - ${rowsText}${colsText ? ` by ${colsText}` : ''}`
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .slice(0, 120);
+  return (
+    <div className="toolbar">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => downloadText(`${name}.csv`, tableToCsv(rows(), { bom: true }))}
+      >
+        Export CSV
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() =>
+          navigator.clipboard.writeText(tableToTsv(rows())).then(
+            () => setStatus('Copied: paste it into a spreadsheet.'),
+            () => setStatus('The browser blocked the clipboard; use Export CSV instead.'),
+          )
+        }
+      >
+        Copy as TSV
+      </button>
+      <span role="status" className="muted">
+        {status}
+      </span>
+    </div>
+  );
 }

@@ -9,8 +9,6 @@ import { CrosstabTable } from './CrosstabTable';
 import { FilterBuilder, describeFilter } from './FilterBuilder';
 import { NetBuilder } from './NetBuilder';
 import { CrosstabExport } from './CrosstabExport';
-import { ShareBar } from './ShareBar';
-import { encodeView } from '../state/view';
 
 interface Props {
   entry: LibraryEntry;
@@ -45,7 +43,6 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
           {entry.notice}
         </p>
       ) : null}
-      <ShareBar link={`${window.location.href.split('#')[0]}${encodeView(view)}`} />
       <CrosstabControls table={table} x={x} rowsId={rowsId} grid={grid} set={set} />
       <FilterBuilder table={table} filters={x.filters} onChange={(filters) => set({ filters })} />
       <div className="toolbar">
@@ -123,6 +120,7 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
             rowsText={rowsCol?.text ?? rowsId}
             colsText={colsCol?.text ?? null}
             filterText={filterText}
+            counts={x.counts}
           />
         </>
       ) : null}

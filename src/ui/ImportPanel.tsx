@@ -63,7 +63,10 @@ type Stage =
 export type ImportOptions = Omit<WorkerLoadOptions, 'file'>;
 
 export function ImportPanel({ initial, onImported, onClose }: Props) {
-  const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  // A dropped file starts at its preview; App remounts the panel (key) for each new drop.
+  const [stage, setStage] = useState<Stage>(() =>
+    initial ? { step: 'preview', file: initial, preview: null, error: null } : { step: 'choose' },
+  );
   const [options, setOptions] = useState<ImportOptions>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pasted, setPasted] = useState('');
@@ -76,9 +79,8 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
   };
 
   useEffect(() => {
-    if (initial) start(initial);
     headingRef.current?.focus();
-  }, [initial]);
+  }, []);
 
   // Re-run the preview whenever the file or the user's overrides change.
   const previewKey = stage.step === 'preview' ? stage.file : null;

@@ -1,17 +1,12 @@
 // One published question: for each segment, a bar chart and the table behind
 // it, with the notes that explain its total. Sort order and nets are in the URL.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { SeriesSection } from './SeriesSection';
 import type { Library, LibraryEntry } from '../state/library';
 import { CompareSection } from './CompareSection';
 import type { ViewState } from '../state/view';
 import { HOME } from '../state/view';
 import { hrefFor } from './useHashView';
-import { FlagList } from './Flags';
-import { KindChip } from './KindChip';
-import { BarChart } from './BarChart';
-import { QuestionTable } from './QuestionTable';
-import { netRowsFor } from '../state/questionView';
-import { barsFor } from './bars';
 
 interface Props {
   library: Library;
@@ -31,7 +26,6 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
       return next;
     });
   }, []);
-  const sortedNets = useMemo(() => view.nets, [view.nets]);
   if (!question) return null;
 
   const addNet = () => {
@@ -77,58 +71,18 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
           </button>
         ) : null}
       </div>
-      {question.series.map((series) => {
-        const heading = series.segment ?? 'All who were asked';
-        const caption = [
-          `${question.text}${series.segment ? ` — ${series.segment}` : ''}`,
-          series.base ? `Base: ${series.base}` : null,
-          series.multiNote,
-        ]
-          .filter(Boolean)
-          .map((part) => String(part).replace(/[.?!]$/, ''))
-          .join('. ');
-        return (
-          <section
-            key={series.segment ?? ''}
-            className="series"
-            data-segment={series.segment ?? ''}
-          >
-            <h3>{heading}</h3>
-            <div className="chips">
-              <KindChip series={series} />
-              <span className="chip" data-testid="total">
-                {series.hasData ? `Total ${series.totalText}` : series.totalText}
-              </span>
-              {series.base ? <span className="muted">Base: {series.base}</span> : null}
-            </div>
-            {series.multiNote ? (
-              <p className="note" data-testid="multi-note">
-                {series.multiNote}
-              </p>
-            ) : null}
-            <FlagList flags={series.flags.filter((f) => f.code !== 'multi-total-over-100')} />
-            {series.hasData ? (
-              <>
-                <BarChart
-                  bars={barsFor(series, view.sort)}
-                  title={`${question.text}${series.segment ? ` — ${series.segment}` : ''}`}
-                  description={`Horizontal bars, one per option, percent of ${series.kind === 'multi' ? 'respondents (multiple answers allowed)' : 'answers'}. The table below holds the same figures.`}
-                  caption={series.multiNote}
-                />
-                <QuestionTable
-                  series={series}
-                  caption={caption}
-                  nets={netRowsFor(series, sortedNets)}
-                  selected={selected}
-                  onToggle={toggle}
-                />
-              </>
-            ) : (
-              <p className="muted">No figures are recorded for this question.</p>
-            )}
-          </section>
-        );
-      })}
+      {question.series.map((series) => (
+        <SeriesSection
+          key={series.segment ?? ''}
+          entry={entry}
+          question={question}
+          series={series}
+          sort={view.sort}
+          nets={view.nets}
+          selected={selected}
+          onToggle={toggle}
+        />
+      ))}
       <CompareSection
         library={library}
         entry={entry}

@@ -1,6 +1,6 @@
-// Save text as a file through a temporary object URL (no network involved).
-export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+// Save a file through a temporary object URL (no network involved).
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -8,4 +8,8 @@ export function downloadText(name: string, text: string, type = 'text/csv;charse
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  downloadBlob(name, new Blob([text], { type }));
 }

@@ -48,7 +48,7 @@ describe('the view codec', () => {
     ['a question with sort, nets and a compared question', question],
     ['a filtered, weighted-off crosstab with nets, sort and tests off', crosstabView],
   ])('round-trips %s through the URL hash', (_name, state) => {
-    expect(decodeView(encodeView(state))).toEqual({ state, problem: null });
+    expect(decodeView(encodeView(state))).toEqual({ state, attachment: null, problem: null });
   });
 
   it('writes only the keys that differ from their defaults', () => {

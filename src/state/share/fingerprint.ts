@@ -20,10 +20,7 @@ export async function fingerprintBytes(bytes: Uint8Array): Promise<string> {
  * Whether `bytes` are the file whose fingerprint a link carries. Upper-case hex
  * in the link is accepted; anything that is not 64 hex digits is a damaged link.
  */
-export async function checkFingerprint(
-  expected: string,
-  bytes: Uint8Array,
-): Promise<Result<void>> {
+export async function checkFingerprint(expected: string, bytes: Uint8Array): Promise<Result<void>> {
   if (!HEX_SHA256.test(expected)) {
     return fail({ code: 'share-fingerprint-invalid', message: M.fingerprintInvalid });
   }

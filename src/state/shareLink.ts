@@ -1,0 +1,40 @@
+// The link that reopens a view in a fresh browser. A bundled survey is named
+// by its id. An uploaded published survey small enough travels inside the
+// link, compressed; for anything larger the link names the file by its
+// fingerprint, and the recipient is asked to drop that same file.
+import type { LibraryEntry } from './library';
+import { encodeSurveyPayload } from './share/payload';
+import { decodeSurveyPayload } from './share/payload';
+import type { StoredSurvey } from './persist';
+import type { Result } from '../core/result';
+import { encodeView, type Attachment, type ViewState } from './view';
+
+export function attachmentFor(entry: LibraryEntry | null): Attachment | null {
+  if (!entry || entry.origin !== 'upload') return null;
+  const data = entry.table ? null : encodeSurveyPayload(entry.survey);
+  if (data) return { data, fingerprint: null, fileName: null };
+  return { data: null, fingerprint: entry.fingerprint, fileName: entry.file };
+}
+
+export function shareLink(pageUrl: string, view: ViewState, entry: LibraryEntry | null): string {
+  return `${pageUrl.split('#')[0]}${encodeView(view, attachmentFor(entry))}`;
+}
+
+/** The survey a link carries, as an upload to add to the recipient's library. */
+export function recordFromPayload(id: string, data: string): Result<StoredSurvey> {
+  const survey = decodeSurveyPayload(data);
+  if (!survey.ok) return survey;
+  return {
+    ok: true,
+    value: {
+      id,
+      kind: 'distribution',
+      name: survey.value.meta.title,
+      file: `${survey.value.meta.title}.csv`,
+      addedAt: new Date().toISOString(),
+      fingerprint: '',
+      bytes: data.length,
+      survey: survey.value,
+    },
+  };
+}

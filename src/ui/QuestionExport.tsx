@@ -1,0 +1,92 @@
+// Export one published series: the table as CSV, the chart as SVG or PNG.
+// Each carries the title, question wording, base, notes and source.
+import { useState, type RefObject } from 'react';
+import { questionExport, tableToCsv } from '../core/export/csv';
+import { standaloneSvg, svgToPngBlob } from '../charts/export';
+import type { LibraryEntry } from '../state/library';
+import type { QuestionVM, SeriesVM } from '../state/questionModel';
+import type { NetRow } from '../state/questionView';
+import { downloadBlob, downloadText } from './download';
+
+interface Props {
+  entry: LibraryEntry;
+  question: QuestionVM;
+  series: SeriesVM;
+  nets: NetRow[];
+  sectionRef: RefObject<HTMLElement | null>;
+}
+
+export function QuestionExport({ entry, question, series, nets, sectionRef }: Props) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const notes = [
+    question.note,
+    series.multiNote,
+    ...series.flags.filter((f) => f.code !== 'multi-total-over-100').map((f) => f.message),
+  ].filter((n): n is string => Boolean(n));
+  const source = [entry.publisher, entry.dateText, entry.source].filter(Boolean).join(', ');
+  const base = series.base ? `Base: ${series.base}` : null;
+  const fileName =
+    `${entry.title} - ${question.text}${series.segment ? ` - ${series.segment}` : ''}`
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .slice(0, 120);
+  const svg = () =>
+    sectionRef.current?.querySelector<SVGSVGElement>('svg[data-testid="bar-chart"]') ?? null;
+  const meta = () => ({
+    title: entry.title,
+    question: `${question.text}${series.segment ? ` — ${series.segment}` : ''}`,
+    base,
+    notes,
+    source: `Source: ${source}`,
+  });
+  const csv = () =>
+    tableToCsv(
+      questionExport({
+        surveyTitle: entry.title,
+        publisher: entry.publisher,
+        date: entry.date,
+        source: entry.source,
+        sourceUrl: entry.sourceUrl,
+        questionText: question.text,
+        segment: series.segment,
+        base: series.base,
+        notes,
+        options: series.options.map((o) => ({ label: o.label, text: o.text, rank: o.rank })),
+        totalText: series.hasData ? series.totalText : null,
+        nets: nets.map((n) => ({ label: n.label, text: n.text })),
+      }),
+      { bom: true },
+    );
+  return (
+    <div className="toolbar" role="group" aria-label="Export">
+      <button type="button" className="btn" onClick={() => downloadText(`${fileName}.csv`, csv())}>
+        Export table (CSV)
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          const el = svg();
+          if (el) downloadText(`${fileName}.svg`, standaloneSvg(el, meta()).text, 'image/svg+xml');
+        }}
+      >
+        Export chart (SVG)
+      </button>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => {
+          const el = svg();
+          if (!el) return;
+          const out = standaloneSvg(el, meta());
+          void svgToPngBlob(out.text, out.width, out.height, 2).then((r) => {
+            if (r.ok) downloadBlob(`${fileName}.png`, r.value);
+            else setProblem(r.error.message);
+          });
+        }}
+      >
+        Export chart (PNG)
+      </button>
+      {problem ? <span role="alert">{problem}</span> : null}
+    </div>
+  );
+}

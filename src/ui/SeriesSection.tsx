@@ -1,0 +1,77 @@
+// One series of a published question (one segment): kind, total, notes, the
+// chart, the table behind it, and its exports.
+import { useRef } from 'react';
+import type { LibraryEntry } from '../state/library';
+import type { QuestionVM, SeriesVM } from '../state/questionModel';
+import { netRowsFor } from '../state/questionView';
+import type { SortOrder } from '../state/view';
+import { BarChart } from './BarChart';
+import { barsFor } from './bars';
+import { FlagList } from './Flags';
+import { KindChip } from './KindChip';
+import { QuestionExport } from './QuestionExport';
+import { QuestionTable } from './QuestionTable';
+
+interface Props {
+  entry: LibraryEntry;
+  question: QuestionVM;
+  series: SeriesVM;
+  sort: SortOrder;
+  nets: number[][];
+  selected: Set<number>;
+  onToggle: (index: number) => void;
+}
+
+export function SeriesSection({ entry, question, series, sort, nets, selected, onToggle }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  const title = `${question.text}${series.segment ? ` — ${series.segment}` : ''}`;
+  const caption = [title, series.base ? `Base: ${series.base}` : null, series.multiNote]
+    .filter(Boolean)
+    .map((part) => String(part).replace(/[.?!]$/, ''))
+    .join('. ');
+  const netRows = netRowsFor(series, nets);
+  return (
+    <section ref={ref} className="series" data-segment={series.segment ?? ''}>
+      <h3>{series.segment ?? 'All who were asked'}</h3>
+      <div className="chips">
+        <KindChip series={series} />
+        <span className="chip" data-testid="total">
+          {series.hasData ? `Total ${series.totalText}` : series.totalText}
+        </span>
+        {series.base ? <span className="muted">Base: {series.base}</span> : null}
+      </div>
+      {series.multiNote ? (
+        <p className="note" data-testid="multi-note">
+          {series.multiNote}
+        </p>
+      ) : null}
+      <FlagList flags={series.flags.filter((f) => f.code !== 'multi-total-over-100')} />
+      {series.hasData ? (
+        <>
+          <BarChart
+            bars={barsFor(series, sort)}
+            title={title}
+            description={`Horizontal bars, one per option, percent of ${series.kind === 'multi' ? 'respondents (multiple answers allowed)' : 'answers'}. The table below holds the same figures.`}
+            caption={series.multiNote}
+          />
+          <QuestionTable
+            series={series}
+            caption={caption}
+            nets={netRows}
+            selected={selected}
+            onToggle={onToggle}
+          />
+          <QuestionExport
+            entry={entry}
+            question={question}
+            series={series}
+            nets={netRows}
+            sectionRef={ref}
+          />
+        </>
+      ) : (
+        <p className="muted">No figures are recorded for this question.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { questionExport, tableToCsv } from '../../../src/core/export/csv';
+import type { QuestionExportContext } from '../../../src/core/export/csv';
+import { analyseSeries } from '../../../src/core/published/analyse';
+import { parseDistributionCsv } from '../../../src/core/published/parse';
+import { computeNet } from '../../../src/core/published/nets';
+import { formatPercent } from '../../../src/core/format/percent';
+
+const file = 'eguan-2013-07-mobile-im-share.csv';
+const parsed = parseDistributionCsv(
+  readFileSync(new URL(`../../../surveys/${file}`, import.meta.url), 'utf8'),
+  file,
+);
+if (!parsed.ok) throw new Error(parsed.error.message);
+const eguan = parsed.value;
+const question = eguan.questions[0]!;
+
+/** The context as the question page has it: printed percents, flags, a Tencent net. */
+function contextFor(segment: number): QuestionExportContext {
+  const series = question.series[segment]!;
+  const analysis = analyseSeries(question, series);
+  const tencent = series.options.filter((o) => o.label.endsWith('(Tencent)'));
+  const net = computeNet(analysis.kind, tencent);
+  if (net === null || net.kind !== 'sum') throw new Error('expected a sum net');
+  return {
+    surveyTitle: eguan.meta.title,
+    publisher: eguan.meta.publisher,
+    date: eguan.meta.date,
+    source: eguan.meta.source,
+    questionText: question.text,
+    segment: series.segment,
+    base: series.base,
+    baseN: series.baseN,
+    notes: analysis.flags.map((f) => f.message),
+    options: series.options.map((o) => ({
+      label: o.label,
+      text: o.percent?.text ?? 'not published',
+      rank: o.rank,
+    })),
+    totalText: formatPercent(analysis.total!, analysis.totalDecimals),
+    nets: [{ label: 'Net: QQ (Tencent) + WeChat (Tencent)', text: formatPercent(net.value, 2) }],
+  };
+}
+
+describe('exporting a published question for a report', () => {
+  it('gives the Eguan registered-user shares with a header block, as printed', () => {
+    expect(questionExport(contextFor(0))).toEqual([
+      ['Market share of mobile instant messenger services in China'],
+      ['Question: Market share of mobile instant messenger services in China'],
+      ['Segment: Registered users'],
+      ['Base: Share of the total registered number of mobile instant messenger users'],
+      [
+        'Note: Kind inferred from the total: the options add up to 100.00%, not more than 100% (rounding allows ±0.04 points), so it is read as one answer per respondent.',
+      ],
+      [
+        "Source: Eguan, 2013-07. Eguan, as reported on a blog about China's social media on 25 July 2013",
+      ],
+      [],
+      ['Option', 'Percent'],
+      ['QQ (Tencent)', '38.07%'],
+      ['WeChat (Tencent)', '27.97%'],
+      ['Feixin (China Mobile)', '18.37%'],
+      ['Yiliao (China Telecom)', '4.98%'],
+      ['MSN (Microsoft China)', '3.80%'],
+      ['Wangwang (Taobao)', '2.38%'],
+      ['Miliao (Xiaomi)', '1.43%'],
+      ['Other', '3.00%'],
+      // 38.07 + 27.97 + 18.37 + 4.98 + 3.80 + 2.38 + 1.43 + 3.00 = 100.00
+      ['Total', '100.00%'],
+      // 38.07 + 27.97 = 66.04
+      ['Net: QQ (Tencent) + WeChat (Tencent)', '66.04%'],
+    ]);
+  });
+
+  it('gives the active-user segment its own figures, again totalling 100.00%', () => {
+    const grid = questionExport(contextFor(1));
+    expect(grid[2]).toEqual(['Segment: Active users']);
+    expect(grid[3]).toEqual(['Base: Share of active mobile instant messenger users']);
+    // 42.54 + 23.38 + 17.65 + 6.76 + 3.07 + 2.53 + 1.08 + 2.99 = 100.00; QQ + WeChat = 65.92
+    expect(grid.slice(-3)).toEqual([
+      ['Other', '2.99%'],
+      ['Total', '100.00%'],
+      ['Net: QQ (Tencent) + WeChat (Tencent)', '65.92%'],
+    ]);
+  });
+
+  it('adds a rank column only when the source prints ranks, and the base size when known', () => {
+    const grid = questionExport({
+      surveyTitle: 'Why people use WeChat',
+      publisher: null,
+      date: null,
+      questionText: 'Reasons (select all that apply)',
+      segment: null,
+      base: 'All respondents',
+      baseN: 1200,
+      notes: [
+        'Multiple answers allowed: totals exceed 100% (1.19 answers per respondent on average)',
+      ],
+      options: [
+        { label: 'Friends use it', text: '71.34%', rank: 1 },
+        { label: '…', text: 'not published', rank: null },
+        { label: 'Curious', text: '47.42%', rank: 3 },
+      ],
+      totalText: '118.76%',
+      nets: [],
+    });
+    expect(grid).toEqual([
+      ['Why people use WeChat'],
+      ['Question: Reasons (select all that apply)'],
+      ['Base: All respondents (n = 1,200)'],
+      [
+        'Note: Multiple answers allowed: totals exceed 100% (1.19 answers per respondent on average)',
+      ],
+      ['Source: Why people use WeChat'],
+      [],
+      ['Option', 'Percent', 'Rank'],
+      ['Friends use it', '71.34%', '1'],
+      ['…', 'not published', ''],
+      ['Curious', '47.42%', '3'],
+      ['Total', '118.76%', ''],
+    ]);
+  });
+
+  it('says so when the source gives no base, and leaves the total out when none is published', () => {
+    const grid = questionExport({
+      ...contextFor(0),
+      base: null,
+      baseN: null,
+      notes: [],
+      totalText: null,
+      nets: [],
+    });
+    expect(grid[3]).toEqual(['Base: not published']);
+    expect(grid.at(-1)).toEqual(['Other', '3.00%']);
+  });
+
+  it('keeps a formula-like label as data in the CSV', () => {
+    const grid = questionExport({
+      ...contextFor(0),
+      options: [{ label: '=HYPERLINK("http://x","y")', text: '38.07%', rank: null }],
+      nets: [],
+    });
+    const csv = tableToCsv(grid);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")",38.07%\n`);
+  });
+});
