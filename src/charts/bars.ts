@@ -28,15 +28,27 @@ const LABEL_GAP = 8;
 const VALUE_WIDTH = 64;
 const MARGIN = { top: 8, right: 12, bottom: 28, left: 8 };
 
+// Approximate text widths: 7px a Latin character, 13px a CJK one (no DOM
+// measuring, so drawing is the same in tests and in every browser).
+const charWidth = (ch: string) => (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7);
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + charWidth(ch), 0);
+
 /** Width of the label column: the longest label, capped so bars keep room. */
 function labelWidth(bars: Bar[], width: number): number {
-  // Approximate: 7px a Latin character, 13px a CJK one (no DOM measuring, so it also works in tests).
-  const widths = bars.map((b) => {
-    let w = 0;
-    for (const ch of b.label) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7;
-    return w;
-  });
-  return Math.min(Math.max(80, ...widths), Math.round(width * 0.45));
+  return Math.min(Math.max(80, ...bars.map((b) => textWidth(b.label))), Math.round(width * 0.45));
+}
+
+/** A label cut to fit `max` pixels, with "…"; the full label goes in a tooltip. */
+export function fitLabel(label: string, max: number): string {
+  if (textWidth(label) <= max) return label;
+  let out = '';
+  let w = charWidth('…');
+  for (const ch of label) {
+    if (w + charWidth(ch) > max) break;
+    out += ch;
+    w += charWidth(ch);
+  }
+  return `${out.trimEnd()}…`;
 }
 
 /** Draw (or redraw) the chart. Returns nothing: the svg is the output. */
@@ -102,7 +114,9 @@ export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOpt
     .attr('y', bh / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .text((d) => d.label);
+    .text((d) => fitLabel(d.label, lw));
+  // The full label (and value) as a tooltip on the whole row.
+  rows.append('title').text((d) => `${d.label}: ${d.text}`);
 
   const withValue = rows.filter((d) => d.value !== null);
   withValue
