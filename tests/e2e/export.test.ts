@@ -1,0 +1,65 @@
+// Exports carry the title, question, base, notes and source; the chart exports
+// as a standalone SVG and a PNG; the crosstab exports as CSV.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { launch, openWatched } from './browser';
+
+let browser: Browser;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).first().click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+describe('exports', () => {
+  it('exports a multi-answer question as CSV, SVG and PNG with its note and source', async () => {
+    const w = await openWatched(browser, baseUrl);
+    await w.page.goto(`${baseUrl}#v=1&page=question&s=sootoo-2013-06-wechat-users&q=oa2`);
+    await w.page.getByTestId('bar-chart').waitFor();
+
+    const csv = await download(w.page, 'Export table (CSV)');
+    const text = csv.bytes.toString('utf8').replace(/^\uFEFF/, '');
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(text).toContain('The behavior analysis of WeChat users');
+    expect(text).toContain('Question: Why are you following the official accounts?');
+    expect(text).toContain('Multiple answers allowed: totals exceed 100% (2.33 answers per respondent on average)');
+    expect(text).toContain('For leisure and hobby,61.29%');
+    expect(text).toMatch(/Source: .*Sootoo Research/);
+
+    const svg = (await download(w.page, 'Export chart (SVG)')).bytes.toString('utf8');
+    expect(svg).toMatch(/^<\?xml [^>]*>\n<svg /);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain('Why are you following the official accounts?');
+    expect(svg).toContain('2.33 answers per respondent');
+    expect(svg).toContain('61.29%');
+    expect(svg).not.toContain('<script');
+
+    const png = await download(w.page, 'Export chart (PNG)');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('exports a filtered crosstab as CSV with its filter, base and test note', async () => {
+    const w = await openWatched(browser, baseUrl);
+    const rows = encodeURIComponent('How often do you use WeChat?');
+    await w.page.goto(`${baseUrl}#v=1&page=crosstab&s=demo-simulated-wechat-respondents&r=${rows}&c=age_group&f=0%3Agender`);
+    await w.page.getByTestId('crosstab-table').waitFor();
+    const text = (await download(w.page, 'Export CSV')).bytes.toString('utf8');
+    expect(text).toContain('Simulated respondents, not real data');
+    expect(text).toMatch(/Filter: gender: (Female|Male)/);
+    expect(text).toMatch(/Base: respondents where/);
+    expect(text).toContain('Bonferroni');
+    await w.context.close();
+  });
+});
