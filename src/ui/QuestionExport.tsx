@@ -35,7 +35,8 @@ export function QuestionExport({ entry, question, series, nets, sectionRef }: Pr
     title: entry.title,
     question: `${question.text}${series.segment ? ` — ${series.segment}` : ''}`,
     base,
-    notes,
+    // The chart already carries the multi-answer note as its caption.
+    notes: notes.filter((n) => n !== series.multiNote),
     source: `Source: ${source}`,
   });
   const csv = () =>
