@@ -54,11 +54,19 @@ describe('sharing uploaded surveys', () => {
     const fresh = await openWatched(browser, baseUrl);
     await fresh.page.goto(link);
     await fresh.page.getByTestId('need-file').waitFor();
-    expect(await fresh.page.getByTestId('need-file').innerText()).toContain('upload-wechat-gb18030.csv');
-    await fresh.page.getByTestId('need-file-input').setInputFiles(fixture('distribution/hand-written.csv'));
+    expect(await fresh.page.getByTestId('need-file').innerText()).toContain(
+      'upload-wechat-gb18030.csv',
+    );
+    await fresh.page
+      .getByTestId('need-file-input')
+      .setInputFiles(fixture('distribution/hand-written.csv'));
     await fresh.page.getByTestId('need-file-error').waitFor();
-    expect(await fresh.page.getByTestId('need-file-error').innerText()).toContain('This is not the file the link was made from');
-    await fresh.page.getByTestId('need-file-input').setInputFiles(fixture('upload-wechat-gb18030.csv'));
+    expect(await fresh.page.getByTestId('need-file-error').innerText()).toContain(
+      'This is not the file the link was made from',
+    );
+    await fresh.page
+      .getByTestId('need-file-input')
+      .setInputFiles(fixture('upload-wechat-gb18030.csv'));
     await fresh.page.getByTestId('question-list').waitFor();
     expect(await fresh.page.getByTestId('question-list').innerText()).toBe(original);
     expect(fresh.errors).toEqual([]);
@@ -67,11 +75,23 @@ describe('sharing uploaded surveys', () => {
   });
 
   it.each([
-    ['a survey that does not exist', '#v=1&page=question&s=no-such-survey&q=q1', 'The survey "no-such-survey" is not in this library'],
-    ['a question that does not exist', '#v=1&page=question&s=eguan-2013-07-mobile-im-share&q=nope', 'The question "nope" is not in'],
+    [
+      'a survey that does not exist',
+      '#v=1&page=question&s=no-such-survey&q=q1',
+      'The survey "no-such-survey" is not in this library',
+    ],
+    [
+      'a question that does not exist',
+      '#v=1&page=question&s=eguan-2013-07-mobile-im-share&q=nope',
+      'The question "nope" is not in',
+    ],
     ['a newer format', '#v=7&page=library', 'newer version of Survey Workbench'],
     ['tampered survey data', '#v=1&page=survey&s=upload-x&d=AAAAbroken', 'damaged'],
-    ['markup in the link', '#v=1&page=survey&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'malformed'],
+    [
+      'markup in the link',
+      '#v=1&page=survey&s=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      'malformed',
+    ],
   ])('opens the nearest valid view with a message for %s', async (_name, hash, message) => {
     const w = await openWatched(browser, baseUrl);
     let dialogs = 0;
