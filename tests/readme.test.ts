@@ -5,7 +5,8 @@ import { parseDistributionCsv } from '../src/core/published/parse';
 import { analyseSurvey } from '../src/core/published/analyse';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const example = /A minimal file you can write by hand:\n\n```csv\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+const example =
+  /A minimal file you can write by hand:\n\n```csv\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
 
 describe("the README's example file", () => {
   it('reads as two questions, the first in two segments with a lower bound', () => {

@@ -16,7 +16,10 @@ afterAll(async () => {
 });
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).first().click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).first().click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: await readFile(path) };
 }
@@ -32,7 +35,9 @@ describe('exports', () => {
     expect(csv.name).toMatch(/\.csv$/);
     expect(text).toContain('The behavior analysis of WeChat users');
     expect(text).toContain('Question: Why are you following the official accounts?');
-    expect(text).toContain('Multiple answers allowed: totals exceed 100% (2.33 answers per respondent on average)');
+    expect(text).toContain(
+      'Multiple answers allowed: totals exceed 100% (2.33 answers per respondent on average)',
+    );
     expect(text).toContain('For leisure and hobby,61.29%');
     expect(text).toMatch(/Source: .*Sootoo Research/);
 
@@ -53,7 +58,9 @@ describe('exports', () => {
   it('exports a filtered crosstab as CSV with its filter, base and test note', async () => {
     const w = await openWatched(browser, baseUrl);
     const rows = encodeURIComponent('How often do you use WeChat?');
-    await w.page.goto(`${baseUrl}#v=1&page=crosstab&s=demo-simulated-wechat-respondents&r=${rows}&c=age_group&f=0%3Agender`);
+    await w.page.goto(
+      `${baseUrl}#v=1&page=crosstab&s=demo-simulated-wechat-respondents&r=${rows}&c=age_group&f=0%3Agender`,
+    );
     await w.page.getByTestId('crosstab-table').waitFor();
     const text = (await download(w.page, 'Export CSV')).bytes.toString('utf8');
     expect(text).toContain('Simulated respondents, not real data');

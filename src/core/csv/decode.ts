@@ -41,7 +41,14 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingName): Decoded 
  * Windows-1252's five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) become
  * U+FFFD and count as lossy, rather than invisible control characters.
  */
-export function createChunkDecoder(encoding: EncodingName): ChunkDecoder {
+export function createChunkDecoder(
+  encoding: EncodingName,
+  opts: {
+    /** Keep track of lossy lines (default true); false skips that work for a caller that does not ask. */
+    lossyLines?: boolean;
+  } = {},
+): ChunkDecoder {
+  const track = opts.lossyLines ?? true;
   // TextDecoder strips a UTF-8/UTF-16 BOM itself (ignoreBOM defaults to false).
   const decoder = new TextDecoder(encoding);
   const lossy: number[] = [];
@@ -61,6 +68,7 @@ export function createChunkDecoder(encoding: EncodingName): ChunkDecoder {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     if (encoding === 'windows-1252' && HAS_C1.test(text)) text = text.replace(ALL_C1, '\uFFFD');
+    if (!track) return text;
     const prevTail = tail;
     if (bytes !== null && bytes.length > 0)
       tail = [tail[tail.length - 1] ?? -1, ...bytes.subarray(-2)].slice(-2);

@@ -50,6 +50,13 @@ export interface Tokenizer {
   push(text: string): Result<void>;
   /** No more text: flush the last row. `rows` counts the rows passed to onRow. */
   end(): Result<{ rows: number }>;
+  /**
+   * After onRow returned false at a row's end: the text of the last push not
+   * read yet, the line it starts on, and whether a LF starting the next text
+   * still belongs to the row's CR. For handing the rest of a file to another
+   * reader (the pipeline's fused respondent path).
+   */
+  remainder(): { text: string; line: number; skipLF: boolean };
 }
 
 export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
@@ -93,6 +100,7 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
   let sawData = false;
   let started = false; // some text has arrived (a leading BOM is dropped)
   let stopped = false;
+  let rest = ''; // text not read when onRow stopped the scan
   let failure: Result<never> | null = null;
 
   const error = (code: string, message: string, at: number, column: number): Result<never> => {
@@ -308,7 +316,10 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
         nextCR = s.indexOf('\r', i);
         if (nextCR < 0) nextCR = len;
       }
-      if (!emit()) return null;
+      if (!emit()) {
+        rest = s.slice(i);
+        return null;
+      }
     }
   };
 
@@ -328,6 +339,12 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
       carry = '';
       const r = scan(before, false);
       if (r !== null) return r;
+      // Stopped before the NUL (the caller took the rows it wanted): the NUL belongs to
+      // the unread rest, where whoever reads on reports it at its own line and column.
+      if (stopped) {
+        rest += text.slice(nul);
+        return ok(undefined);
+      }
       return error('csv-binary', csvMessages.binary, line, n + 1);
     }
     const s = carry.length > 0 ? carry + text : text;
@@ -337,6 +354,7 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
 
   return {
     push,
+    remainder: () => ({ text: rest, line, skipLF }),
     end() {
       if (failure !== null) return failure;
       if (!stopped) {

@@ -6,7 +6,7 @@ import { importMessages } from '../messages';
 import { parseNumber } from '../schema/profile';
 import { isNotSelectedLabel, isNotSelectedToken, isSelectedToken } from '../schema/tokens';
 import type { MultiSeparator, Schema, SchemaQuestion } from '../schema/types';
-import { CodeBuffer, FloatBuffer, copyString } from './codes';
+import { CellInterner, CodeBuffer, FloatBuffer, copyString, hashRange } from './codes';
 import type { Column, RespondentMeta, RespondentTable } from './types';
 
 interface Encoder {
@@ -15,6 +15,8 @@ interface Encoder {
 }
 
 const NUMBERISH = /^-?\d+(\.\d+)?$/;
+/** What the fused parser reads as a number itself (a missing token like this disables that). */
+const isPlainNumber = (s: string): boolean => /^-?\d*[.,]?\d*$/.test(s) && /\d/.test(s);
 
 /** Up to this many labels (and missing tokens), a category is found by comparing strings. */
 const FEW = 16;
@@ -24,7 +26,21 @@ function clean(cell: string | undefined): string {
   if (cell === undefined || cell.length === 0) return '';
   const a = cell.charCodeAt(0);
   const b = cell.charCodeAt(cell.length - 1);
-  return a <= 32 || b <= 32 || a === 0xa0 || b === 0xa0 || a === 0xfeff ? cell.trim() : cell;
+  // Trim as the schema does (String.prototype.trim: every Unicode space, e.g. U+3000 in CJK
+  // exports); the test is cheap because most cells start and end with a letter or digit.
+  const edge = (c: number) =>
+    c <= 32 ||
+    (c >= 0x80 &&
+      (c === 0xa0 ||
+        c === 0xfeff ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000));
+  return edge(a) || edge(b) ? cell.trim() : cell;
 }
 
 /** Canonical integer ids ("1234", not "007" or "1e3"), checked without allocating. */
@@ -44,7 +60,7 @@ class CategoryEncoder implements Encoder {
   /** Label -> code; missing tokens map to 0, so one lookup serves both. */
   private readonly dict = new Map<string, number>();
   private readonly labels: string[] = [];
-  private readonly codes: CodeBuffer;
+  readonly codes: CodeBuffer;
   /** Missing tokens and labels while there are at most FEW of them, with their codes. */
   private few: string[] | null;
   private readonly fewCodes: number[] = [];
@@ -71,15 +87,16 @@ class CategoryEncoder implements Encoder {
   }
 
   pushCell(cell: string | undefined): void {
+    this.codes.push(this.codeOf(cell));
+  }
+
+  /** The code of one raw cell (0 for a missing token); a new label gets the next code. */
+  codeOf(cell: string | undefined): number {
     const v = clean(cell);
     // Few labels (the usual case): comparing strings beats hashing each new cell (2x here).
     const few = this.few;
     if (few !== null) {
-      for (let k = 0; k < few.length; k++)
-        if (few[k] === v) {
-          this.codes.push(this.fewCodes[k] as number);
-          return;
-        }
+      for (let k = 0; k < few.length; k++) if (few[k] === v) return this.fewCodes[k] as number;
     }
     let code = this.dict.get(v);
     if (code === undefined) {
@@ -94,7 +111,7 @@ class CategoryEncoder implements Encoder {
         } else this.few = null;
       }
     }
-    this.codes.push(code);
+    return code;
   }
 
   finish(): Column {
@@ -120,6 +137,7 @@ class CategoryEncoder implements Encoder {
 class NumericEncoder implements Encoder {
   private readonly values: FloatBuffer;
   private bad = 0;
+  private readonly fast: boolean;
 
   constructor(
     private readonly q: SchemaQuestion,
@@ -129,10 +147,16 @@ class NumericEncoder implements Encoder {
     capacity: number,
   ) {
     this.values = new FloatBuffer(capacity);
+    this.fast = ![...missing].some(isPlainNumber);
   }
 
   push(cells: readonly string[]): void {
-    const v = clean(cells[this.col]);
+    this.pushText(cells[this.col]);
+  }
+
+  /** One raw cell, read as the general path reads it. */
+  pushText(cell: string | undefined): void {
+    const v = clean(cell);
     if (this.missing.has(v)) {
       this.values.push(NaN);
       return;
@@ -140,6 +164,21 @@ class NumericEncoder implements Encoder {
     const n = parseNumber(v, this.decimalComma);
     if (Number.isNaN(n)) this.bad++;
     this.values.push(n);
+  }
+
+  /** A value the fused parser read from a plain decimal cell (not a missing token). */
+  pushNumber(n: number): void {
+    this.values.push(n);
+  }
+
+  /** Drops values past the first n (a row the fused parser must read again). */
+  truncate(n: number): void {
+    if (this.values.length > n) this.values.length = n;
+  }
+
+  /** Whether plain decimals ("-12.5") may be parsed by the caller: none of them is a missing token. */
+  fastOk(): boolean {
+    return this.fast;
   }
 
   finish(warnings: string[]): Column {
@@ -191,7 +230,7 @@ class DelimitedMultiEncoder implements Encoder {
   private readonly dict = new Map<string, number>();
   private readonly labels: string[] = [];
   private readonly patterns = new PatternTable();
-  private readonly codes: CodeBuffer;
+  readonly codes: CodeBuffer;
   private words: number[] = [0];
 
   constructor(
@@ -205,11 +244,13 @@ class DelimitedMultiEncoder implements Encoder {
   }
 
   push(cells: readonly string[]): void {
-    const v = clean(cells[this.col]);
-    if (this.missing.has(v)) {
-      this.codes.push(0);
-      return;
-    }
+    this.codes.push(this.codeOf(cells[this.col]));
+  }
+
+  /** The answer-pattern code of one raw cell (0 for a missing token). */
+  codeOf(cell: string | undefined): number {
+    const v = clean(cell);
+    if (this.missing.has(v)) return 0;
     const words = this.words;
     words.fill(0);
     for (const raw of v.split(this.separator)) {
@@ -225,7 +266,7 @@ class DelimitedMultiEncoder implements Encoder {
       }
       words[j >>> 5] = ((words[j >>> 5] ?? 0) | (1 << (j & 31))) >>> 0;
     }
-    this.codes.push(this.patterns.code(words));
+    return this.patterns.code(words);
   }
 
   finish(): Column {
@@ -306,6 +347,7 @@ class ColumnsMultiEncoder implements Encoder {
 class IdEncoder implements Encoder {
   private numbers: FloatBuffer | null;
   private text: CategoryEncoder | null = null;
+  private readonly fast: boolean;
 
   constructor(
     private readonly q: SchemaQuestion,
@@ -314,11 +356,32 @@ class IdEncoder implements Encoder {
     private readonly capacity: number,
   ) {
     this.numbers = new FloatBuffer(capacity);
+    this.fast = ![...missing].some(isCanonicalInteger);
   }
 
   push(cells: readonly string[]): void {
+    this.pushText(cells[this.col]);
+  }
+
+  /** A canonical integer id the fused parser read itself (only while fastOk()). */
+  pushNumber(n: number): void {
+    (this.numbers as FloatBuffer).push(n);
+  }
+
+  /** Drops ids past the first n pushed with pushNumber (a row the fused parser must read again). */
+  truncate(n: number): void {
+    if (this.numbers !== null && this.numbers.length > n) this.numbers.length = n;
+  }
+
+  /** Whether canonical integers may still be read by the caller: ids are numbers and none is a missing token. */
+  fastOk(): boolean {
+    return this.numbers !== null && this.fast;
+  }
+
+  /** One raw cell, read as the general path reads it. */
+  pushText(cell: string | undefined): void {
     if (this.numbers !== null) {
-      const v = clean(cells[this.col]);
+      const v = clean(cell);
       if (this.missing.has(v)) return this.numbers.push(NaN);
       if (isCanonicalInteger(v)) return this.numbers.push(Number(v));
       const text = new CategoryEncoder(this.q, 0, this.missing, 'text', this.capacity);
@@ -331,7 +394,7 @@ class IdEncoder implements Encoder {
       this.text = text;
       this.numbers = null;
     }
-    (this.text as CategoryEncoder).pushCell(cells[this.col]);
+    (this.text as CategoryEncoder).pushCell(cell);
   }
 
   finish(): Column {
@@ -370,6 +433,95 @@ export interface TableBuilder {
   push(cells: readonly string[]): void;
   readonly rowCount: number;
   finish(): { table: RespondentTable; warnings: string[] };
+  /** The same encoders, addressed per source column, for a parser that encodes as it scans. */
+  fused(width: number): FusedColumns;
+}
+
+// What the fused parser does with the cell of each source column.
+/** Not read by any question. */
+export const CELL_SKIP = 0;
+/** Dictionary or answer-pattern code, through a CellInterner of raw cell texts. */
+export const CELL_CODE = 1;
+/** A number (numeric or weight question). */
+export const CELL_NUMBER = 2;
+/** A respondent id. */
+export const CELL_ID = 3;
+/** Given as a string in `cells` to the row encoders (grouped multi-answer columns, shared columns). */
+export const CELL_TEXT = 4;
+
+/** Resolves raw cell texts to codes for one CELL_CODE column, remembering each distinct text. */
+export class CodeColumn {
+  readonly interner = new CellInterner();
+  /**
+   * The entry last found for each (first character, length): most cells of a
+   * column are told apart by these two, so a cell is usually verified against
+   * one candidate without hashing it (entry + 1; 0 = none).
+   */
+  private readonly recent = new Int32Array(256);
+
+  constructor(
+    private readonly encoder: { codeOf(cell: string): number },
+    readonly codes: CodeBuffer,
+  ) {}
+
+  /** The code of the raw cell s[a, b). */
+  lookup(s: string, a: number, b: number): number {
+    const len = b - a;
+    const key = (len === 0 ? 0 : Math.imul(s.charCodeAt(a), 31) + len) & 255;
+    const interner = this.interner;
+    const guess = (this.recent[key] as number) - 1;
+    if (guess >= 0 && interner.matches(guess, s, a, b)) return interner.value(guess);
+    const h = hashRange(s, a, b);
+    let e = interner.entry(s, a, b, h);
+    if (e < 0) {
+      const raw = s.slice(a, b);
+      const code = this.encoder.codeOf(raw);
+      e = interner.add(raw, h, code);
+      if (e < 0) return code;
+    }
+    this.recent[key] = e + 1;
+    return interner.value(e);
+  }
+
+  /** The code of the quoted value s[a, b) holding "" escapes (h: the hash of its unescaped text). */
+  lookupEscaped(s: string, a: number, b: number, h: number): number {
+    const v = this.interner.findEscaped(s, a, b, h);
+    if (v >= 0) return v;
+    const raw = s.slice(a, b).replaceAll('""', '"');
+    const code = this.encoder.codeOf(raw);
+    this.interner.add(raw, h, code);
+    return code;
+  }
+
+  /** The code of a cell given as a string. */
+  lookupString(cell: string): number {
+    return this.lookup(cell, 0, cell.length);
+  }
+}
+
+/** A numeric (or id) column read by the fused parser: plain numbers directly, the rest as text. */
+export interface NumberColumn {
+  /** Whether the caller may parse plain numbers (canonical integers for ids) itself. */
+  fastOk(): boolean;
+  pushNumber(n: number): void;
+  pushText(cell: string): void;
+  /** Drops values past the first n. */
+  truncate(n: number): void;
+}
+
+export interface FusedColumns {
+  /** Per source column: CELL_SKIP, CELL_CODE, CELL_NUMBER, CELL_ID or CELL_TEXT. */
+  kind: Uint8Array;
+  code: (CodeColumn | null)[];
+  number: (NumberColumn | null)[];
+  /** Encoders that read whole rows: called once per row with `cells` holding the CELL_TEXT columns. */
+  rowEncoders: { push(cells: readonly string[]): void }[];
+  /** Count one row written through the columns above. */
+  countRow(): void;
+  /** Rows written so far (each column holds this many values between rows). */
+  rowCount(): number;
+  /** Numbers may be written with a decimal comma ("3,5"). */
+  decimalComma: boolean;
 }
 
 /** Streams rows into a columnar RespondentTable following `schema`. `capacityHint`: expected rows. */
@@ -381,7 +533,49 @@ export function createTableBuilder(
   const missing = new Set(schema.missingTokens);
   const encoders = schema.questions.map((q) => encoderFor(q, schema, missing, capacityHint));
   let rows = 0;
+  const fused = (width: number): FusedColumns => {
+    const kind = new Uint8Array(width);
+    const code: (CodeColumn | null)[] = new Array<CodeColumn | null>(width).fill(null);
+    const number: (NumberColumn | null)[] = new Array<NumberColumn | null>(width).fill(null);
+    const uses = new Uint32Array(width);
+    const single = (q: SchemaQuestion): number => {
+      const col = q.sourceColumns[0] ?? 0;
+      return q.sourceColumns.length <= 1 && col < width ? col : -1;
+    };
+    for (const q of schema.questions)
+      for (const c of q.sourceColumns.length === 0 ? [0] : q.sourceColumns)
+        if (c < width) uses[c] = (uses[c] as number) + 1;
+    const rowEncoders: Encoder[] = [];
+    schema.questions.forEach((q, e) => {
+      const enc = encoders[e] as Encoder;
+      const col = single(q);
+      const own = col >= 0 && uses[col] === 1;
+      if (own && (enc instanceof CategoryEncoder || enc instanceof DelimitedMultiEncoder)) {
+        kind[col] = CELL_CODE;
+        code[col] = new CodeColumn(enc, enc.codes);
+      } else if (own && enc instanceof NumericEncoder) {
+        kind[col] = CELL_NUMBER;
+        number[col] = enc;
+      } else if (own && enc instanceof IdEncoder) {
+        kind[col] = CELL_ID;
+        number[col] = enc;
+      } else {
+        for (const c of q.sourceColumns) if (c < width) kind[c] = CELL_TEXT;
+        rowEncoders.push(enc);
+      }
+    });
+    return {
+      kind,
+      code,
+      number,
+      rowEncoders,
+      countRow: () => void rows++,
+      rowCount: () => rows,
+      decimalComma: schema.decimalComma,
+    };
+  };
   return {
+    fused,
     push(cells) {
       for (let e = 0; e < encoders.length; e++) (encoders[e] as Encoder).push(cells);
       rows++;

@@ -98,9 +98,8 @@ describe('well-formed grids with hostile names load as data', () => {
         expectWellFormedResult(r);
         if (!r.ok || r.value.kind !== 'respondents') return;
         const { table, schema } = r.value;
-        // Trimmed as the schema reads cells; untrimmed too, since the encoder trims only
-        // ASCII and no-break spaces (see the known bug below).
-        const cells = new Set(rows.flat().flatMap((c) => [asUtf8(c).trim(), asUtf8(c)]));
+        // Labels are cells as the schema reads them: trimmed.
+        const cells = new Set(rows.flat().map((c) => asUtf8(c).trim()));
         const names = new Set(schema.columnNames);
         for (const col of table.columns) {
           expect(typeof col.id).toBe('string');
@@ -137,13 +136,10 @@ describe('well-formed grids with hostile names load as data', () => {
   });
 });
 
-describe('known bug: Unicode spaces (reported, src/core/table/encode.ts)', () => {
-  // The schema trims cells with String.prototype.trim (all Unicode spaces), the
-  // encoder's clean() only ASCII spaces and U+00A0. An ideographic space U+3000,
-  // common in Chinese and Japanese exports, then makes extra options: U+3000 + "男"
-  // apart from "男", and a cell of one U+3000 becomes an option although the schema counted
-  // it as missing. When clean() is fixed this test fails: turn it into a plain it().
-  it.fails('reads "\u3000男" as the option "男" and a lone "\u3000" as missing', () => {
+describe('Unicode spaces', () => {
+  // The schema and the encoder both trim every Unicode space: an ideographic space
+  // U+3000, common in Chinese and Japanese exports, must not make a second "男".
+  it('reads "\u3000男" as the option "男" and a lone "\u3000" as missing', () => {
     const text = 'id,gender\n1,男\n2,\u3000男\n3,女\n4,\u3000\n5,男\n';
     const r = loadSurveyFile(new TextEncoder().encode(text), { file: 'cjk.csv' });
     if (!r.ok || r.value.kind !== 'respondents') throw new Error('expected respondents');
