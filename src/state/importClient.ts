@@ -1,9 +1,15 @@
 // The page's side of the import worker: promises, progress and cancel.
 // Cancelling terminates the worker (the import is one synchronous pass inside
 // it), so nothing half-imported can reach the library.
-import type { Loaded, Preview } from '../core/pipeline';
+import type { Preview } from '../core/pipeline';
 import type { Result } from '../core/result';
-import type { FromWorker, ToWorker, WorkerLoadOptions } from './importProtocol';
+import type {
+  FromWorker,
+  ImportSource,
+  Imported,
+  ToWorker,
+  WorkerLoadOptions,
+} from './importProtocol';
 
 export interface Progress {
   bytes: number;
@@ -12,7 +18,7 @@ export interface Progress {
 }
 
 export interface RunningImport {
-  promise: Promise<Result<Loaded>>;
+  promise: Promise<Result<Imported>>;
   cancel(): void;
 }
 
@@ -102,15 +108,35 @@ export async function previewFile(
   return 'type' in out ? out.result : out;
 }
 
+export interface LoadRequest {
+  /** The library id to give the survey; null: derived from the file's fingerprint. */
+  surveyId?: string | null;
+  /** Refuse the file unless it has this fingerprint (a shared link names its file by it). */
+  expectFingerprint?: string | null;
+}
+
+/**
+ * Import a file in the worker, which reads it, fingerprints it, parses it and
+ * saves it to IndexedDB; the page receives the parsed survey (typed arrays
+ * transferred, not copied). A File is read in the worker, never on the page.
+ */
 export function loadFile(
-  bytes: Uint8Array,
+  source: ImportSource,
   options: WorkerLoadOptions,
   onProgress: (p: Progress) => void,
+  request: LoadRequest = {},
 ): RunningImport {
-  // The bytes move to the worker (transferred, not copied); a retry reads the file again.
+  // Bytes are copied (they are small: a pasted table); a File crosses as a handle to the file.
   const { promise, cancel } = run(
-    { id: nextId++, type: 'load', bytes, options },
-    [bytes.buffer],
+    {
+      id: nextId++,
+      type: 'load',
+      source: source instanceof Uint8Array ? source.slice() : source,
+      options,
+      surveyId: request.surveyId ?? null,
+      expectFingerprint: request.expectFingerprint ?? null,
+    },
+    [],
     'loaded',
     onProgress,
   );

@@ -1,8 +1,14 @@
-// The import runs here, off the main thread, so the page stays responsive on
-// large files. Any exception becomes a typed error: none reaches the UI.
+// The import runs here, off the main thread: reading the file, its
+// fingerprint, parsing and encoding, and saving to IndexedDB, so the page
+// stays responsive and never holds the file's bytes. Any exception becomes a
+// typed error: none reaches the UI.
 import { loadSurveyFile, previewSurveyFile } from '../core/pipeline';
 import type { Result } from '../core/result';
-import type { FromWorker, ToWorker } from './importProtocol';
+import type { Column } from '../core/table/types';
+import type { FromWorker, Imported, ToWorker } from './importProtocol';
+import { saveStored, type StoredSurvey } from './persist';
+import { checkFingerprint, fingerprintBytes } from './share/fingerprint';
+import { surveyOfTable } from './respondentView';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -10,43 +16,108 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-function guarded<T>(file: string, run: () => Result<T>): Result<T> {
-  try {
-    return run();
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    const tooBig = err instanceof RangeError;
-    return {
-      ok: false,
-      error: {
-        code: tooBig ? 'file-too-large-for-memory' : 'internal-error',
-        file,
-        message: tooBig
-          ? `${file} is too large to load in this browser tab (${detail}). Try a smaller extract of the file.`
-          : `${file} could not be read because of an internal error (${detail}). Nothing was imported.`,
-      },
-    };
+function failure(file: string, err: unknown): Result<never> {
+  const detail = err instanceof Error ? err.message : String(err);
+  const tooBig = err instanceof RangeError;
+  return {
+    ok: false,
+    error: {
+      code: tooBig ? 'file-too-large-for-memory' : 'internal-error',
+      file,
+      message: tooBig
+        ? `${file} is too large to load in this browser tab (${detail}). Try a smaller extract of the file.`
+        : `${file} could not be read because of an internal error (${detail}). Nothing was imported.`,
+    },
+  };
+}
+
+/** The typed arrays of a table, so they move to the page instead of being copied. */
+function buffersOf(record: StoredSurvey): ArrayBuffer[] {
+  if (record.kind !== 'respondents') return [];
+  const out = new Set<ArrayBuffer>();
+  const add = (a: ArrayBufferView) => out.add(a.buffer as ArrayBuffer);
+  for (const c of record.table.columns as Column[]) {
+    if (c.type === 'numeric') add(c.values);
+    else if (c.type === 'multi') {
+      add(c.masks);
+      add(c.patternOf);
+    } else add(c.codes);
   }
+  return [...out];
+}
+
+/**
+ * Read, fingerprint and parse. Kept apart from saving so that the file's bytes
+ * are garbage once it returns: the save below then runs without them in memory.
+ */
+async function parseSource(msg: Extract<ToWorker, { type: 'load' }>) {
+  const bytes =
+    msg.source instanceof Uint8Array ? msg.source : new Uint8Array(await msg.source.arrayBuffer());
+  if (msg.expectFingerprint !== null) {
+    const same = await checkFingerprint(msg.expectFingerprint, bytes);
+    if (!same.ok) return same;
+  }
+  const hash = msg.expectFingerprint ?? (await fingerprintBytes(bytes));
+  let last = 0;
+  const loaded = loadSurveyFile(bytes, {
+    ...msg.options,
+    onProgress: (p) => {
+      const now = Date.now();
+      if (now - last < 50 && p.bytes < p.totalBytes) return;
+      last = now;
+      scope.postMessage({ id: msg.id, type: 'progress', ...p });
+    },
+  });
+  if (!loaded.ok) return loaded;
+  return { ok: true as const, value: { loaded: loaded.value, hash, size: bytes.length } };
+}
+
+async function importFile(msg: Extract<ToWorker, { type: 'load' }>): Promise<Result<Imported>> {
+  const parsed = await parseSource(msg);
+  if (!parsed.ok) return parsed;
+  const { loaded: l, hash, size } = parsed.value;
+  const base = {
+    id: msg.surveyId ?? `upload-${hash.slice(0, 12)}`,
+    file: msg.options.file,
+    addedAt: new Date().toISOString(),
+    fingerprint: hash,
+    bytes: size,
+  };
+  // Respondent data: the questions' distributions are computed here too (a pass over a
+  // million respondents per question), so the page only draws them.
+  const record: StoredSurvey =
+    l.kind === 'distribution'
+      ? { ...base, kind: 'distribution', name: l.survey.meta.title, survey: l.survey }
+      : {
+          ...base,
+          kind: 'respondents',
+          name: l.table.meta.title,
+          table: l.table,
+          view: surveyOfTable(l.table, null),
+        };
+  const saved = await saveStored(record);
+  return { ok: true, value: { record, saveProblem: saved.ok ? null : saved.error.message } };
 }
 
 scope.onmessage = (event) => {
   const msg = event.data;
   if (msg.type === 'preview') {
-    const result = guarded(msg.options.file, () => previewSurveyFile(msg.bytes, msg.options));
-    scope.postMessage({ id: msg.id, type: 'preview', result });
+    let result: FromWorker & { type: 'preview' };
+    try {
+      result = { id: msg.id, type: 'preview', result: previewSurveyFile(msg.bytes, msg.options) };
+    } catch (err) {
+      result = { id: msg.id, type: 'preview', result: failure(msg.options.file, err) };
+    }
+    scope.postMessage(result);
     return;
   }
-  let last = 0;
-  const result = guarded(msg.options.file, () =>
-    loadSurveyFile(msg.bytes, {
-      ...msg.options,
-      onProgress: (p) => {
-        const now = Date.now();
-        if (now - last < 50 && p.bytes < p.totalBytes) return;
-        last = now;
-        scope.postMessage({ id: msg.id, type: 'progress', ...p });
-      },
-    }),
+  importFile(msg).then(
+    (result) =>
+      scope.postMessage(
+        { id: msg.id, type: 'loaded', result },
+        result.ok ? buffersOf(result.value.record) : [],
+      ),
+    (err: unknown) =>
+      scope.postMessage({ id: msg.id, type: 'loaded', result: failure(msg.options.file, err) }),
   );
-  scope.postMessage({ id: msg.id, type: 'loaded', result });
 };

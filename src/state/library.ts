@@ -169,12 +169,11 @@ export function entryFromTable(
   file: string,
   origin: LibraryEntry['origin'],
   table: RespondentTable,
-  extras: Omit<EntryExtras, 'table'> & { date?: string | null } = {},
+  extras: Omit<EntryExtras, 'table'> & { date?: string | null; view?: PublishedSurvey } = {},
 ): LibraryEntry {
-  return entryFromSurvey(id, file, origin, surveyOfTable(table, extras.date ?? null), {
-    ...extras,
-    table,
-  });
+  // `view`: the distributions computed at import, so opening a large survey costs no pass over it.
+  const view = extras.view ?? surveyOfTable(table, extras.date ?? null);
+  return entryFromSurvey(id, file, origin, view, { ...extras, table });
 }
 
 /** Title, notice and source from a sidecar `<file>.json` beside a respondent file. */

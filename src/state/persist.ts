@@ -19,7 +19,12 @@ export interface StoredBase {
 
 export type StoredSurvey =
   | (StoredBase & { kind: 'distribution'; survey: PublishedSurvey })
-  | (StoredBase & { kind: 'respondents'; table: RespondentTable });
+  | (StoredBase & {
+      kind: 'respondents';
+      table: RespondentTable;
+      /** The questions' distributions, computed once at import (see state/respondentView.ts). */
+      view?: PublishedSurvey;
+    });
 
 const DB_NAME = 'survey-workbench';
 const STORE = 'surveys';

@@ -125,7 +125,10 @@ export function App() {
             surveyId={missing}
             fingerprint={needsFile.fingerprint ?? ''}
             fileName={needsFile.fileName}
-            onLoaded={(record) => void actions.add(record).then(setNotice)}
+            onLoaded={(record, saveProblem) => {
+              actions.adopt(record, saveProblem);
+              setNotice(saveProblem);
+            }}
           />
         ) : null}
         {carried?.ok ? <p className="muted">Opening the survey carried in this link…</p> : null}
@@ -139,9 +142,10 @@ export function App() {
               key={importing.key}
               initial={importing.file}
               onClose={() => setImporting(null)}
-              onImported={(record) => {
+              onImported={(record, saveProblem) => {
                 setImporting(null);
-                void actions.add(record).then(setNotice);
+                actions.adopt(record, saveProblem);
+                setNotice(saveProblem);
                 navigate({ ...HOME, page: 'survey', survey: record.id });
               }}
             />

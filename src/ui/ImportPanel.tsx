@@ -13,7 +13,7 @@ import {
   type RunningImport,
 } from '../state/importClient';
 import type { WorkerLoadOptions } from '../state/importProtocol';
-import { fingerprint, type StoredSurvey } from '../state/persist';
+import type { StoredSurvey } from '../state/persist';
 import { formatNumber } from '../core/format/percent';
 import { PreviewView } from './PreviewView';
 import { describeError } from '../state/errors';
@@ -27,7 +27,8 @@ export interface PendingFile {
   name: string;
   size: number;
   head(bytes: number): Promise<Uint8Array>;
-  all(): Promise<Uint8Array>;
+  /** What the import worker reads: the File itself (read there, not here) or pasted bytes. */
+  source: Blob | Uint8Array;
 }
 
 export function pendingFromFile(file: File): PendingFile {
@@ -35,23 +36,20 @@ export function pendingFromFile(file: File): PendingFile {
     name: file.name,
     size: file.size,
     head: async (n) => new Uint8Array(await file.slice(0, n).arrayBuffer()),
-    all: async () => new Uint8Array(await file.arrayBuffer()),
+    source: file,
   };
 }
 
 export function pendingFromText(name: string, text: string): PendingFile {
-  const bytes = () => new TextEncoder().encode(text);
-  return {
-    name,
-    size: bytes().length,
-    head: async (n) => bytes().slice(0, n),
-    all: async () => bytes(),
-  };
+  const bytes = new TextEncoder().encode(text);
+  // A copy goes to the worker each time (pasted tables are small), so a retry can send it again.
+  return { name, size: bytes.length, head: async (n) => bytes.slice(0, n), source: bytes };
 }
 
 interface Props {
   initial: PendingFile | null;
-  onImported: (record: StoredSurvey) => void;
+  /** The survey is imported (and saved, unless `saveProblem` says why not). */
+  onImported: (record: StoredSurvey, saveProblem: string | null) => void;
   onClose: () => void;
 }
 
@@ -109,11 +107,8 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
     if (file) start(pendingFromFile(file));
   };
 
-  const runImport = async (file: PendingFile) => {
-    const bytes = await file.all();
-    // Fingerprint before the bytes move to the worker: a shared link names the file by it.
-    const hash = await fingerprint(bytes);
-    const run = loadFile(bytes, { ...options, file: file.name }, (progress) =>
+  const runImport = (file: PendingFile) => {
+    const run = loadFile(file.source, { ...options, file: file.name }, (progress) =>
       setStage((s) => (s.step === 'importing' ? { ...s, progress } : s)),
     );
     setStage({ step: 'importing', file, progress: null, run });
@@ -123,19 +118,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
         setStage({ step: 'preview', file, preview: null, error: null });
         return;
       }
-      const base = {
-        id: `upload-${hash.slice(0, 12)}`,
-        file: file.name,
-        addedAt: new Date().toISOString(),
-        fingerprint: hash,
-        bytes: file.size,
-      };
-      const loaded = result.value;
-      const record: StoredSurvey =
-        loaded.kind === 'distribution'
-          ? { ...base, kind: 'distribution', name: loaded.survey.meta.title, survey: loaded.survey }
-          : { ...base, kind: 'respondents', name: loaded.table.meta.title, table: loaded.table };
-      onImported(record);
+      onImported(result.value.record, result.value.saveProblem);
     });
   };
 
@@ -223,7 +206,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
             type="button"
             className="btn primary"
             disabled={!stage.preview}
-            onClick={() => void runImport(stage.file)}
+            onClick={() => runImport(stage.file)}
           >
             Import {stage.file.name}
           </button>

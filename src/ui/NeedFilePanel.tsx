@@ -1,7 +1,6 @@
 // A link made from a large upload names the file by its fingerprint: ask for
 // that file, refuse any other, then import it and open the view.
 import { useState } from 'react';
-import { checkFingerprint } from '../state/share/fingerprint';
 import { loadFile } from '../state/importClient';
 import { describeError } from '../state/errors';
 import type { StoredSurvey } from '../state/persist';
@@ -10,7 +9,7 @@ interface Props {
   surveyId: string;
   fingerprint: string;
   fileName: string | null;
-  onLoaded: (record: StoredSurvey) => void;
+  onLoaded: (record: StoredSurvey, saveProblem: string | null) => void;
 }
 
 export function NeedFilePanel({ surveyId, fingerprint, fileName, onLoaded }: Props) {
@@ -20,32 +19,14 @@ export function NeedFilePanel({ surveyId, fingerprint, fileName, onLoaded }: Pro
     if (!file) return;
     setBusy(true);
     setMessage(null);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const same = await checkFingerprint(fingerprint, bytes);
-    if (!same.ok) {
-      setBusy(false);
-      setMessage(same.error.message);
-      return;
-    }
-    const result = await loadFile(bytes, { file: file.name }, () => undefined).promise;
+    // The worker checks the fingerprint before it parses anything, and saves the survey.
+    const result = await loadFile(file, { file: file.name }, () => undefined, {
+      surveyId,
+      expectFingerprint: fingerprint,
+    }).promise;
     setBusy(false);
-    if (!result.ok) {
-      setMessage(describeError(result.error));
-      return;
-    }
-    const loaded = result.value;
-    const base = {
-      id: surveyId,
-      file: file.name,
-      addedAt: new Date().toISOString(),
-      fingerprint,
-      bytes: file.size,
-    };
-    onLoaded(
-      loaded.kind === 'distribution'
-        ? { ...base, kind: 'distribution', name: loaded.survey.meta.title, survey: loaded.survey }
-        : { ...base, kind: 'respondents', name: loaded.table.meta.title, table: loaded.table },
-    );
+    if (!result.ok) setMessage(describeError(result.error));
+    else onLoaded(result.value.record, result.value.saveProblem);
   };
   return (
     <section className="import-panel" data-testid="need-file">

@@ -17,11 +17,16 @@ export function entryOfStored(record: StoredSurvey): LibraryEntry {
   const extras = { fingerprint: record.fingerprint, name: record.name };
   return record.kind === 'distribution'
     ? entryFromSurvey(record.id, record.file, 'upload', record.survey, extras)
-    : entryFromTable(record.id, record.file, 'upload', record.table, extras);
+    : entryFromTable(record.id, record.file, 'upload', record.table, {
+        ...extras,
+        view: record.view,
+      });
 }
 
 export interface LibraryActions {
   add(record: StoredSurvey): Promise<string | null>;
+  /** Show a survey the import worker has already saved (or could not save: `saveProblem`). */
+  adopt(record: StoredSurvey, saveProblem: string | null): void;
   remove(id: string): Promise<string | null>;
   restore(): Promise<string | null>;
   rename(id: string, name: string): Promise<string | null>;
@@ -72,6 +77,10 @@ export function useLibrary(): [Library, LibraryActions] {
 
   const actions: LibraryActions = {
     add: put,
+    adopt: (record, saveProblem) => {
+      setUploads((list) => [...list.filter((r) => r.id !== record.id), record]);
+      setStorageProblem(saveProblem);
+    },
     rename: async (id, name) => {
       const record = uploads.find((r) => r.id === id);
       return record ? put({ ...record, name }) : 'That upload is no longer in the library.';
