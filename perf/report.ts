@@ -1,0 +1,214 @@
+// The bench's output: Markdown grids (engine beside its peers, Arquero-style)
+// and PASS/FAIL for each target, all computed from the measured figures.
+import type { BundleFigures } from './bundle';
+import type { PeerFigure, SizeResult } from './run';
+
+export interface Target {
+  name: string;
+  measured: string;
+  limit: string;
+  pass: boolean | null;
+}
+
+export interface BenchResult {
+  date: string;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memoryGiB: number };
+  sizes: SizeResult[];
+  bundle: BundleFigures | { na: string };
+  targets: Target[];
+}
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : int(n));
+const x = (n: number): string => (n < 0.1 ? n.toFixed(3) : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const mib = (b: number): string => `${(b / 1024 ** 2).toFixed(1)} MiB`;
+const kb = (b: number): string => `${(b / 1000).toFixed(1)} kB`;
+
+const peerMs = (p: PeerFigure): number | null => ('na' in p ? null : p.medianMs);
+function peerCell(p: PeerFigure): string {
+  if ('na' in p) return `n/a (${p.na})`;
+  return `${ms(p.medianMs)}${p.agrees ? '' : ' ✗ differs'} (${p.runs})`;
+}
+
+function caseMs(
+  s: SizeResult,
+  key: string,
+): { engine: number; floor: number; duck: number | null } {
+  const c = s.cases.find((k) => k.key === key)!;
+  return { engine: c.engine.medianMs, floor: c.floor.medianMs, duck: peerMs(c.duckdb) };
+}
+
+export function targets(largest: SizeResult, bundle: BenchResult['bundle']): Target[] {
+  const at = `at ${int(largest.rows)}`;
+  const out: Target[] = [];
+  const imp = largest.import;
+  out.push({
+    name: `import throughput ÷ papaparse raw (${at})`,
+    measured: `${x(imp.ratio)}× (${imp.engineMBps.toFixed(1)} vs ${imp.papaparseMBps.toFixed(1)} MB/s)`,
+    limit: '≥ 1.0×',
+    pass: imp.ratio >= 1,
+  });
+  const vsDuck = (key: string, label: string): void => {
+    const c = caseMs(largest, key);
+    out.push({
+      name: `${label} ÷ DuckDB (${at})`,
+      measured:
+        c.duck === null
+          ? 'n/a (DuckDB did not run)'
+          : `${x(c.engine / c.duck)}× (${ms(c.engine)} vs ${ms(c.duck)} ms)`,
+      limit: '≤ 0.1×',
+      pass: c.duck === null ? null : c.engine / c.duck <= 0.1,
+    });
+  };
+  vsDuck('ss', 'single × single');
+  const ss = caseMs(largest, 'ss');
+  out.push({
+    name: `single × single ÷ memory-read floor (${at})`,
+    measured: `${x(ss.engine / ss.floor)}× (${ms(ss.engine)} vs ${ms(ss.floor)} ms)`,
+    limit: '≤ 20×',
+    pass: ss.engine / ss.floor <= 20,
+  });
+  vsDuck('ms', 'multi × single');
+  const b = caseMs(largest, 'banner');
+  out.push({
+    name: `banner, Q1 × 23 (${at})`,
+    measured: `${ms(b.engine)} ms`,
+    limit: '< 100 ms',
+    pass: b.engine < 100,
+  });
+  const m = largest.memory;
+  out.push({
+    name: `bytes retained per respondent-answer (${at})`,
+    measured:
+      m.retainedBytesPerAnswer === null
+        ? 'n/a (run with node --expose-gc)'
+        : `${m.retainedBytesPerAnswer.toFixed(2)} B (typed arrays ${m.typedBytesPerAnswer.toFixed(2)} B)`,
+    limit: '≤ 4 B',
+    pass: m.retainedBytesPerAnswer === null ? null : m.retainedBytesPerAnswer <= 4,
+  });
+  out.push({
+    name: 'gzipped JS of the production bundle',
+    measured: 'na' in bundle ? `n/a (${bundle.na})` : kb(bundle.gzipBytes),
+    limit: '< 250 kB',
+    pass: 'na' in bundle ? null : bundle.gzipBytes < 250_000,
+  });
+  return out;
+}
+
+function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function markdown(r: BenchResult): string {
+  const parts: string[] = [];
+  const m = r.machine;
+  parts.push(
+    `Survey Workbench benchmark, ${r.date}: Node ${m.node}, ${m.platform}, ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB.`,
+  );
+  const duck = r.sizes.find((s) => s.duckdb !== null)?.duckdb;
+  if (duck) parts.push(`DuckDB ${duck.version} through @duckdb/node-api, ${duck.threads} threads.`);
+
+  parts.push('\n### Import (MB = 10⁶ bytes; median of the runs in brackets)\n');
+  parts.push(
+    table(
+      ['respondents', 'CSV', 'loadSurveyFile', 'papaparse raw', 'ratio', 'DuckDB read_csv'],
+      r.sizes.map((s) => [
+        int(s.rows),
+        `${(s.bytes / 1e6).toFixed(1)} MB`,
+        `${s.import.engineMBps.toFixed(1)} MB/s (${s.import.engine.runs})`,
+        `${s.import.papaparseMBps.toFixed(1)} MB/s (${s.import.papaparse.runs})`,
+        `${x(s.import.ratio)}×`,
+        'na' in s.import.duckdb
+          ? `n/a (${s.import.duckdb.na})`
+          : `${s.import.duckdb.MBps.toFixed(1)} MB/s`,
+      ]),
+    ),
+  );
+
+  for (const s of r.sizes) {
+    parts.push(
+      `\n### Crosstab latency at ${int(s.rows)} respondents (ms, median; runs in brackets; ✗ = table differs from the engine's)\n`,
+    );
+    parts.push(
+      table(
+        [
+          'crosstab',
+          'engine',
+          'read floor',
+          'naive objects',
+          'Arquero',
+          'DuckDB',
+          'engine ÷ DuckDB',
+          'engine ÷ floor',
+        ],
+        s.cases.map((c) => {
+          const d = peerMs(c.duckdb);
+          return [
+            c.label,
+            `**${ms(c.engine.medianMs)}** (${c.engine.runs})`,
+            ms(c.floor.medianMs),
+            peerCell(c.naive),
+            peerCell(c.arquero),
+            peerCell(c.duckdb),
+            d === null ? 'n/a' : `${x(c.engine.medianMs / d)}×`,
+            `${x(c.engine.medianMs / c.floor.medianMs)}×`,
+          ];
+        }),
+      ),
+    );
+    parts.push(
+      `\nSet-up outside the timings: row objects ${int(s.setupMs.naiveObjects)} ms, Arquero table ${int(s.setupMs.arqueroTable)} ms.`,
+    );
+  }
+
+  parts.push(
+    '\n### Memory of a loaded survey (respondent-answer = respondent × categorical question)\n',
+  );
+  parts.push(
+    table(
+      [
+        'respondents',
+        'typed arrays',
+        'per answer',
+        'retained (gc)',
+        'per answer',
+        'peak RSS (before)',
+        'peak heap+external (before)',
+      ],
+      r.sizes.map((s) => {
+        const mm = s.memory;
+        return [
+          int(s.rows),
+          mib(mm.typedArrayBytes),
+          `${mm.typedBytesPerAnswer.toFixed(2)} B`,
+          mm.retainedBytes === null ? 'n/a' : mib(mm.retainedBytes),
+          mm.retainedBytesPerAnswer === null ? 'n/a' : `${mm.retainedBytesPerAnswer.toFixed(2)} B`,
+          `${mib(mm.peakRss)} (${mib(mm.rssBefore)})`,
+          `${mib(mm.peakHeap)} (${mib(mm.heapBefore)})`,
+        ];
+      }),
+    ),
+  );
+
+  parts.push('\n### Production bundle\n');
+  if ('na' in r.bundle) parts.push(`n/a (${r.bundle.na})`);
+  else
+    parts.push(
+      `${r.bundle.files.length} JS files, ${kb(r.bundle.jsBytes)} → **${kb(r.bundle.gzipBytes)} gzipped** (zlib default level; kB = 1,000 bytes). Source: ${r.bundle.source}.`,
+    );
+
+  parts.push('\n### Targets\n');
+  parts.push(
+    table(
+      ['target', 'measured', 'limit', 'result'],
+      r.targets.map((t) => [
+        t.name,
+        t.measured,
+        t.limit,
+        t.pass === null ? 'n/a' : t.pass ? 'PASS' : 'FAIL',
+      ]),
+    ),
+  );
+  return parts.join('\n') + '\n';
+}
