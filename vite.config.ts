@@ -37,6 +37,9 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 800,
+    // Bundled surveys are fetched by the import worker: keep them files on the
+    // app's own origin, never data: URLs (which the CSP's connect-src refuses).
+    assetsInlineLimit: (file: string) => (file.endsWith('.csv') ? false : undefined),
   },
   worker: { format: 'es' },
   test: {

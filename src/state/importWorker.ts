@@ -9,6 +9,7 @@ import type { FromWorker, Imported, ToWorker } from './importProtocol';
 import { saveStored, type StoredSurvey } from './persist';
 import { checkFingerprint, fingerprintBytes } from './share/fingerprint';
 import { surveyOfTable } from './respondentView';
+import { loadBundled } from './bundledLoad';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -101,6 +102,22 @@ async function importFile(msg: Extract<ToWorker, { type: 'load' }>): Promise<Res
 
 scope.onmessage = (event) => {
   const msg = event.data;
+  if (msg.type === 'bundled') {
+    loadBundled(msg.files).then(
+      (result) =>
+        scope.postMessage(
+          { id: msg.id, type: 'bundled', result },
+          result.records.flatMap((r) => buffersOf(r)),
+        ),
+      (err: unknown) =>
+        scope.postMessage({
+          id: msg.id,
+          type: 'bundled',
+          result: { records: [], errors: [{ file: 'surveys', message: String(err) }] },
+        }),
+    );
+    return;
+  }
   if (msg.type === 'preview') {
     let result: FromWorker & { type: 'preview' };
     try {

@@ -1,13 +1,11 @@
 // The library: bundled surveys (and, later, uploads), each parsed and analysed
 // once, and turned into view models the UI only renders.
-import { isDistributionHeader, parseDistributionCsv } from '../core/published/parse';
 import { analyseSurvey, type SeriesAnalysis } from '../core/published/analyse';
 import type { PublishedSurvey, PublishedSeries, PublishedQuestion } from '../core/published/types';
 import { formatPercent, formatPublished, formatNumber } from '../core/format/percent';
 import type { FlagVM, OptionVM, QuestionVM, SeriesVM } from './questionModel';
 import type { RespondentTable } from '../core/table/types';
 import { surveyOfTable } from './respondentView';
-import { loadSurveyFile } from '../core/pipeline';
 
 export interface LibraryEntry {
   id: string;
@@ -39,6 +37,8 @@ export interface LibraryGroup {
 }
 
 export interface Library {
+  /** True until the bundled surveys and the saved uploads have been read. */
+  loading: boolean;
   entries: LibraryEntry[];
   groups: LibraryGroup[];
   flagCount: number;
@@ -176,54 +176,10 @@ export function entryFromTable(
   return entryFromSurvey(id, file, origin, view, { ...extras, table });
 }
 
-/** Title, notice and source from a sidecar `<file>.json` beside a respondent file. */
-export interface Sidecar {
-  title?: string;
-  notice?: string;
-  source?: string;
-}
-
-/**
- * Build the library from files' texts: { "surveys/x.csv": "…" }. Published
- * distributions are parsed directly; respondent files go through the import
- * pipeline, with their sidecar's title and notice.
- */
-export function buildLibrary(
-  files: Record<string, string>,
-  sidecars: Record<string, Sidecar> = {},
-): Library {
-  const entries: LibraryEntry[] = [];
-  const loadErrors: Library['loadErrors'] = [];
-  for (const [path, text] of Object.entries(files)) {
-    const file = path.split('/').pop() ?? path;
-    const id = file.replace(/\.csv$/i, '');
-    const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',');
-    if (isDistributionHeader(header)) {
-      const parsed = parseDistributionCsv(text, file);
-      if (parsed.ok) entries.push(entryFromSurvey(id, file, 'bundled', parsed.value));
-      else loadErrors.push({ file, message: parsed.error.message });
-      continue;
-    }
-    const sidecar = sidecars[path.replace(/\.csv$/i, '.json')] ?? {};
-    const loaded = loadSurveyFile(new TextEncoder().encode(text), {
-      file,
-      meta: {
-        title: sidecar.title,
-        notice: sidecar.notice ?? null,
-        source: sidecar.source ?? null,
-      },
-    });
-    if (!loaded.ok) loadErrors.push({ file, message: loaded.error.message });
-    else if (loaded.value.kind === 'respondents')
-      entries.push(entryFromTable(id, file, 'bundled', loaded.value.table));
-    else entries.push(entryFromSurvey(id, file, 'bundled', loaded.value.survey));
-  }
-  return libraryOf(entries, loadErrors);
-}
-
 export function libraryOf(
   entries: LibraryEntry[],
   loadErrors: Library['loadErrors'] = [],
+  loading = false,
 ): Library {
   const sorted = [...entries].sort(
     (a, b) =>
@@ -238,6 +194,7 @@ export function libraryOf(
     else groups.push({ publisher, entries: [entry] });
   }
   return {
+    loading,
     entries: sorted,
     groups,
     flagCount: sorted.reduce((n, e) => n + e.flagCount, 0),

@@ -37,7 +37,11 @@ export function App() {
   // say what is happening instead of "not in this library".
   const wanted = decoded.state.survey;
   const attachment = decoded.attachment;
-  const missing = wanted !== null && !library.entries.some((e) => e.id === wanted) ? wanted : null;
+  // Until the library is read, nothing is "missing" yet.
+  const missing =
+    !library.loading && wanted !== null && !library.entries.some((e) => e.id === wanted)
+      ? wanted
+      : null;
   const carriedData = missing !== null && attachment?.data ? attachment.data : null;
   const carried = useMemo(
     () =>
@@ -47,7 +51,9 @@ export function App() {
   const needsFile = missing !== null && !carriedData && attachment?.fingerprint ? attachment : null;
   const carriedProblem = carried && !carried.ok ? describeError(carried.error) : null;
   const problem =
-    decoded.problem ?? carriedProblem ?? (carried || needsFile ? null : resolveProblem);
+    decoded.problem ??
+    carriedProblem ??
+    (carried || needsFile || library.loading ? null : resolveProblem);
 
   useEffect(() => {
     if (carried?.ok) void actions.add(carried.value).then(setNotice);
@@ -132,6 +138,11 @@ export function App() {
           />
         ) : null}
         {carried?.ok ? <p className="muted">Opening the survey carried in this link…</p> : null}
+        {library.loading && wanted !== null && !entry ? (
+          <p className="muted" role="status">
+            Loading the library…
+          </p>
+        ) : null}
         {entry &&
         (view.page === 'survey' || view.page === 'question' || view.page === 'crosstab') ? (
           <ShareBar link={shareLink(window.location.href, view, entry)} />

@@ -51,87 +51,95 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
           </button>
         </p>
       ) : null}
-      <table className="data" data-testid="library-table">
-        <caption>{library.entries.length} surveys</caption>
-        <thead>
-          <tr>
-            <th scope="col">Survey</th>
-            <th scope="col">Publisher</th>
-            <th scope="col">Date</th>
-            <th scope="col" className="num">
-              Questions
-            </th>
-            <th scope="col" className="num">
-              Flags
-            </th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {library.entries.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <a href={hrefFor({ ...HOME, page: 'survey', survey: e.id })}>{e.title}</a>
-                {e.notice ? <div className="muted">{e.notice}</div> : null}
-              </td>
-              <td>{e.publisher ?? '—'}</td>
-              <td>{e.dateText}</td>
-              <td className="num">{e.questions.length}</td>
-              <td className="num">{e.flagCount}</td>
-              <td>
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() => exportEntry(e)}
-                  aria-label={`Export ${e.title} as CSV`}
-                >
-                  Export CSV
-                </button>
-                {e.origin === 'upload' ? (
-                  renaming?.id === e.id ? (
-                    <form
-                      style={{ display: 'inline' }}
-                      onSubmit={(ev) => {
-                        ev.preventDefault();
-                        void actions.rename(e.id, renaming.name.trim() || e.title).then(setMessage);
-                        setRenaming(null);
-                      }}
-                    >
-                      <input
-                        aria-label={`New name for ${e.title}`}
-                        value={renaming.name}
-                        onChange={(ev) => setRenaming({ id: e.id, name: ev.target.value })}
-                      />
-                      <button type="submit" className="btn">
-                        Save
-                      </button>
-                    </form>
-                  ) : (
-                    <>
-                      <button
-                        type="button"
-                        className="btn"
-                        onClick={() => setRenaming({ id: e.id, name: e.title })}
-                        aria-label={`Rename ${e.title}`}
-                      >
-                        Rename
-                      </button>
-                      <button
-                        type="button"
-                        className="btn"
-                        onClick={() => void actions.remove(e.id).then(setMessage)}
-                        aria-label={`Delete ${e.title}`}
-                      >
-                        Delete
-                      </button>
-                    </>
-                  )
-                ) : null}
-              </td>
+      {library.loading ? (
+        <p className="muted" role="status">
+          Loading the library…
+        </p>
+      ) : (
+        <table className="data" data-testid="library-table">
+          <caption>{library.entries.length} surveys</caption>
+          <thead>
+            <tr>
+              <th scope="col">Survey</th>
+              <th scope="col">Publisher</th>
+              <th scope="col">Date</th>
+              <th scope="col" className="num">
+                Questions
+              </th>
+              <th scope="col" className="num">
+                Flags
+              </th>
+              <th scope="col">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {library.entries.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <a href={hrefFor({ ...HOME, page: 'survey', survey: e.id })}>{e.title}</a>
+                  {e.notice ? <div className="muted">{e.notice}</div> : null}
+                </td>
+                <td>{e.publisher ?? '—'}</td>
+                <td>{e.dateText}</td>
+                <td className="num">{e.questions.length}</td>
+                <td className="num">{e.flagCount}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => exportEntry(e)}
+                    aria-label={`Export ${e.title} as CSV`}
+                  >
+                    Export CSV
+                  </button>
+                  {e.origin === 'upload' ? (
+                    renaming?.id === e.id ? (
+                      <form
+                        style={{ display: 'inline' }}
+                        onSubmit={(ev) => {
+                          ev.preventDefault();
+                          void actions
+                            .rename(e.id, renaming.name.trim() || e.title)
+                            .then(setMessage);
+                          setRenaming(null);
+                        }}
+                      >
+                        <input
+                          aria-label={`New name for ${e.title}`}
+                          value={renaming.name}
+                          onChange={(ev) => setRenaming({ id: e.id, name: ev.target.value })}
+                        />
+                        <button type="submit" className="btn">
+                          Save
+                        </button>
+                      </form>
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          className="btn"
+                          onClick={() => setRenaming({ id: e.id, name: e.title })}
+                          aria-label={`Rename ${e.title}`}
+                        >
+                          Rename
+                        </button>
+                        <button
+                          type="button"
+                          className="btn"
+                          onClick={() => void actions.remove(e.id).then(setMessage)}
+                          aria-label={`Delete ${e.title}`}
+                        >
+                          Delete
+                        </button>
+                      </>
+                    )
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

@@ -3,21 +3,24 @@
 // upload stays open for the session and the user is told why.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  buildLibrary,
   entryFromSurvey,
   entryFromTable,
   libraryOf,
   type Library,
   type LibraryEntry,
 } from '../state/library';
-import { BUNDLED_FILES, BUNDLED_SIDECARS } from '../state/bundled';
+import { bundledFiles } from '../state/bundled';
+import { loadBundledFiles } from '../state/importClient';
 import { deleteStored, listStored, saveStored, type StoredSurvey } from '../state/persist';
 
-export function entryOfStored(record: StoredSurvey): LibraryEntry {
-  const extras = { fingerprint: record.fingerprint, name: record.name };
+export function entryOfStored(
+  record: StoredSurvey,
+  origin: LibraryEntry['origin'] = 'upload',
+): LibraryEntry {
+  const extras = { fingerprint: record.fingerprint || null, name: record.name };
   return record.kind === 'distribution'
-    ? entryFromSurvey(record.id, record.file, 'upload', record.survey, extras)
-    : entryFromTable(record.id, record.file, 'upload', record.table, {
+    ? entryFromSurvey(record.id, record.file, origin, record.survey, extras)
+    : entryFromTable(record.id, record.file, origin, record.table, {
         ...extras,
         view: record.view,
       });
@@ -35,8 +38,26 @@ export interface LibraryActions {
 }
 
 export function useLibrary(): [Library, LibraryActions] {
-  const bundled = useMemo(() => buildLibrary(BUNDLED_FILES, BUNDLED_SIDECARS), []);
-  const [uploads, setUploads] = useState<StoredSurvey[]>([]);
+  const [bundled, setBundled] = useState<{
+    entries: LibraryEntry[];
+    loadErrors: Library['loadErrors'];
+  } | null>(null);
+  const [uploads, setUploads] = useState<StoredSurvey[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    // The bundled files are read in the import worker, like uploads.
+    void loadBundledFiles(bundledFiles(document.baseURI)).then((r) => {
+      if (live)
+        setBundled({
+          entries: r.records.map((rec) => entryOfStored(rec, 'bundled')),
+          loadErrors: r.errors,
+        });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const [lastDeleted, setLastDeleted] = useState<StoredSurvey | null>(null);
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
 
@@ -45,7 +66,10 @@ export function useLibrary(): [Library, LibraryActions] {
     void listStored().then((r) => {
       if (!live) return;
       if (r.ok) setUploads(r.value);
-      else setStorageProblem(r.error.message);
+      else {
+        setUploads([]);
+        setStorageProblem(r.error.message);
+      }
     });
     return () => {
       live = false;
@@ -53,9 +77,9 @@ export function useLibrary(): [Library, LibraryActions] {
   }, []);
 
   const library = useMemo(() => {
-    const entries = [...bundled.entries];
-    const loadErrors = [...bundled.loadErrors];
-    for (const record of uploads) {
+    const entries = [...(bundled?.entries ?? [])];
+    const loadErrors = [...(bundled?.loadErrors ?? [])];
+    for (const record of uploads ?? []) {
       try {
         entries.push(entryOfStored(record));
       } catch (err) {
@@ -65,11 +89,11 @@ export function useLibrary(): [Library, LibraryActions] {
         });
       }
     }
-    return libraryOf(entries, loadErrors);
+    return libraryOf(entries, loadErrors, bundled === null || uploads === null);
   }, [bundled, uploads]);
 
   const put = useCallback(async (record: StoredSurvey) => {
-    setUploads((list) => [...list.filter((r) => r.id !== record.id), record]);
+    setUploads((list) => [...(list ?? []).filter((r) => r.id !== record.id), record]);
     const saved = await saveStored(record);
     setStorageProblem(saved.ok ? null : saved.error.message);
     return saved.ok ? null : saved.error.message;
@@ -78,20 +102,20 @@ export function useLibrary(): [Library, LibraryActions] {
   const actions: LibraryActions = {
     add: put,
     adopt: (record, saveProblem) => {
-      setUploads((list) => [...list.filter((r) => r.id !== record.id), record]);
+      setUploads((list) => [...(list ?? []).filter((r) => r.id !== record.id), record]);
       setStorageProblem(saveProblem);
     },
     rename: async (id, name) => {
-      const record = uploads.find((r) => r.id === id);
+      const record = uploads?.find((r) => r.id === id);
       return record ? put({ ...record, name }) : 'That upload is no longer in the library.';
     },
     remove: async (id) => {
-      const record = uploads.find((r) => r.id === id);
+      const record = uploads?.find((r) => r.id === id);
       if (!record) return 'That upload is no longer in the library.';
       const done = await deleteStored(id);
       if (!done.ok) return done.error.message;
       setLastDeleted(record);
-      setUploads((list) => list.filter((r) => r.id !== id));
+      setUploads((list) => (list ?? []).filter((r) => r.id !== id));
       return null;
     },
     restore: async () => {

@@ -1,0 +1,74 @@
+// Loading the bundled surveys, in the import worker: each file is fetched from
+// the app's own origin and read by the same pipeline as an upload (respondent
+// files with their sidecar's title and notice), so the page's own code stays
+// small and its first paint is not held up by parsing.
+import { loadSurveyFile } from '../core/pipeline';
+import type { StoredSurvey } from './persist';
+import { surveyOfTable } from './respondentView';
+import { describeError } from './errors';
+
+/** Title, notice and source from a sidecar `<file>.json` beside a respondent file. */
+export interface Sidecar {
+  title?: string;
+  notice?: string;
+  source?: string;
+}
+
+export interface BundledFile {
+  /** e.g. "/surveys/eguan-2013-07-mobile-im-share.csv" */
+  path: string;
+  /** Absolute URL to fetch it from (same origin). */
+  url: string;
+  sidecar: Sidecar | null;
+}
+
+export interface BundledLoad {
+  records: StoredSurvey[];
+  errors: { file: string; message: string }[];
+}
+
+export async function loadBundled(files: readonly BundledFile[]): Promise<BundledLoad> {
+  const out: BundledLoad = { records: [], errors: [] };
+  for (const f of files) {
+    const file = f.path.split('/').pop() ?? f.path;
+    const id = file.replace(/\.csv$/i, '');
+    let bytes: Uint8Array;
+    try {
+      const response = await fetch(f.url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (err) {
+      out.errors.push({
+        file,
+        message: `${file} could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
+      });
+      continue;
+    }
+    const loaded = loadSurveyFile(bytes, {
+      file,
+      meta: {
+        title: f.sidecar?.title,
+        notice: f.sidecar?.notice ?? null,
+        source: f.sidecar?.source ?? null,
+      },
+    });
+    if (!loaded.ok) {
+      out.errors.push({ file, message: describeError(loaded.error) });
+      continue;
+    }
+    const base = { id, file, addedAt: '', fingerprint: '', bytes: bytes.length };
+    const l = loaded.value;
+    out.records.push(
+      l.kind === 'distribution'
+        ? { ...base, kind: 'distribution', name: l.survey.meta.title, survey: l.survey }
+        : {
+            ...base,
+            kind: 'respondents',
+            name: l.table.meta.title,
+            table: l.table,
+            view: surveyOfTable(l.table, null),
+          },
+    );
+  }
+  return out;
+}
