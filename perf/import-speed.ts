@@ -9,6 +9,7 @@
 //
 // The file is cached in the OS temp folder (keyed by row count). `--mem` loads
 // once and reports peak RSS and heap as sampled from onProgress (every 1 MB).
+import { mulberry32 } from './generate';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,17 +23,7 @@ const RUNS = Number(args[1] ?? 5);
 const only = flags.find((f) => f.startsWith('--only='))?.slice(7) ?? 'both';
 const mem = flags.includes('--mem');
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const WORDS = [
   'Strongly agree',

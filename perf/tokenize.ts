@@ -2,23 +2,14 @@
 // ~50 MB survey-like CSV and compares createTokenizer with Papa.parse
 // (header: false) on the same text, plus bytes -> rows with the chunk decoder.
 // Run: npx tsx perf/tokenize.ts [megabytes]
+import { mulberry32 } from './generate';
 import Papa from 'papaparse';
 import { createChunkDecoder } from '../src/core/csv/decode';
 import { createTokenizer } from '../src/core/csv/tokenize';
 
 const targetMb = Number(process.argv[2] ?? 50);
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 function generate(bytes: number): string {
   const rand = rng(42);

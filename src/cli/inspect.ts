@@ -13,16 +13,8 @@ import type { Result, SurveyError } from '../core/result';
 import { parseSurveySidecar, sidecarPath } from '../core/surveys';
 import { describeRespondentTable } from '../core/table/describe';
 import type { DescribedTable } from '../core/table/describe';
+import { ENCODINGS } from '../core/csv/encoding';
 import type { RespondentMeta } from '../core/table/types';
-
-const ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'gb18030',
-  'windows-1252',
-  'macintosh',
-] as const satisfies readonly EncodingName[];
 
 interface InspectArgs {
   file: string;

@@ -22,7 +22,7 @@
 // | d       | yes     | an uploaded published survey itself, compressed (small)  |
 // | fp, fn  | yes     | fingerprint and name of a larger uploaded file           |
 // | hover, focus, open menus, upload progress | no | transient UI, not a view   |
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const VIEW_VERSION = 1;
 
@@ -85,58 +85,65 @@ export const HOME: ViewState = {
 };
 
 // Ids are column names from users' files: any text, kept as data (never markup).
-const id = z.string().min(1).max(2000);
+// zod/mini: the tree-shakable API (checks are functions), far smaller in the bundle.
+const id = z.string().check(z.minLength(1), z.maxLength(2000));
 const surveyId = z
   .string()
-  .min(1)
-  .max(200)
-  .regex(/^[\p{L}\p{N}_.-]+$/u, 'survey ids hold letters, digits, _ . -');
+  .check(
+    z.minLength(1),
+    z.maxLength(200),
+    z.regex(/^[\p{L}\p{N}_.-]+$/u, 'survey ids hold letters, digits, _ . -'),
+  );
 const netText = z
   .string()
-  .max(400)
-  .regex(/^\d{1,3}(\.\d{1,3})+$/, 'a net is two or more option indexes joined by "."');
+  .check(
+    z.maxLength(400),
+    z.regex(/^\d{1,3}(\.\d{1,3})+$/, 'a net is two or more option indexes joined by "."'),
+  );
 
 const ref = z
   .string()
-  .max(2201)
-  .regex(/^[\p{L}\p{N}_.-]+:[\s\S]+$/u, 'a compared question is "survey:question"');
+  .check(
+    z.maxLength(2201),
+    z.regex(/^[\p{L}\p{N}_.-]+:[\s\S]+$/u, 'a compared question is "survey:question"'),
+  );
 const filterText = z
   .string()
-  .max(2100)
-  .regex(/^\d{1,4}(\.\d{1,4})*:[\s\S]+$/, 'a filter is "optionIndexes:questionId"');
-const netList = z.array(netText).max(20).optional();
+  .check(
+    z.maxLength(2100),
+    z.regex(/^\d{1,4}(\.\d{1,4})*:[\s\S]+$/, 'a filter is "optionIndexes:questionId"'),
+  );
+const list = <T extends z.ZodMiniType>(item: T, max: number) =>
+  z.optional(z.array(item).check(z.maxLength(max)));
+const netList = list(netText, 20);
 
 const V1 = z.object({
   v: z.literal('1'),
   page: z.enum(['library', 'survey', 'question', 'flags', 'crosstab']),
-  s: surveyId.optional(),
-  q: id.optional(),
-  sort: z.enum(['source', 'value']).optional(),
-  net: z.array(netText).max(20).optional(),
-  cmp: z.array(ref).max(10).optional(),
-  r: id.optional(),
-  c: id.optional(),
-  w: id.optional(),
-  f: z.array(filterText).max(20).optional(),
-  pct: z.enum(['col', 'row', 'total', 'cases', 'resp', 'responses']).optional(),
-  cnt: z.enum(['0', '1']).optional(),
-  t: z.enum(['0', '1']).optional(),
-  xs: z
-    .string()
-    .regex(/^\d{1,4}[ad]$/)
-    .optional(),
+  s: z.optional(surveyId),
+  q: z.optional(id),
+  sort: z.optional(z.enum(['source', 'value'])),
+  net: list(netText, 20),
+  cmp: list(ref, 10),
+  r: z.optional(id),
+  c: z.optional(id),
+  w: z.optional(id),
+  f: list(filterText, 20),
+  pct: z.optional(z.enum(['col', 'row', 'total', 'cases', 'resp', 'responses'])),
+  cnt: z.optional(z.enum(['0', '1'])),
+  t: z.optional(z.enum(['0', '1'])),
+  xs: z.optional(z.string().check(z.regex(/^\d{1,4}[ad]$/))),
   rn: netList,
   cn: netList,
-  d: z
-    .string()
-    .max(24000)
-    .regex(/^[A-Za-z0-9_-]+$/, 'survey data in a link is base64url')
-    .optional(),
-  fp: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'a file fingerprint is 64 hex digits')
-    .optional(),
-  fn: z.string().max(255).optional(),
+  d: z.optional(
+    z
+      .string()
+      .check(z.maxLength(24000), z.regex(/^[A-Za-z0-9_-]+$/, 'survey data in a link is base64url')),
+  ),
+  fp: z.optional(
+    z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a file fingerprint is 64 hex digits')),
+  ),
+  fn: z.optional(z.string().check(z.maxLength(255))),
 });
 
 const REPEATED = new Set(['net', 'cmp', 'f', 'rn', 'cn']);

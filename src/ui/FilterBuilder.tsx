@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { RespondentTable } from '../core/table/types';
 import { categoricalColumns } from '../state/crosstabModel';
+import { OptionChecklist } from './OptionChecklist';
 import type { CrosstabFilter } from '../state/view';
 
 interface Props {
@@ -72,23 +73,12 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
       </label>
       {column ? (
         <>
-          <div className="options" role="group" aria-label={`Answers to ${column.text}`}>
-            {labels.map((label, i) => (
-              <label key={i}>
-                <input
-                  type="checkbox"
-                  checked={ticked.has(i)}
-                  onChange={() => {
-                    const next = new Set(ticked);
-                    if (next.has(i)) next.delete(i);
-                    else next.add(i);
-                    setTicked(next);
-                  }}
-                />{' '}
-                {label}
-              </label>
-            ))}
-          </div>
+          <OptionChecklist
+            labels={labels}
+            ticked={ticked}
+            onChange={setTicked}
+            label={`Answers to ${column.text}`}
+          />
           <button type="button" className="btn" disabled={ticked.size === 0} onClick={add}>
             Add filter
           </button>

@@ -1,6 +1,7 @@
 // Make a net on one axis of a crosstab: tick two or more options, add.
 // Nets are counted from respondents in core, so a respondent counts once.
 import { useState } from 'react';
+import { OptionChecklist } from './OptionChecklist';
 
 interface Props {
   axis: 'rows' | 'columns';
@@ -29,23 +30,7 @@ export function NetBuilder({ axis, labels, nets, onChange }: Props) {
   return (
     <fieldset className="filter-box">
       <legend>Net on the {axis}: respondents who chose any of</legend>
-      <div className="options">
-        {labels.map((label, i) => (
-          <label key={i}>
-            <input
-              type="checkbox"
-              checked={ticked.has(i)}
-              onChange={() => {
-                const next = new Set(ticked);
-                if (next.has(i)) next.delete(i);
-                else next.add(i);
-                setTicked(next);
-              }}
-            />{' '}
-            {label}
-          </label>
-        ))}
-      </div>
+      <OptionChecklist labels={labels} ticked={ticked} onChange={setTicked} />
       <button
         type="button"
         className="btn"

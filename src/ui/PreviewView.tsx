@@ -7,6 +7,7 @@ import type { SchemaOverride, SchemaQuestion } from '../core/schema/types';
 import { analyseSurvey } from '../core/published/analyse';
 import { formatPercent } from '../core/format/percent';
 import type { ImportOptions } from './ImportPanel';
+import { ENCODINGS } from '../core/csv/encoding';
 
 interface Props {
   preview: Preview;
@@ -15,14 +16,6 @@ interface Props {
   setOverrides: (o: SchemaOverride[]) => void;
 }
 
-const ENCODINGS = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  'gb18030',
-  'windows-1252',
-  'macintosh',
-] as const;
 const DELIMITERS = [
   [',', 'Comma'],
   [';', 'Semicolon'],

@@ -46,3 +46,16 @@ export async function openWatched(browser: Browser, baseUrl: string): Promise<Wa
   });
   return { page, context, errors, foreignRequests };
 }
+
+/** Import a file through the real file input and wait for its survey page. */
+export async function importFile(page: Page, path: string, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import a file…' }).click();
+  await page.getByTestId('file-input').setInputFiles(path);
+  await page.getByTestId('preview').waitFor();
+  await page.getByRole('button', { name: `Import ${name}` }).click();
+  await page.getByTestId('question-list').waitFor();
+}
+
+/** A fixture's absolute path. */
+export const fixture = (name: string): string =>
+  new URL(`../fixtures/${name}`, import.meta.url).pathname;

@@ -3,12 +3,10 @@
 // refused without freezing the page, and no script from a file ever runs.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
-import { launch, openWatched } from './browser';
+import { fixture, importFile, launch, openWatched } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 beforeAll(async () => {
   browser = await launch();
@@ -24,14 +22,6 @@ async function watchScripts(page: Page) {
     void d.dismiss();
   });
   return () => dialogs;
-}
-
-async function importFile(page: Page, path: string, name: string) {
-  await page.getByRole('button', { name: 'Import a file…' }).click();
-  await page.getByTestId('file-input').setInputFiles(path);
-  await page.getByTestId('preview').waitFor();
-  await page.getByRole('button', { name: `Import ${name}` }).click();
-  await page.getByTestId('question-list').waitFor();
 }
 
 describe('hostile files', () => {

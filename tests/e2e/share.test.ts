@@ -2,13 +2,11 @@
 // link; a respondent upload is named by its fingerprint, and the recipient is
 // asked for that same file. Broken links open the nearest valid view.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
-import { launch, openWatched } from './browser';
+import type { Browser } from 'playwright-core';
+import { fixture, importFile, launch, openWatched } from './browser';
 
 let browser: Browser;
 const baseUrl = inject('baseUrl');
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 beforeAll(async () => {
   browser = await launch();
@@ -16,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function importFile(page: Page, path: string, name: string) {
-  await page.getByRole('button', { name: 'Import a file…' }).click();
-  await page.getByTestId('file-input').setInputFiles(path);
-  await page.getByTestId('preview').waitFor();
-  await page.getByRole('button', { name: `Import ${name}` }).click();
-  await page.getByTestId('question-list').waitFor();
-}
 
 describe('sharing uploaded surveys', () => {
   it('carries a small published upload inside the link, so a fresh browser shows the same figures', async () => {

@@ -7,6 +7,16 @@ import { csvMessages } from '../messages';
 export type EncodingName =
   'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252' | 'macintosh';
 
+/** Every encoding the app reads, for pickers and command-line checks. */
+export const ENCODINGS = [
+  'utf-8',
+  'utf-16le',
+  'utf-16be',
+  'gb18030',
+  'windows-1252',
+  'macintosh',
+] as const satisfies readonly EncodingName[];
+
 export interface EncodingGuess {
   encoding: EncodingName;
   /** The bytes start with this encoding's byte order mark. */

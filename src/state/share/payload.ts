@@ -8,11 +8,12 @@
 // Decoding treats the text as hostile: strict base64url, a cap on the input,
 // an inflate that stops at MAX_INFLATED_BYTES (zip bombs), strict UTF-8,
 // JSON.parse that drops "__proto__"/"constructor"/"prototype" keys, then a zod
-// schema that mirrors src/core/published/types.ts with every string and array
-// bounded, numbers finite and kinds enumerated. zod builds fresh objects with
-// only the known keys, so nothing else in the payload reaches the app.
+// schema (zod/mini, the tree-shakable API) that mirrors
+// src/core/published/types.ts with every string and array bounded, numbers
+// finite and kinds enumerated. zod builds fresh objects with only the known
+// keys, so nothing else in the payload reaches the app.
 import { Inflate, zlibSync } from 'fflate';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { shareMessages as M } from '../../core/messages';
 import { fail, ok } from '../../core/result';
 import type { Result, SurveyError } from '../../core/result';
@@ -38,54 +39,56 @@ const LONG_TEXT = 4000;
 const SHORT_TEXT = 1000;
 const PERCENT_TEXT = 64;
 
-const longText = z.string().max(LONG_TEXT);
-const shortText = z.string().max(SHORT_TEXT);
+const longText = z.string().check(z.maxLength(LONG_TEXT));
+const shortText = z.string().check(z.maxLength(SHORT_TEXT));
+/** An integer from 0 to max; z.int() as a check is what classic zod's .int() adds. */
+const count = (max: number) => z.number().check(z.int(), z.minimum(0), z.maximum(max));
 
 const percentSchema = z.object({
-  text: z.string().max(PERCENT_TEXT),
+  text: z.string().check(z.maxLength(PERCENT_TEXT)),
   // zod 4's number() refuses NaN and ±Infinity (JSON's 1e999 parses to Infinity).
   value: z.number(),
-  decimals: z.number().int().min(0).max(20),
+  decimals: count(20),
   lowerBound: z.boolean(),
 });
 
 const optionSchema = z.object({
   label: shortText,
-  percent: percentSchema.nullable(),
-  rank: z.number().int().min(0).max(1_000_000).nullable(),
+  percent: z.nullable(percentSchema),
+  rank: z.nullable(count(1_000_000)),
   omitted: z.boolean(),
 });
 
 const seriesSchema = z.object({
-  segment: shortText.nullable(),
-  base: longText.nullable(),
+  segment: z.nullable(shortText),
+  base: z.nullable(longText),
   subgroup: z.boolean(),
-  baseN: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
-  options: z.array(optionSchema).max(1000),
+  baseN: z.nullable(count(Number.MAX_SAFE_INTEGER)),
+  options: z.array(optionSchema).check(z.maxLength(1000)),
 });
 
 const questionSchema = z.object({
-  id: z.string().max(500),
+  id: z.string().check(z.maxLength(500)),
   text: longText,
-  declaredKind: z.enum(['single', 'multi', 'numeric', 'text']).nullable(),
-  note: longText.nullable(),
-  series: z.array(seriesSchema).max(200),
+  declaredKind: z.nullable(z.enum(['single', 'multi', 'numeric', 'text'])),
+  note: z.nullable(longText),
+  series: z.array(seriesSchema).check(z.maxLength(200)),
 });
 
 const metaSchema = z.object({
   title: longText,
-  publisher: shortText.nullable(),
-  date: z.string().max(100).nullable(),
-  population: longText.nullable(),
-  source: longText.nullable(),
-  sourceUrl: z.string().max(2000).nullable(),
+  publisher: z.nullable(shortText),
+  date: z.nullable(z.string().check(z.maxLength(100))),
+  population: z.nullable(longText),
+  source: z.nullable(longText),
+  sourceUrl: z.nullable(z.string().check(z.maxLength(2000))),
 });
 
 /** The zod mirror of PublishedSurvey (src/core/published/types.ts). */
 export const publishedSurveySchema = z.object({
   format: z.literal('distribution'),
   meta: metaSchema,
-  questions: z.array(questionSchema).max(2000),
+  questions: z.array(questionSchema).check(z.maxLength(2000)),
 });
 
 const envelopeSchema = z.object({
