@@ -142,15 +142,17 @@ export function buildCrosstabGrid(
     index: r,
     label,
     isNet: x.rows.isNet[r] ?? false,
-    total: columnBased
-      ? {
-          percent: x.rowBasePercents[r] ?? NaN,
-          percentText: pctText(x.rowBasePercents[r] ?? NaN),
-          count: x.rowBases[r] ?? 0,
-          countText: countText(x.rowBases[r] ?? 0),
-          letters: '',
-        }
-      : null,
+    // A one-way table (Total only) is its own total column.
+    total:
+      columnBased && x.cols.question.type !== 'total'
+        ? {
+            percent: x.rowBasePercents[r] ?? NaN,
+            percentText: pctText(x.rowBasePercents[r] ?? NaN),
+            count: x.rowBases[r] ?? 0,
+            countText: countText(x.rowBases[r] ?? 0),
+            letters: '',
+          }
+        : null,
     cells: x.cols.labels.map((_, c) => {
       const percent = chosen.grid[r]?.[c] ?? NaN;
       const count = x.counts[r]?.[c] ?? 0;
