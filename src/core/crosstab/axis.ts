@@ -12,8 +12,14 @@ import type { AxisSpec, CrosstabAxis } from './types';
 export interface ResolvedAxis extends KeyAxis {
   info: CrosstabAxis;
   column: Categorical | null;
-  /** members[k]: output indexes (options, then nets) that key k counts in; [] for key 0. */
-  members: Int32Array[];
+  /**
+   * The output indexes (options, then nets) that key k counts in are
+   * memberList[memberStart[k] .. memberStart[k + 1] - 1]; none for key 0.
+   * One flat list rather than an array per key: a multi-answer question can
+   * have thousands of answer patterns.
+   */
+  memberStart: Int32Array;
+  memberList: Int32Array;
   /** chose[k] = 1 when key k chose at least one option (always 1 for single answers). */
   chose: Uint8Array;
   /** mentions[k]: options chosen by key k (1 for single answers). */
@@ -26,7 +32,8 @@ export const TOTAL_AXIS: ResolvedAxis = {
   nKeys: 2,
   info: { question: { id: '', text: 'Total', type: 'total' }, labels: ['Total'], isNet: [false] },
   column: null,
-  members: [new Int32Array(0), Int32Array.of(0)],
+  memberStart: Int32Array.of(0, 0, 1),
+  memberList: Int32Array.of(0),
   chose: Uint8Array.of(0, 1),
   mentions: Uint32Array.of(0, 1),
   optionCount: 1,
@@ -50,18 +57,27 @@ export function resolveAxis(table: RespondentTable, spec: AxisSpec): Result<Reso
   const nKeys = keyCount(column);
   const nOptions = column.labels.length;
   const netSelections = nets.map((net) => keySelection(column, net.options));
-  const members: Int32Array[] = [new Int32Array(0)];
   const chose = new Uint8Array(nKeys);
   const mentions = new Uint32Array(nKeys);
+  const memberStart = new Int32Array(nKeys + 1);
+  // First the size of each key's list, then the lists.
+  let size = 0;
   for (let k = 1; k < nKeys; k++) {
-    const options = optionsOfKey(column, k);
-    const list = [...options];
-    netSelections.forEach((sel, j) => {
-      if (sel[k] === 1) list.push(nOptions + j);
-    });
-    members.push(Int32Array.from(list));
-    chose[k] = options.length > 0 ? 1 : 0;
-    mentions[k] = options.length;
+    memberStart[k] = size;
+    const options = optionCount(column, k);
+    let inNets = 0;
+    for (const sel of netSelections) inNets += sel[k]!;
+    chose[k] = options > 0 ? 1 : 0;
+    mentions[k] = options;
+    size += options + inNets;
+  }
+  memberStart[nKeys] = size;
+  const memberList = new Int32Array(size);
+  for (let k = 1; k < nKeys; k++) {
+    let at = writeOptions(column, k, memberList, memberStart[k]!);
+    for (let j = 0; j < netSelections.length; j++) {
+      if (netSelections[j]![k] === 1) memberList[at++] = nOptions + j;
+    }
   }
   return ok({
     keys: keysOf(column),
@@ -72,27 +88,45 @@ export function resolveAxis(table: RespondentTable, spec: AxisSpec): Result<Reso
       isNet: [...column.labels.map(() => false), ...nets.map(() => true)],
     },
     column,
-    members,
+    memberStart,
+    memberList,
     chose,
     mentions,
     optionCount: nOptions,
   });
 }
 
-/** The option indexes a key stands for. */
-function optionsOfKey(column: Categorical, key: number): number[] {
-  if (column.type === 'single') return [key - 1];
-  const out: number[] = [];
+/** How many options key k stands for (single: 1; multi: set bits of its pattern within the labels). */
+function optionCount(column: Categorical, key: number): number {
+  if (column.type === 'single') return 1;
+  let n = 0;
   const base = (key - 1) * column.words;
   for (let w = 0; w < column.words; w++) {
     let bits = column.masks[base + w]!;
     while (bits !== 0) {
       const low = bits & -bits;
-      const bit = 31 - Math.clz32(low);
-      const option = (w << 5) + bit;
-      if (option < column.labels.length) out.push(option);
+      if ((w << 5) + 31 - Math.clz32(low) < column.labels.length) n++;
       bits ^= low;
     }
   }
-  return out;
+  return n;
+}
+
+/** Writes the option indexes key k stands for (ascending) into out from `at`; returns the next free index. */
+function writeOptions(column: Categorical, key: number, out: Int32Array, at: number): number {
+  if (column.type === 'single') {
+    out[at] = key - 1;
+    return at + 1;
+  }
+  const base = (key - 1) * column.words;
+  for (let w = 0; w < column.words; w++) {
+    let bits = column.masks[base + w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      const option = (w << 5) + 31 - Math.clz32(low);
+      if (option < column.labels.length) out[at++] = option;
+      bits ^= low;
+    }
+  }
+  return at;
 }

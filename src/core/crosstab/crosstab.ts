@@ -1,6 +1,6 @@
 // crosstab(): one question against another (or against a Total column), with
 // weights, a filter, nets, multi-answer bases, chi-square and column tests.
-// banner(): one question against many, counted in the same single pass.
+// banner(): one question against many, counted together block by block.
 import type { RespondentTable } from '../table/types';
 import { ok, type Result } from '../result';
 import { respondentMessages as M } from '../messages';
@@ -27,7 +27,8 @@ export interface BannerOptions {
 
 /**
  * One row question against several column questions (null = a Total column),
- * counted in one pass over the respondents. Questions may be given by id, by
+ * counted together over blocks of respondents; each table equals crosstab()
+ * of its column question. Questions may be given by id, by
  * exact text, or as an AxisSpec with nets.
  */
 export function banner(
@@ -139,6 +140,8 @@ function assemble(
   let total = 0;
   let uTotal = 0;
   const missing = { rows: 0, cols: 0, excluded: 0 };
+  const { memberStart: rowStart, memberList: rowList } = rows;
+  const { memberStart: colStart, memberList: colList } = cols;
 
   for (let j = 0; j < joint.n.length; j++) {
     const rk = joint.rowKey[j]!;
@@ -153,26 +156,32 @@ function assemble(
     }
     total += w;
     uTotal += n;
-    const rm = rows.members[rk]!;
-    const cm = cols.members[ck]!;
-    for (const r of rm) {
+    const r0 = rowStart[rk]!;
+    const r1 = rowStart[rk + 1]!;
+    const c0 = colStart[ck]!;
+    const c1 = colStart[ck + 1]!;
+    for (let a = r0; a < r1; a++) {
+      const r = rowList[a]!;
       rowBases[r]! += w;
       uRowBases[r]! += n;
       const countRow = counts[r]!;
       const uRow = unweightedCounts[r]!;
-      for (const c of cm) {
+      for (let b = c0; b < c1; b++) {
+        const c = colList[b]!;
         countRow[c]! += w;
         uRow[c]! += n;
       }
     }
-    for (const c of cm) {
+    for (let b = c0; b < c1; b++) {
+      const c = colList[b]!;
       colBases[c]! += w;
       uColBases[c]! += n;
     }
     if (rowsMulti) {
       const mentions = rows.mentions[rk]! * w;
       const chose = rows.chose[rk] === 1;
-      for (const c of cm) {
+      for (let b = c0; b < c1; b++) {
+        const c = colList[b]!;
         if (chose) colCases[c]! += w;
         colResponses[c]! += mentions;
       }
@@ -180,7 +189,8 @@ function assemble(
     if (colsMulti) {
       const mentions = cols.mentions[ck]! * w;
       const chose = cols.chose[ck] === 1;
-      for (const r of rm) {
+      for (let a = r0; a < r1; a++) {
+        const r = rowList[a]!;
         if (chose) rowCases[r]! += w;
         rowResponses[r]! += mentions;
       }
