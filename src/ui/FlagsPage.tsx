@@ -9,6 +9,8 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function FlagsPage({ library }: { library: Library }) {
   const [severity, setSeverity] = useState<'all' | 'error' | 'warning' | 'info'>('all');
+  // A multi-answer total over 100% is expected, not a problem: listed last, and can be hidden.
+  const [showMulti, setShowMulti] = useState(true);
   const rows = library.entries
     .flatMap((entry) =>
       entry.questions.flatMap((q) =>
@@ -16,7 +18,13 @@ export function FlagsPage({ library }: { library: Library }) {
       ),
     )
     .filter((r) => severity === 'all' || r.flag.severity === severity)
-    .sort((a, b) => ORDER[a.flag.severity] - ORDER[b.flag.severity]);
+    .filter((r) => showMulti || r.flag.code !== 'multi-total-over-100')
+    .sort(
+      (a, b) =>
+        ORDER[a.flag.severity] - ORDER[b.flag.severity] ||
+        Number(a.flag.code === 'multi-total-over-100') -
+          Number(b.flag.code === 'multi-total-over-100'),
+    );
   return (
     <>
       <h2>Flags across the library</h2>
@@ -33,6 +41,14 @@ export function FlagsPage({ library }: { library: Library }) {
             <option value="warning">warnings</option>
             <option value="info">notes</option>
           </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={showMulti}
+            onChange={(e) => setShowMulti(e.target.checked)}
+          />{' '}
+          Show multi-answer totals over 100% (expected, not problems)
         </label>
       </div>
       <table className="data" data-testid="flags-table">
