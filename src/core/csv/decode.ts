@@ -83,6 +83,53 @@ export function createChunkDecoder(
     return text;
   };
 
+  if (encoding === 'utf-8') {
+    // Streaming UTF-8 decoding makes each large chunk an external string in
+    // Node, and external memory forces full garbage collections (seconds on a
+    // large live heap). Decoding whole characters without `stream` gives an
+    // ordinary heap string and the same text: a chunk is cut before the last
+    // lead byte (>= 0xC0) of an incomplete character, which waits for the next.
+    // The byte order mark is stripped only until the first character.
+    const bomDecoder = decoder;
+    const plain = new TextDecoder('utf-8', { ignoreBOM: true });
+    let started = false;
+    let held: Uint8Array | null = null;
+    const decodeWhole = (b: Uint8Array): string => {
+      const out = (started ? plain : bomDecoder).decode(b);
+      if (out.length > 0) started = true;
+      return out;
+    };
+    return {
+      push: (chunk) => {
+        let all = chunk;
+        if (held !== null) {
+          all = new Uint8Array(held.length + chunk.length);
+          all.set(held);
+          all.set(chunk, held.length);
+          held = null;
+        }
+        let cut = all.length;
+        for (let q = all.length - 1; q >= 0 && q >= all.length - 3; q--) {
+          const c = all[q] as number;
+          if (c < 0x80) break;
+          if (c >= 0xc0) {
+            const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+            if (all.length - q < need) cut = q;
+            break;
+          }
+        }
+        if (cut < all.length) held = all.slice(cut);
+        return take(decodeWhole(cut < all.length ? all.subarray(0, cut) : all), chunk);
+      },
+      end: () => {
+        const rest = held;
+        held = null;
+        return take(rest === null ? '' : decodeWhole(rest), null);
+      },
+      lossyLines: () => lossy.slice(),
+    };
+  }
+
   return {
     push: (chunk) => take(decoder.decode(chunk, { stream: true }), chunk),
     end: () => take(decoder.decode(), null),
