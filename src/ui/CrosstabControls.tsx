@@ -1,6 +1,6 @@
 // Rows, columns, weight, percent mode, counts and tests: every control is a
 // labelled native element, so the builder works from the keyboard.
-import type { RespondentTable } from '../core/table/types';
+import type { Column, RespondentTable } from '../core/table/types';
 import { categoricalColumns, type CrosstabGrid } from '../state/crosstabModel';
 import type { CrosstabView, PercentMode } from '../state/view';
 
@@ -24,12 +24,7 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
           value={rowsId}
           onChange={(e) => set({ rows: e.target.value, rowNets: [], sort: null })}
         >
-          {questions.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.text}
-              {q.type === 'multi' ? ' (multiple answers)' : ''}
-            </option>
-          ))}
+          <QuestionOptions questions={questions} />
         </select>
       </label>
       <label>
@@ -41,12 +36,7 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
           }
         >
           <option value="">Total only</option>
-          {questions.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.text}
-              {q.type === 'multi' ? ' (multiple answers)' : ''}
-            </option>
-          ))}
+          <QuestionOptions questions={questions} />
         </select>
       </label>
       <label>
@@ -94,4 +84,14 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
       </label>
     </div>
   );
+}
+
+/** One <option> per question; multi-answer ones say so. */
+function QuestionOptions({ questions }: { questions: Column[] }) {
+  return questions.map((q) => (
+    <option key={q.id} value={q.id}>
+      {q.text}
+      {q.type === 'multi' ? ' (multiple answers)' : ''}
+    </option>
+  ));
 }

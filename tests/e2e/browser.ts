@@ -1,6 +1,7 @@
 // Launch Debian's Chromium through playwright-core, with the flags this
 // machine needs (no sandbox as root, no background network, no GPU).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -59,3 +60,21 @@ export async function importFile(page: Page, path: string, name: string): Promis
 /** A fixture's absolute path. */
 export const fixture = (name: string): string =>
   new URL(`../fixtures/${name}`, import.meta.url).pathname;
+
+/**
+ * One browser for a test file: launched before its tests, closed after.
+ * Returns a getter, since the browser exists only once beforeAll has run.
+ */
+export function browserForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
+}

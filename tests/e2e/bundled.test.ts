@@ -1,18 +1,11 @@
 // Each bundled survey opens in the browser and shows the totals and flag notes
 // the engine computes from the published figures.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openWatched } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserForFile, openWatched } from './browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 async function openSurvey(page: Page, id: string) {
   await page.goto(`${baseUrl}#v=1&page=survey&s=${id}`);
@@ -30,7 +23,7 @@ const flagsOf = (page: Page, q: string) =>
 
 describe('bundled surveys in the browser', () => {
   it('shows Sootoo June 2013 totals and flags as published', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await openSurvey(w.page, 'sootoo-2013-06-wechat-users');
     expect(await totalOf(w.page, 'use1')).toBe('Total 92.97%');
     expect(await flagsOf(w.page, 'use1')).toEqual(['single-total-short', 'partial-list']);
@@ -49,7 +42,7 @@ describe('bundled surveys in the browser', () => {
   });
 
   it('shows Sootoo August 2013 lower bound, partial ranks and the subgroup base', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await openSurvey(w.page, 'sootoo-2013-08-official-accounts');
     expect(await totalOf(w.page, 'q2')).toBe('Total 100.0%');
     expect(await totalOf(w.page, 'q3')).toBe('Total at least 160.2%');
@@ -64,7 +57,7 @@ describe('bundled surveys in the browser', () => {
   });
 
   it('shows Eguan shares among registered and among active users, each adding to 100%', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await openSurvey(w.page, 'eguan-2013-07-mobile-im-share');
     expect(await totalOf(w.page, 'share', 'Registered users')).toBe('Total 100.00%');
     expect(await totalOf(w.page, 'share', 'Active users')).toBe('Total 100.00%');
@@ -73,7 +66,7 @@ describe('bundled surveys in the browser', () => {
   });
 
   it('draws a multi-answer question as bars with the note, and computes a net as a range', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(`${baseUrl}#v=1&page=question&s=sootoo-2013-06-wechat-users&q=oa1`);
     await w.page.getByTestId('bar-chart').waitFor();
     expect(await w.page.locator('[data-testid="bar-chart"] rect.bar').count()).toBe(5);
@@ -92,7 +85,7 @@ describe('bundled surveys in the browser', () => {
   });
 
   it('sorts bars by value and keeps each percent as printed', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(`${baseUrl}#v=1&page=question&s=sootoo-2013-06-wechat-users&q=use3`);
     await w.page.getByTestId('bar-chart').waitFor();
     // Sorting by value keeps the four bars and their printed percents.
@@ -103,7 +96,7 @@ describe('bundled surveys in the browser', () => {
   });
 
   it('compares Eguan registered and active shares in points and index, and adds another report as a column', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(`${baseUrl}#v=1&page=question&s=eguan-2013-07-mobile-im-share&q=share`);
     const table = w.page.getByTestId('compare-table');
     await table.waitFor();

@@ -1,25 +1,18 @@
 // The crosstab builder on the bundled simulated respondents: weighted column
 // percents with tests, a filter, and a link that reopens the same table in a
 // fresh browser context.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openWatched } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserForFile, openWatched } from './browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 const tableText = (page: Page) => page.getByTestId('crosstab-table').innerText();
 
 describe('the crosstab builder', () => {
   it('builds a filtered, weighted crosstab whose link reopens the same table in a new browser context', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(`${baseUrl}#v=1&page=survey&s=demo-simulated-wechat-respondents`);
     await w.page.getByRole('link', { name: 'Cross-tabulate these respondents' }).click();
     await w.page.getByTestId('crosstab-table').waitFor();
@@ -51,7 +44,7 @@ describe('the crosstab builder', () => {
     expect(link).toContain('f=');
     expect(w.errors).toEqual([]);
 
-    const fresh = await openWatched(browser, baseUrl);
+    const fresh = await openWatched(browserOf(), baseUrl);
     await fresh.page.goto(link);
     await fresh.page.getByTestId('crosstab-table').waitFor();
     expect(await tableText(fresh.page)).toBe(original);
@@ -62,7 +55,7 @@ describe('the crosstab builder', () => {
   });
 
   it('shows the three multi-answer percents and no chi-square for a multi-answer row question', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     const rows = encodeURIComponent('What is the reason that you started to use WeChat?');
     await w.page.goto(
       `${baseUrl}#v=1&page=crosstab&s=demo-simulated-wechat-respondents&r=${rows}&c=gender&w=-&pct=cases`,

@@ -1,19 +1,12 @@
 // Exports carry the title, question, base, notes and source; the chart exports
 // as a standalone SVG and a PNG; the crosstab exports as CSV.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
-import { launch, openWatched } from './browser';
+import { browserForFile, openWatched } from './browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([
@@ -26,7 +19,7 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 
 describe('exports', () => {
   it('exports a multi-answer question as CSV, SVG and PNG with its note and source', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(`${baseUrl}#v=1&page=question&s=sootoo-2013-06-wechat-users&q=oa2`);
     await w.page.getByTestId('bar-chart').waitFor();
 
@@ -56,7 +49,7 @@ describe('exports', () => {
   });
 
   it('exports a filtered crosstab as CSV with its filter, base and test note', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     const rows = encodeURIComponent('How often do you use WeChat?');
     await w.page.goto(
       `${baseUrl}#v=1&page=crosstab&s=demo-simulated-wechat-respondents&r=${rows}&c=age_group&f=0%3Agender`,

@@ -1,19 +1,12 @@
 // Files from strangers: markup in headers and labels renders as text, a
 // javascript: source link is never a link, a file with 100,000 columns is
 // refused without freezing the page, and no script from a file ever runs.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { fixture, importFile, launch, openWatched } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixture, importFile, browserForFile, openWatched } from './browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 async function watchScripts(page: Page) {
   let dialogs = 0;
@@ -26,7 +19,7 @@ async function watchScripts(page: Page) {
 
 describe('hostile files', () => {
   it('shows markup in headers and labels as text and runs none of it', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     const dialogs = await watchScripts(w.page);
     await w.page.goto(baseUrl);
     await importFile(w.page, fixture('hostile/markup-headers.csv'), 'markup-headers.csv');
@@ -46,7 +39,7 @@ describe('hostile files', () => {
   });
 
   it('keeps a javascript: source link as plain text', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     const dialogs = await watchScripts(w.page);
     await w.page.goto(baseUrl);
     await importFile(
@@ -61,7 +54,7 @@ describe('hostile files', () => {
   });
 
   it('refuses 100,000 columns with a clear message while the page stays responsive', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(baseUrl);
     const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
     const row = Array.from({ length: 100_000 }, (_, i) => String(i % 7)).join(',');

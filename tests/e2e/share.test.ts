@@ -1,30 +1,22 @@
 // Links to uploaded surveys: a small published upload travels inside the
 // link; a respondent upload is named by its fingerprint, and the recipient is
 // asked for that same file. Broken links open the nearest valid view.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { fixture, importFile, launch, openWatched } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { fixture, importFile, browserForFile, openWatched } from './browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 describe('sharing uploaded surveys', () => {
   it('carries a small published upload inside the link, so a fresh browser shows the same figures', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(baseUrl);
     await importFile(w.page, fixture('distribution/hand-written.csv'), 'hand-written.csv');
     const original = await w.page.getByTestId('question-list').innerText();
     const link = await w.page.getByTestId('share-link').inputValue();
     expect(link).toMatch(/[#&]d=[A-Za-z0-9_-]+/);
 
-    const fresh = await openWatched(browser, baseUrl);
+    const fresh = await openWatched(browserOf(), baseUrl);
     await fresh.page.goto(link);
     await fresh.page.getByTestId('question-list').waitFor();
     expect(await fresh.page.getByTestId('question-list').innerText()).toBe(original);
@@ -34,14 +26,14 @@ describe('sharing uploaded surveys', () => {
   });
 
   it('names a respondent upload by its fingerprint, refuses a different file and opens the view with the right one', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(baseUrl);
     await importFile(w.page, fixture('upload-wechat-gb18030.csv'), 'upload-wechat-gb18030.csv');
     const original = await w.page.getByTestId('question-list').innerText();
     const link = await w.page.getByTestId('share-link').inputValue();
     expect(link).toMatch(/[#&]fp=[0-9a-f]{64}/);
 
-    const fresh = await openWatched(browser, baseUrl);
+    const fresh = await openWatched(browserOf(), baseUrl);
     await fresh.page.goto(link);
     await fresh.page.getByTestId('need-file').waitFor();
     expect(await fresh.page.getByTestId('need-file').innerText()).toContain(
@@ -83,7 +75,7 @@ describe('sharing uploaded surveys', () => {
       'malformed',
     ],
   ])('opens the nearest valid view with a message for %s', async (_name, hash, message) => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     let dialogs = 0;
     w.page.on('dialog', (d) => {
       dialogs++;

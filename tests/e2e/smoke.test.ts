@@ -1,22 +1,14 @@
 // Smoke test: every page of the built app opens with no console error, no
 // request to another origin, and the library lists every bundled survey.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openWatched } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, openWatched } from './browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 describe('the built app', () => {
   it('opens the library, a survey, a question and the flags view without a console error', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(baseUrl);
     await w.page.getByTestId('library-table').waitFor();
     const rows = await w.page.getByTestId('library-table').locator('tbody tr').count();

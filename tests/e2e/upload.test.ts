@@ -1,21 +1,14 @@
 // Uploads through the real file input: a GB18030 file with Chinese labels is
 // detected, previewed, imported in the worker, rendered, and still there after
 // a reload; a broken file is refused with its line, and nothing is lost.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { launch, openWatched } from './browser';
+import { browserForFile, openWatched } from './browser';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = browserForFile();
 
 async function upload(
   page: Page,
@@ -27,7 +20,7 @@ async function upload(
 
 describe('uploading a file', () => {
   it('detects GB18030, renders the Chinese labels, and keeps the survey across a reload', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(baseUrl);
     await upload(w.page, fixture('upload-wechat-gb18030.csv'));
     await w.page.getByTestId('preview').waitFor();
@@ -65,7 +58,7 @@ describe('uploading a file', () => {
   });
 
   it('refuses a ragged file with its line number and leaves the library and the view as they were', async () => {
-    const w = await openWatched(browser, baseUrl);
+    const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(`${baseUrl}#v=1&page=library`);
     await w.page.getByTestId('library-table').waitFor();
     const before = await w.page.getByTestId('library-table').locator('tbody tr').count();
