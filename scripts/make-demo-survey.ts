@@ -206,6 +206,11 @@ export function makeDemoSurvey(seed = SEED, n = N): DemoSurvey {
     title: 'WeChat users (simulated respondents)',
     notice: 'Simulated respondents, not real data',
     source: `Seeded simulation matching Sootoo Research's June 2013 marginals (seed ${seed})`,
+    // The order readers expect, as published, rather than the order answers first appear.
+    answerOrder: {
+      [Q_FREQUENCY]: FREQUENCY.map(([label]) => label),
+      city_tier: TIERS,
+    },
   };
   return { csv: lines.join('\n') + '\n', sidecar: JSON.stringify(sidecar, null, 2) + '\n' };
 }

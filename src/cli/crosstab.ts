@@ -10,8 +10,9 @@ import type { CrosstabSpec } from '../core/crosstab/types';
 import { categoricalColumn, optionIndex } from '../core/filter/columns';
 import { respondentMessages as M } from '../core/messages';
 import { loadSurveyFile, type Delimiter, type EncodingName } from '../core/pipeline';
+import { parseSurveySidecar, sidecarPath, type SurveySidecar } from '../core/surveys';
 import { fail, ok, type Result } from '../core/result';
-import type { RespondentMeta, RespondentTable } from '../core/table/types';
+import type { RespondentTable } from '../core/table/types';
 
 export interface CrosstabArgs {
   file: string;
@@ -120,20 +121,16 @@ export function resolveCrosstabSpec(
   });
 }
 
-/** {title, notice, source} from <file>.json beside <file>.csv, when present. */
-function readSidecar(file: string): Partial<RespondentMeta> {
-  const path = file.replace(/\.[^./\\]+$/, '') + '.json';
+/** The sidecar <file>.json beside <file>.csv (title, notice, source, answer order), when present and valid. */
+function readSidecar(file: string): SurveySidecar {
+  const path = sidecarPath(file);
   if (path === file || !existsSync(path)) return {};
-  try {
-    const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    const meta: Partial<RespondentMeta> = {};
-    if (typeof json.title === 'string') meta.title = json.title;
-    if (typeof json.notice === 'string') meta.notice = json.notice;
-    if (typeof json.source === 'string') meta.source = json.source;
-    return meta;
-  } catch {
-    return {};
-  }
+  const parsed = parseSurveySidecar(readFileSync(path, 'utf8'), path);
+  return parsed.ok ? parsed.value : {};
+}
+
+function sidecarOptions({ answerOrder, ...meta }: SurveySidecar) {
+  return answerOrder === undefined ? { meta } : { meta, answerOrder };
 }
 
 export function crosstabFile(args: CrosstabArgs): Result<unknown> {
@@ -151,7 +148,7 @@ export function crosstabFile(args: CrosstabArgs): Result<unknown> {
     file: args.file,
     ...(args.encoding === undefined ? {} : { encoding: args.encoding }),
     ...(args.delimiter === undefined ? {} : { delimiter: args.delimiter }),
-    meta: readSidecar(args.file),
+    ...sidecarOptions(readSidecar(args.file)),
   });
   if (!loaded.ok) return loaded;
   if (loaded.value.kind !== 'respondents') {

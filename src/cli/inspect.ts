@@ -10,11 +10,10 @@ import { describePublishedSurvey } from '../core/published/describe';
 import type { DescribedSurvey } from '../core/published/describe';
 import { isDistributionCsv, parseDistributionCsv } from '../core/published/parse';
 import type { Result, SurveyError } from '../core/result';
-import { parseSurveySidecar, sidecarPath } from '../core/surveys';
+import { parseSurveySidecar, sidecarPath, type SurveySidecar } from '../core/surveys';
 import { describeRespondentTable } from '../core/table/describe';
 import type { DescribedTable } from '../core/table/describe';
 import { ENCODINGS } from '../core/csv/encoding';
-import type { RespondentMeta } from '../core/table/types';
 
 interface InspectArgs {
   file: string;
@@ -22,7 +21,7 @@ interface InspectArgs {
   encoding?: EncodingName;
   delimiter?: Delimiter;
   /** Title, notice and source of respondent data, from the file's .json sidecar. */
-  meta?: Partial<RespondentMeta>;
+  meta?: SurveySidecar;
 }
 
 type Inspected =
@@ -72,7 +71,11 @@ export function inspectBytes(bytes: Uint8Array, args: InspectArgs): Inspected | 
   const opts: LoadOptions = { file: args.file };
   if (args.encoding !== undefined) opts.encoding = args.encoding;
   if (args.delimiter !== undefined) opts.delimiter = args.delimiter;
-  if (args.meta !== undefined) opts.meta = args.meta;
+  if (args.meta !== undefined) {
+    const { answerOrder, ...meta } = args.meta;
+    opts.meta = meta;
+    if (answerOrder) opts.answerOrder = answerOrder;
+  }
   const loaded = loadSurveyFile(bytes, opts);
   if (!loaded.ok) return loaded.error;
   if (loaded.value.kind === 'distribution') {
@@ -149,7 +152,7 @@ function parseArgs(args: string[]): InspectArgs | string {
 }
 
 /** The .json sidecar next to a file, parsed; null when there is none. */
-export async function readSidecar(file: string): Promise<Result<Partial<RespondentMeta>> | null> {
+export async function readSidecar(file: string): Promise<Result<SurveySidecar> | null> {
   const path = sidecarPath(file);
   let text: string;
   try {

@@ -7,8 +7,8 @@ import { isDistributionCsv, parseDistributionCsv } from '../core/published/parse
 import type { Result } from '../core/result';
 import { summarisePublishedSurvey, surveyIdFromFile } from '../core/surveys';
 import type { SurveySummary } from '../core/surveys';
-import type { RespondentMeta } from '../core/table/types';
 import { formatError, readSidecar } from './inspect';
+import type { SurveySidecar } from '../core/surveys';
 
 const SURVEYS = new URL('../../surveys/', import.meta.url);
 
@@ -61,14 +61,19 @@ export async function runList(args: string[]): Promise<number> {
 function summarise(
   file: string,
   bytes: Uint8Array,
-  meta: Partial<RespondentMeta> | undefined,
+  sidecar: SurveySidecar | undefined,
 ): Result<SurveySummary> {
   const text = new TextDecoder('utf-8').decode(bytes);
   if (isDistributionCsv(text)) {
     const parsed = parseDistributionCsv(text, file);
     return parsed.ok ? { ok: true, value: summarisePublishedSurvey(file, parsed.value) } : parsed;
   }
-  const loaded = loadSurveyFile(bytes, meta === undefined ? { file } : { file, meta });
+  const { answerOrder, ...meta } = sidecar ?? {};
+  const loaded = loadSurveyFile(bytes, {
+    file,
+    ...(sidecar === undefined ? {} : { meta }),
+    ...(answerOrder === undefined ? {} : { answerOrder }),
+  });
   if (!loaded.ok) return loaded;
   if (loaded.value.kind === 'distribution') {
     return { ok: true, value: summarisePublishedSurvey(file, loaded.value.survey) };

@@ -24,7 +24,7 @@ import { detectEncoding } from './csv/encoding';
 import type { EncodingName } from './csv/encoding';
 import { createTokenizer } from './csv/tokenize';
 import { createTableBuilder } from './table/encode';
-import { orderLabels } from './table/order';
+import { applyAnswerOrder, orderLabels, type AnswerOrder } from './table/order';
 import type { TableBuilder } from './table/encode';
 import { createFusedParser } from './table/fused';
 import type { FusedParser } from './table/fused';
@@ -51,6 +51,8 @@ export interface LoadOptions {
   sampleRows?: number;
   /** Title, notice and source for a respondent table (default: title from the file name). */
   meta?: Partial<RespondentMeta>;
+  /** Answer orders for single-answer questions (from a sidecar), by question id. */
+  answerOrder?: AnswerOrder;
   /**
    * Respondent rows after the sample are tokenized and encoded in one scan
    * (default true). false sends every row through the general tokenizer and
@@ -105,7 +107,8 @@ export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loa
       return fail(err('import-no-rows', importMessages.noRows, opts.file));
     const { table: built, warnings } = sink.builder.finish();
     // Numeric-looking answers (age bands, ratings) in numeric order rather than order of first appearance.
-    const table = orderLabels(built);
+    const ordered = orderLabels(built);
+    const table = opts.answerOrder ? applyAnswerOrder(ordered, opts.answerOrder) : ordered;
     detected.warnings.push(...warnings);
     return ok({ kind: 'respondents', table, schema: sink.schema, detected });
   }
@@ -413,7 +416,8 @@ class RowSink {
 
   private meta(): RespondentMeta {
     const title = this.opts.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-    return { title, notice: null, source: null, ...this.opts.meta };
+    const { title: given, notice = null, source = null } = this.opts.meta ?? {};
+    return { title: given ?? title, notice, source };
   }
 
   private capacityHint(sample: readonly string[][]): number {

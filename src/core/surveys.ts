@@ -49,7 +49,10 @@ export function sidecarPath(file: string): string {
 }
 
 /** The sidecar of a respondent file: {"title", "notice", "source"}, each an optional string. */
-export function parseSurveySidecar(text: string, file: string): Result<Partial<RespondentMeta>> {
+/** What a sidecar `<file>.json` may hold: the table's meta, and answer orders. */
+export type SurveySidecar = Partial<RespondentMeta> & { answerOrder?: Record<string, string[]> };
+
+export function parseSurveySidecar(text: string, file: string): Result<SurveySidecar> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -59,7 +62,7 @@ export function parseSurveySidecar(text: string, file: string): Result<Partial<R
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail({ code: 'sidecar-invalid', message: M.sidecarInvalid, file });
   }
-  const meta: Partial<RespondentMeta> = {};
+  const meta: SurveySidecar = {};
   for (const key of ['title', 'notice', 'source'] as const) {
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined || v === null) continue;
@@ -67,6 +70,15 @@ export function parseSurveySidecar(text: string, file: string): Result<Partial<R
       return fail({ code: 'sidecar-invalid', message: M.sidecarField(key), file });
     }
     meta[key] = v;
+  }
+  const order = (value as Record<string, unknown>).answerOrder;
+  if (order !== undefined && order !== null) {
+    const ok =
+      typeof order === 'object' &&
+      !Array.isArray(order) &&
+      Object.values(order).every((v) => Array.isArray(v) && v.every((l) => typeof l === 'string'));
+    if (!ok) return fail({ code: 'sidecar-invalid', message: M.sidecarField('answerOrder'), file });
+    meta.answerOrder = Object.fromEntries(Object.entries(order as Record<string, string[]>));
   }
   return ok(meta);
 }

@@ -12,6 +12,8 @@ export interface Sidecar {
   title?: string;
   notice?: string;
   source?: string;
+  /** Answer orders for single-answer questions, by question id (see the README). */
+  answerOrder?: Record<string, string[]>;
 }
 
 export interface BundledFile {

@@ -42,3 +42,29 @@ function reorderColumn(column: Column): Column {
 export function orderLabels(table: RespondentTable): RespondentTable {
   return { ...table, columns: table.columns.map(reorderColumn) };
 }
+
+/** Answer orders given by the file's author, e.g. from a sidecar: question id -> labels in order. */
+export type AnswerOrder = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Put the answers of single-answer questions in the order given: listed labels
+ * first, in that order; any others after them, as they were. Codes are remapped.
+ */
+export function applyAnswerOrder(table: RespondentTable, order: AnswerOrder): RespondentTable {
+  const columns = table.columns.map((column): Column => {
+    const wanted = Object.prototype.hasOwnProperty.call(order, column.id)
+      ? order[column.id]
+      : undefined;
+    if (column.type !== 'single' || !wanted) return column;
+    const listed = wanted.flatMap((label) => {
+      const i = column.labels.indexOf(label);
+      return i >= 0 ? [i] : [];
+    });
+    const rest = column.labels.map((_, i) => i).filter((i) => !listed.includes(i));
+    const next = [...new Set([...listed, ...rest])];
+    if (next.every((v, i) => v === i)) return column;
+    remapCodes(column.codes, next);
+    return { ...column, labels: next.map((i) => column.labels[i]!) };
+  });
+  return { ...table, columns };
+}

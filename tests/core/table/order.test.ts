@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { leadingNumber, naturalOrder, orderLabels } from '../../../src/core/table/order';
+import {
+  applyAnswerOrder,
+  leadingNumber,
+  naturalOrder,
+  orderLabels,
+} from '../../../src/core/table/order';
 import type { RespondentTable } from '../../../src/core/table/types';
 
 describe('answer order', () => {
@@ -50,5 +55,45 @@ describe('answer order', () => {
       null,
       '18-24',
     ]);
+  });
+});
+
+describe('answer order from a sidecar', () => {
+  const table: RespondentTable = {
+    format: 'respondents',
+    meta: { title: 't', notice: null, source: null },
+    rowCount: 4,
+    weightId: null,
+    idColumnId: null,
+    columns: [
+      {
+        type: 'single',
+        id: 'freq',
+        text: 'How often?',
+        labels: ['Weekly', 'Daily', 'Monthly'],
+        codes: Uint8Array.from([1, 2, 3, 2]),
+      },
+    ],
+  };
+
+  it('puts listed answers first, in the given order, and keeps every answer with its respondent', () => {
+    const ordered = applyAnswerOrder(table, { freq: ['Daily', 'Weekly'] }).columns[0]!;
+    if (ordered.type !== 'single') throw new Error('single expected');
+    expect(ordered.labels).toEqual(['Daily', 'Weekly', 'Monthly']);
+    expect([...ordered.codes].map((c) => ordered.labels[c - 1])).toEqual([
+      'Weekly',
+      'Daily',
+      'Monthly',
+      'Daily',
+    ]);
+  });
+
+  it('ignores labels the question does not have and questions the table does not have', () => {
+    const same = applyAnswerOrder(table, {
+      freq: ['Never'],
+      other: ['x'],
+      __proto__: ['y'],
+    } as never);
+    expect(same.columns[0]).toEqual(table.columns[0]);
   });
 });
