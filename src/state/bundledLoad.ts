@@ -53,6 +53,7 @@ export async function loadBundled(files: readonly BundledFile[]): Promise<Bundle
         notice: f.sidecar?.notice ?? null,
         source: f.sidecar?.source ?? null,
       },
+      ...(f.sidecar?.answerOrder ? { answerOrder: f.sidecar.answerOrder } : {}),
     });
     if (!loaded.ok) {
       out.errors.push({ file, message: describeError(loaded.error) });

@@ -30,6 +30,17 @@ describe('the crosstab builder', () => {
     );
     const headers = await w.page.getByTestId('crosstab-table').locator('thead th').allInnerTexts();
     expect(headers.slice(0, 3)).toEqual(['How often do you use WeChat?', 'Total', '18-24 (A)']);
+    // Answers in the order the sidecar gives (as Sootoo published them), not as they first occur.
+    const rowLabels = await w.page
+      .getByTestId('crosstab-table')
+      .locator('tbody th')
+      .allInnerTexts();
+    expect(rowLabels).toEqual([
+      'Many times in a day',
+      'One time in a day',
+      'One time in few days',
+      'One time in a week',
+    ]);
 
     await w.page.getByLabel('Filter on question').selectOption('gender');
     await w.page.getByRole('group', { name: 'Answers to gender' }).getByLabel('Female').check();
