@@ -6,22 +6,16 @@ import { loadSurveyFile } from '../core/pipeline';
 import type { StoredSurvey } from './persist';
 import { surveyOfTable } from './respondentView';
 import { describeError } from './errors';
-
-/** Title, notice and source from a sidecar `<file>.json` beside a respondent file. */
-export interface Sidecar {
-  title?: string;
-  notice?: string;
-  source?: string;
-  /** Answer orders for single-answer questions, by question id (see the README). */
-  answerOrder?: Record<string, string[]>;
-}
+import { parseSurveySidecar, type SurveySidecar } from '../core/surveys';
+import { ok, type Result } from '../core/result';
 
 export interface BundledFile {
   /** e.g. "/surveys/eguan-2013-07-mobile-im-share.csv" */
   path: string;
   /** Absolute URL to fetch it from (same origin). */
   url: string;
-  sidecar: Sidecar | null;
+  /** The text of its sidecar `<file>.json` (title, notice, source, answer order), if any. */
+  sidecar: string | null;
 }
 
 export interface BundledLoad {
@@ -46,14 +40,17 @@ export async function loadBundled(files: readonly BundledFile[]): Promise<Bundle
       });
       continue;
     }
+    const sidecar: Result<SurveySidecar> =
+      f.sidecar === null ? ok({}) : parseSurveySidecar(f.sidecar, `${id}.json`);
+    if (!sidecar.ok) {
+      out.errors.push({ file, message: describeError(sidecar.error) });
+      continue;
+    }
+    const { answerOrder, ...meta } = sidecar.value;
     const loaded = loadSurveyFile(bytes, {
       file,
-      meta: {
-        title: f.sidecar?.title,
-        notice: f.sidecar?.notice ?? null,
-        source: f.sidecar?.source ?? null,
-      },
-      ...(f.sidecar?.answerOrder ? { answerOrder: f.sidecar.answerOrder } : {}),
+      meta,
+      ...(answerOrder === undefined ? {} : { answerOrder }),
     });
     if (!loaded.ok) {
       out.errors.push({ file, message: describeError(loaded.error) });

@@ -201,5 +201,3 @@ export function libraryOf(
     loadErrors,
   };
 }
-
-export { formatNumber };

@@ -88,4 +88,3 @@ export async function deleteStored(id: string): Promise<Result<void>> {
 }
 
 /** SHA-256 of bytes as hex: kept under its old name for callers of persist. */
-export { fingerprintBytes as fingerprint } from './share/fingerprint';

@@ -187,34 +187,18 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
   return (
     <>
       <div className="form-grid" role="group" aria-label="Respondent data settings">
-        <label>
-          Weight column
-          <select
-            value={schema.weightId ?? ''}
-            onChange={(e) => add({ type: 'weight', id: e.target.value || null })}
-          >
-            <option value="">None</option>
-            {numeric.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.text}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Respondent id column
-          <select
-            value={schema.idColumnId ?? ''}
-            onChange={(e) => add({ type: 'id', id: e.target.value || null })}
-          >
-            <option value="">None</option>
-            {questions.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.text}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ColumnSelect
+          label="Weight column"
+          value={schema.weightId}
+          choices={numeric}
+          onChange={(id) => add({ type: 'weight', id })}
+        />
+        <ColumnSelect
+          label="Respondent id column"
+          value={schema.idColumnId}
+          choices={questions}
+          onChange={(id) => add({ type: 'id', id })}
+        />
         <label>
           Missing-value tokens (comma-separated)
           <input
@@ -378,5 +362,27 @@ function RawRows({ rows, truncated }: { rows: string[][]; truncated: boolean }) 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Pick one column, or none (the weight, the respondent id). */
+function ColumnSelect(props: {
+  label: string;
+  value: string | null;
+  choices: readonly SchemaQuestion[];
+  onChange: (id: string | null) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)}>
+        <option value="">None</option>
+        {props.choices.map((q) => (
+          <option key={q.id} value={q.id}>
+            {q.text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkFingerprint, fingerprintBytes } from '../../../src/state/share/fingerprint';
-import { fingerprint } from '../../../src/state/persist';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
@@ -31,10 +30,6 @@ describe('a file fingerprint is the SHA-256 of its bytes', () => {
   it('hashes only the view of a larger buffer, not the buffer behind it', async () => {
     const buffer = bytes('xxabcxx');
     expect(await fingerprintBytes(buffer.subarray(2, 5))).toBe(ABC);
-  });
-
-  it('is still exported by persist under its old name', async () => {
-    expect(await fingerprint(bytes('abc'))).toBe(ABC);
   });
 });
 
