@@ -1,7 +1,10 @@
 // Net rows for one series, from its view model.
-import type { SeriesVM } from './questionModel';
+import type { OptionVM, SeriesVM } from './questionModel';
+import { canonicalIndexes } from './canonicalOptions';
 import { computeNet } from '../core/published/nets';
+import type { PublishedOption } from '../core/published/types';
 import { formatPercent } from '../core/format/percent';
+import { publishedMessages as M } from '../core/messages';
 
 export interface NetRow {
   label: string;
@@ -9,25 +12,57 @@ export interface NetRow {
   explanation: string;
 }
 
-export function netRowsFor(series: SeriesVM, nets: number[][]): NetRow[] {
+/** An option this segment does not publish: to computeNet, an option without a figure. */
+const absent = (label: string): PublishedOption => ({
+  label,
+  percent: null,
+  rank: null,
+  omitted: true,
+});
+
+/**
+ * Nets hold indexes into the question's canonical option list (see
+ * canonicalOptions), so each series finds the net's options by label; one it
+ * does not publish makes the net there incomplete, and a lower bound.
+ */
+export function netRowsFor(
+  series: SeriesVM,
+  nets: number[][],
+  canonical: readonly string[],
+): NetRow[] {
+  const toCanonical = canonicalIndexes(canonical, series);
+  const byCanonical = new Map(series.options.map((o) => [toCanonical[o.index], o]));
   return nets.flatMap((indexes) => {
-    const chosen = indexes.flatMap((i) => {
-      const o = series.options[i];
-      return o ? [o] : [];
-    });
-    if (chosen.length < 2) return [];
-    const net = computeNet(
-      series.kind,
-      chosen.map((o) => o.published),
-    );
+    const chosen: OptionVM[] = [];
+    const missing: string[] = [];
+    for (const i of new Set(indexes)) {
+      const option = byCanonical.get(i);
+      const label = canonical[i];
+      if (option) chosen.push(option);
+      else if (label !== undefined) missing.push(label);
+    }
+    if (chosen.length + missing.length < 2) return [];
+    const net = computeNet(series.kind, [
+      ...chosen.map((o) => o.published),
+      ...missing.map(absent),
+    ]);
     if (!net) return [];
-    const label = `Net: ${chosen.map((o) => o.label).join(' + ')}`;
+    const names = chosen.map((o) => o.label).join(' + ');
+    const label = missing.length
+      ? `Net: ${names} (${M.netNotInSegmentShort(missing)})`
+      : `Net: ${names}`;
+    // Say why the net is incomplete here; keep the "30+%" note too when it applies.
+    const note = missing.length
+      ? [M.netNotInSegment(missing), net.note === M.netLowerBound ? net.note : null]
+          .filter((n) => n !== null)
+          .join(' ')
+      : net.note;
     if (net.kind === 'sum') {
       return [
         {
           label,
           text: `${net.lowerBound ? 'at least ' : ''}${formatPercent(net.value, net.decimals)}`,
-          explanation: net.note ?? 'One answer per respondent: the net is the sum of the options.',
+          explanation: note ?? 'One answer per respondent: the net is the sum of the options.',
         },
       ];
     }
@@ -36,7 +71,7 @@ export function netRowsFor(series: SeriesVM, nets: number[][]): NetRow[] {
         label,
         text: `${formatPercent(net.low, net.decimals)}–${formatPercent(net.high, net.decimals)}`,
         explanation:
-          net.note ??
+          note ??
           'Multiple answers allowed: the share choosing any of these lies between the largest option and the sum (capped at 100%); published percents cannot say where.',
       },
     ];

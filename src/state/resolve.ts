@@ -2,6 +2,7 @@
 // library. Resolve it to the nearest valid view and say what happened.
 import { HOME, type ViewState } from './view';
 import type { Library } from './library';
+import { canonicalOptions } from './canonicalOptions';
 
 export interface Resolved {
   view: ViewState;
@@ -38,7 +39,8 @@ export function resolveView(state: ViewState, library: Library): Resolved {
     };
   }
   // Nets must name options that exist; drop the ones that don't, and say so.
-  const optionCount = Math.max(0, ...question.series.map((s) => s.options.length));
+  // Net indexes point into the canonical list (every label of every segment).
+  const optionCount = canonicalOptions(question).length;
   const nets = state.nets.filter((n) =>
     n.every((i) => Number.isInteger(i) && i >= 0 && i < optionCount),
   );

@@ -17,6 +17,8 @@ interface Props {
 
 export function QuestionPage({ library, entry, view, navigate }: Props) {
   const question = entry.questions.find((q) => q.id === view.question);
+  // Ticked options as indexes into the question's canonical option list
+  // (canonicalOptions), shared by all segments: SeriesSection maps its own rows.
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const toggle = useCallback((index: number) => {
     setSelected((prev) => {

@@ -1,9 +1,10 @@
 // One series of a published question (one segment): kind, total, notes, the
 // chart, the table behind it, and its exports.
-import { useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { LibraryEntry } from '../state/library';
 import type { QuestionVM, SeriesVM } from '../state/questionModel';
 import { netRowsFor } from '../state/questionView';
+import { canonicalIndexes, canonicalOptions } from '../state/canonicalOptions';
 import type { SortOrder } from '../state/view';
 import { BarChart } from './BarChart';
 import { barsFor } from './bars';
@@ -17,6 +18,7 @@ interface Props {
   question: QuestionVM;
   series: SeriesVM;
   sort: SortOrder;
+  /** Nets and the ticked options hold indexes into the question's canonical option list. */
   nets: number[][];
   selected: Set<number>;
   onToggle: (index: number) => void;
@@ -29,7 +31,25 @@ export function SeriesSection({ entry, question, series, sort, nets, selected, o
     .filter(Boolean)
     .map((part) => String(part).replace(/[.?!]$/, ''))
     .join('. ');
-  const netRows = netRowsFor(series, nets);
+  // The table speaks this series' own positions; the page speaks canonical
+  // indexes, so a tick means the same label in every segment.
+  const canonical = useMemo(() => canonicalOptions(question), [question]);
+  const toCanonical = useMemo(() => canonicalIndexes(canonical, series), [canonical, series]);
+  const ticked = useMemo(
+    () =>
+      new Set(
+        series.options.filter((o) => selected.has(toCanonical[o.index] ?? -1)).map((o) => o.index),
+      ),
+    [series, selected, toCanonical],
+  );
+  const toggle = useCallback(
+    (index: number) => {
+      const i = toCanonical[index];
+      if (i !== undefined && i >= 0) onToggle(i);
+    },
+    [toCanonical, onToggle],
+  );
+  const netRows = netRowsFor(series, nets, canonical);
   return (
     <section ref={ref} className="series" data-segment={series.segment ?? ''}>
       <h3>{series.segment ?? 'All who were asked'}</h3>
@@ -58,8 +78,8 @@ export function SeriesSection({ entry, question, series, sort, nets, selected, o
             series={series}
             caption={caption}
             nets={netRows}
-            selected={selected}
-            onToggle={onToggle}
+            selected={ticked}
+            onToggle={toggle}
           />
           <QuestionExport
             entry={entry}
