@@ -136,6 +136,7 @@ let peakHeap = 0;
 function load(): number {
   const r = loadSurveyFile(bytes, {
     file: 'speed.csv',
+    weightId: 'weight',
     onProgress: mem
       ? () => {
           const m = process.memoryUsage();

@@ -94,7 +94,7 @@ export async function runSize(rows: number): Promise<SizeResult> {
   let parsed: string[][] = [];
   const [engineImport, papaImport] = measureInterleaved(
     [
-      () => loadSurveyFile(bytes, { file: 'bench.csv' }),
+      () => loadSurveyFile(bytes, { file: 'bench.csv', weightId: 'weight' }),
       () => {
         parsed = [];
         parsed = Papa.parse<string[]>(new TextDecoder().decode(bytes), { header: false }).data;

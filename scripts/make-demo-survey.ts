@@ -17,6 +17,13 @@
 // maps each to Sootoo's wording.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadSurveyFile } from '../src/core/pipeline';
+import {
+  DEFINITION_FORMAT,
+  DEFINITION_VERSION,
+  formatDefinition,
+  type SurveyDefinition,
+} from '../src/core/definition/definition';
 
 export const SEED = 20130620;
 /** About 1,600 respondents would exceed the ~150 KB budget for a bundled file; 1,500 fits. */
@@ -202,17 +209,42 @@ export function makeDemoSurvey(seed = SEED, n = N): DemoSurvey {
       ].join(','),
     );
   }
-  const sidecar = {
+  const csv = lines.join('\n') + '\n';
+  // The survey definition beside the data: title, notice, source, the weight (decided,
+  // never guessed), and the answer order readers expect rather than the order answers
+  // first appear. Written complete, as the app writes one, by reading the file with it.
+  const seedDefinition: SurveyDefinition = {
+    format: DEFINITION_FORMAT,
+    version: DEFINITION_VERSION,
     title: 'WeChat users (simulated respondents)',
     notice: 'Simulated respondents, not real data',
     source: `Seeded simulation matching Sootoo Research's June 2013 marginals (seed ${seed})`,
-    // The order readers expect, as published, rather than the order answers first appear.
-    answerOrder: {
-      [Q_FREQUENCY]: FREQUENCY.map(([label]) => label),
-      city_tier: TIERS,
-    },
+    weight: 'weight',
+    id: 'respondent_id',
+    questions: [
+      {
+        id: Q_FREQUENCY,
+        text: Q_FREQUENCY,
+        kind: 'single',
+        columns: [Q_FREQUENCY],
+        answers: FREQUENCY.map(([label]) => label),
+      },
+      {
+        id: 'city_tier',
+        text: 'city_tier',
+        kind: 'single',
+        columns: ['city_tier'],
+        answers: TIERS,
+      },
+    ],
   };
-  return { csv: lines.join('\n') + '\n', sidecar: JSON.stringify(sidecar, null, 2) + '\n' };
+  const loaded = loadSurveyFile(new TextEncoder().encode(csv), {
+    file: 'demo-simulated-wechat-respondents.csv',
+    definition: seedDefinition,
+  });
+  if (!loaded.ok || loaded.value.kind !== 'respondents')
+    throw new Error(`the demo does not read back: ${JSON.stringify(loaded)}`);
+  return { csv, sidecar: formatDefinition(loaded.value.definition) };
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -95,23 +95,10 @@ export const publishedMessages = {
   noData: 'Published as a chart without numbers: no figures are recorded, and none are made up.',
   netLowerBound: 'At least: a lower bound among the options makes the net a lower bound.',
   netIncomplete: 'Some of these options have no published figure, so the net is a lower bound.',
-
-  // Command line: inspect and list.
-  cliInspectUsage: 'Usage: inspect <file.csv> [--encoding <name>] [--delimiter <char>] [--json]',
-  cliListUsage: 'Usage: list [--json]',
-  cliUnknownFlag: (flag: string, usage: string) => `Unknown option "${flag}". ${usage}`,
-  cliMissingValue: (flag: string, usage: string) => `The option ${flag} needs a value. ${usage}`,
-  cliBadEncoding: (name: string, valid: readonly string[]) =>
-    `Unknown encoding "${name}". Use one of: ${valid.join(', ')}.`,
-  cliBadDelimiter: (value: string) =>
-    `"${value}" is not a delimiter. Use one of: "," ";" "|" or tab (written \\t or tab).`,
-  cliOneFile: (usage: string) => `Give exactly one file. ${usage}`,
-  cliCannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
-  cliNoSurveys: (folder: string) => `No bundled surveys (*.csv) found in ${folder}.`,
-  sidecarInvalid:
-    'This survey description is not a JSON object. Write it as {"title": "…", "notice": "…", "source": "…"}.',
-  sidecarField: (key: string) =>
-    `"${key}" in this survey description must be text. Write it in quotes, or leave it out.`,
+  netNotInSegmentShort: (labels: string[]) =>
+    `incomplete: ${listWords(labels.map((l) => `"${l}"`))} not in this segment`,
+  netNotInSegment: (labels: string[]) =>
+    `${listWords(labels.map((l) => `"${l}"`))} ${labels.length === 1 ? 'is' : 'are'} not published for this segment, so the net here covers only the other options and is a lower bound.`,
 } as const;
 
 function listWords(items: string[]): string {
@@ -187,15 +174,15 @@ export const importMessages = {
   unknownColumn: (id: string, valid: string[]) =>
     `There is no column "${id}". Pick one of: ${importList(valid)}.`,
   weightNotNumeric: (id: string) =>
-    `Column "${id}" cannot be a weight: its values are not all positive numbers. Pick a numeric column or no weight.`,
+    `Column "${id}" cannot be a weight: its values are not numbers. Pick a numeric column or no weight.`,
   groupTooSmall:
     'A multi-answer question needs at least one column. Pick the columns that form the question.',
   groupNotSingle: (id: string) =>
     `"${id}" is not a single-column question, so it cannot be grouped. Ungroup it first.`,
   groupIdTaken: (id: string) =>
     `There is already a question "${id}". Give the grouped question another name.`,
-  ungroupIdTaken: (id: string) =>
-    `Ungrouping would make a second question "${id}". Ungroup the other question "${id}" first, or group it under another name.`,
+  notGrouped: (id: string) =>
+    `"${id}" is not a question grouped from several columns, so there is nothing to ungroup.`,
   multiNeedsSeparator: (id: string) =>
     `To read "${id}" as multi-answer, say which separator joins the options in a cell (";", "|" or ",").`,
   notNumbers: (id: string, n: number) =>
@@ -245,15 +232,6 @@ export const respondentMessages = {
   testNoteWeighted: ' Weighted proportions are tested with the unweighted column bases.',
   testNoteMultiCols:
     ' Multi-answer columns overlap (a respondent can be in several); they are tested as if independent.',
-  cliUsage:
-    'Usage: crosstab <file.csv> --rows <question> [--cols <question>] [--weight <column>] [--where <question>=<option>]... [--encoding <name>] [--delimiter <char>] --json',
-  cliMissingValue: (flag: string) => `The option ${flag} needs a value.`,
-  cliUnknownFlag: (flag: string) => `Unknown option "${flag}".`,
-  cliBadWhere: (value: string) =>
-    `"--where ${value}" must look like --where <question>=<option>, e.g. --where gender=Female.`,
-  cliNotRespondents: (file: string) =>
-    `${file} holds published percentages, not one row per respondent: a crosstab needs respondent-level data.`,
-  cliCannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
   baseAll: 'all respondents',
   baseCondition: (question: string, options: string[]) =>
     `"${question}" is ${options.map((o) => `"${o}"`).join(' or ')}`,
@@ -266,14 +244,178 @@ export const respondentMessages = {
         ? ''
         : ` (weighted ${weighted.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })})`
     }`,
-  cliBadChoice: (flag: string, value: string, valid: string[]) =>
-    `${flag} "${value}" is not one of: ${respondentList(valid)}.`,
 } as const;
 
 function respondentList(items: string[]): string {
   const shown = items.slice(0, 40).map((s) => `"${s}"`);
   return items.length > 40 ? `${shown.join(', ')} and ${items.length - 40} more` : shown.join(', ');
 }
+
+// ---- Survey definitions (src/core/definition) ---------------------------------
+
+export const definitionMessages = {
+  notJson: (line: number, column: number) =>
+    `This survey definition is not valid JSON: it breaks at line ${line}, column ${column} (a missing comma, quote or bracket, or the file was cut short). Fix it there, or download the definition again from the app.`,
+  notObject:
+    'This survey definition is not a JSON object. A definition starts with {"format": "survey-workbench-definition", "version": 1, …}.',
+  answerOrderMoved:
+    '"answerOrder" is no longer read: write each question\'s answer order as its "answers" list in "questions" (see the README\'s survey definition section).',
+  newerVersion: (version: number) =>
+    `This survey definition is version ${version}, newer than this app reads (1). Update Survey Workbench, or ask for a version 1 definition.`,
+  invalid: (path: string, problem: string) =>
+    `This survey definition is not valid${path === '' ? '' : ` at "${path}"`}: ${problem}. Fix that entry, or download the definition again from the app.`,
+  duplicateId: (id: string) =>
+    `Two questions in this survey definition have the id "${id}". Give each question its own id.`,
+  oneColumn: (id: string, kind: string) =>
+    `The ${kind} question "${id}" in this survey definition names several columns; only a multi-answer question reads more than one column.`,
+  needsSeparator: (id: string) =>
+    `The multi-answer question "${id}" reads one column, so it needs a "separator" (";", "|" or ",") saying what joins the chosen options in a cell.`,
+  answersPerColumn: (id: string) =>
+    `The multi-answer question "${id}" needs one entry in "answers" per column (the option each column stands for).`,
+  unknownColumn: (column: string, question: string, valid: string[]) =>
+    `The survey definition's question "${question}" reads the column "${column}", which this file does not have. The file's columns are: ${respondentList(valid)}.`,
+  unknownWeight: (column: string, valid: string[]) =>
+    `The survey definition weights by the column "${column}", which this file does not have. The file's columns are: ${respondentList(valid)}.`,
+  unknownIdColumn: (column: string, valid: string[]) =>
+    `The survey definition names "${column}" as the respondent id column, which this file does not have. The file's columns are: ${respondentList(valid)}.`,
+  idTaken: (id: string) =>
+    `The survey definition's question id "${id}" is also the name of a column that is a question of its own. Give the question another id.`,
+  weightProposed: (column: string) =>
+    `"${column}" looks like a survey weight, but the figures are unweighted: weighting is your decision. Choose it as the weight in the import preview (or pass --weight "${column}"), or keep the figures unweighted.`,
+} as const;
+
+// ---- Command line (src/cli) ---------------------------------------------------
+
+export const cliMessages = {
+  program: 'survey-workbench',
+  commands: {
+    list: 'The bundled surveys (surveys/*.csv): id, format, title and question count.',
+    inspect:
+      'What the engine reads from a survey file: each question, its kind and the share of respondents per option.',
+    crosstab:
+      'A crosstab of two questions (or one, against the total), with bases, percents and tests, as JSON.',
+    definition:
+      'The complete survey definition the file is read with, as JSON: save it, edit it, pass it back with --definition.',
+  },
+  synopsis: {
+    list: 'list [--json]',
+    inspect: 'inspect <file> [options]',
+    crosstab: 'crosstab <file> --rows <question> [--cols <question>] [options]',
+    definition: 'definition <file> [options] > definition.json',
+  },
+  flags: {
+    rows: {
+      value: '<question>',
+      help: 'The question down the side, by id or exact text (required).',
+    },
+    cols: {
+      value: '<question>',
+      help: 'The question across the top, by id or exact text (default: the total only).',
+    },
+    where: {
+      value: '<question>=<option>',
+      help: 'Only respondents who gave this answer; repeat it: ORed on one question, ANDed across questions.',
+    },
+    'no-tests': { value: '', help: 'Leave out the column-proportion significance letters.' },
+    encoding: {
+      value: '<name>',
+      help: 'Read the file in this encoding: utf-8, utf-16le, utf-16be, gb18030, windows-1252 or macintosh (default: detected).',
+    },
+    delimiter: {
+      value: '<char>',
+      help: 'The field separator: "," ";" "|" or tab (also written \\t) (default: detected).',
+    },
+    definition: {
+      value: '<file.json>',
+      help: 'Read the file with this survey definition (default: <name>.json beside the data, when present).',
+    },
+    weight: {
+      value: '<column>',
+      help: "Weight every figure by this column (default: the definition's weight; without one, unweighted).",
+    },
+    'no-weight': {
+      value: '',
+      help: 'Unweighted figures, even when the definition names a weight.',
+    },
+    multi: {
+      value: '<name>=<col>,<col>,...',
+      help: 'Read these columns as one multi-answer question called <name>; each column stays its own question too (repeatable).',
+    },
+    json: {
+      value: '',
+      help: 'Print JSON (inspect, list; crosstab and definition always print JSON).',
+    },
+    help: { value: '', help: 'Print this help and exit.' },
+  },
+  usage: (synopsis: string) => `Usage: survey-workbench ${synopsis}`,
+  optionsHeading: 'Options:',
+  commandsHeading: 'Commands:',
+  helpHint: 'Run "survey-workbench <command> --help" for the options of one command.',
+  exitCodes:
+    'Exit codes: 0 done, 1 the file or a question cannot be read (stderr says why), 2 wrong usage.',
+
+  // Usage errors (exit 2).
+  noCommand: 'No command given.',
+  unknownCommand: (name: string) => `Unknown command "${name}".`,
+  unknownFlag: (flag: string) => `Unknown option "${flag}".`,
+  missingValue: (flag: string) => `The option ${flag} needs a value.`,
+  flagAsValue: (flag: string, value: string) =>
+    `The option ${flag} needs a value, but "${value}" is an option, not a value. (Write a value that starts with "-" as ${flag}=${value}.)`,
+  takesNoValue: (flag: string) => `The option ${flag} takes no value.`,
+  givenTwice: (flag: string) => `The option ${flag} is given more than once; give it once.`,
+  weightConflict: '--weight and --no-weight contradict each other: give one of them.',
+  noFile: 'Give the survey file to read.',
+  tooManyFiles: (files: string[]) =>
+    `Give exactly one survey file, not ${files.length}: ${files.map((f) => `"${f}"`).join(', ')}.`,
+  noFileWanted: (extra: string) =>
+    `"${extra}" is not an option of this command, which reads no file.`,
+  badEncoding: (name: string, valid: readonly string[]) =>
+    `Unknown encoding "${name}". Use one of: ${valid.join(', ')}.`,
+  badDelimiter: (value: string) =>
+    `"${value}" is not a delimiter. Use one of: "," ";" "|" or tab (written \\t or tab).`,
+  badWhere: (value: string) =>
+    `"--where ${value}" must look like --where <question>=<option>, e.g. --where gender=Female.`,
+  badMulti: (value: string) =>
+    `"--multi ${value}" must look like --multi <name>=<column>,<column>,..., e.g. --multi leisure=cinema,sport.`,
+  rowsMissing: 'Give the question for the rows with --rows <question>.',
+
+  // Reading files (exit 1).
+  cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
+  noSuchFile: 'no such file.',
+  isFolder: 'it is a folder, not a file.',
+  isPipe: 'it is a named pipe (FIFO), not a file. Save the data to a file and read that.',
+  isDevice: 'it is a device, not a file.',
+  isSocket: 'it is a socket, not a file.',
+  notRegular: 'it is not a regular file.',
+  permissionDenied: 'permission denied.',
+  tooLarge: (file: string, bytes: number, limit: number) =>
+    `${file} is ${bytes.toLocaleString('en-US')} bytes; at most ${limit.toLocaleString('en-US')} bytes (2 GiB - 1) can be read. Split the file, or keep only the columns you need.`,
+  definitionTooLarge: (file: string, bytes: number, limit: number) =>
+    `${file} is ${bytes.toLocaleString('en-US')} bytes, too large for a survey definition (at most ${limit.toLocaleString('en-US')}). Give the definition file, not the data.`,
+  notRespondents:
+    'This file holds published percentages, not one row per respondent: this command needs respondent-level data.',
+  respondentFlags: (flags: string[]) =>
+    `This file holds published percentages, not one row per respondent: ${flags.join(', ')} ${flags.length === 1 ? 'applies' : 'apply'} to respondent-level data only.`,
+  noSurveys: (folder: string) => `No bundled surveys (*.csv) found in ${folder}.`,
+  internal: (message: string) => `Internal error: ${message}`,
+
+  // inspect and list without --json.
+  summaryPublished: (questions: number, series: number, file: string) =>
+    `${questions} question${questions === 1 ? '' : 's'}, ${series} series (question × segment) in ${file}`,
+  summaryRespondents: (rows: number, file: string, weight: string | null) =>
+    `${rows} respondents in ${file}${weight === null ? ', unweighted' : `, weighted by ${weight}`}`,
+  kindInferred: (kind: string) => `${kind} (inferred)`,
+  noFigures: 'no figures',
+  total: (lowerBound: boolean, total: string) => `total ${lowerBound ? 'at least ' : ''}${total}`,
+  optionCount: (n: number) => `${n} option${n === 1 ? '' : 's'}`,
+  answered: (kind: string, n: number, weighted: string | null) =>
+    `${kind}, ${n} answered${weighted === null ? '' : ` (weighted ${weighted})`}`,
+  memberOf: (id: string) => `also an option of the multi-answer question "${id}"`,
+  moreOptions: (n: number) => `… ${n} more options`,
+  warning: (text: string) => `warning: ${text}`,
+  listLine: (id: string, title: string, by: string | null, questions: number) =>
+    `${id}  ${title}${by === null ? '' : ` (${by})`}: ${questions} question${questions === 1 ? '' : 's'}`,
+} as const;
 
 // ---- Share links and exports (src/state/share, src/core/export) --------------
 

@@ -6,7 +6,10 @@
 // as string[][]: once the schema is known, the rest of the file goes to the
 // fused parser (table/fused.ts), which tokenizes and encodes in one scan.
 import { parseBannerRows } from './banner/parse';
-import { importMessages } from './messages';
+import { applyDefinition, definitionOf } from './definition/apply';
+import type { SurveyDefinition } from './definition/definition';
+import { definitionMessages, importMessages } from './messages';
+import { fileStem } from './surveys';
 import { parseDistributionRows } from './published/parse';
 import type { PublishedSurvey } from './published/types';
 import { fail, ok } from './result';
@@ -49,10 +52,12 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Rows read to infer the schema (default 1,000). */
   sampleRows?: number;
-  /** Title, notice and source for a respondent table (default: title from the file name). */
-  meta?: Partial<RespondentMeta>;
-  /** Answer orders for single-answer questions (from a sidecar), by question id. */
-  answerOrder?: AnswerOrder;
+  /**
+   * The survey's definition: its questions, weight, id, missing values, answer
+   * orders, title, notice and source, and how to read the file. Without one,
+   * detection decides the questions and nothing is weighted.
+   */
+  definition?: SurveyDefinition;
   /**
    * Respondent rows after the sample are tokenized and encoded in one scan
    * (default true). false sends every row through the general tokenizer and
@@ -63,7 +68,14 @@ export interface LoadOptions {
 
 export type Loaded =
   | { kind: 'distribution'; survey: PublishedSurvey; detected: Detected }
-  | { kind: 'respondents'; table: RespondentTable; schema: Schema; detected: Detected };
+  | {
+      kind: 'respondents';
+      table: RespondentTable;
+      schema: Schema;
+      /** Every decision the table was read with, complete: it travels with the survey. */
+      definition: SurveyDefinition;
+      detected: Detected;
+    };
 
 export interface Detected {
   encoding: EncodingName;
@@ -106,11 +118,12 @@ export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loa
     if (sink.builder.rowCount === 0)
       return fail(err('import-no-rows', importMessages.noRows, opts.file));
     const { table: built, warnings } = sink.builder.finish();
-    // Numeric-looking answers (age bands, ratings) in numeric order rather than order of first appearance.
-    const ordered = orderLabels(built);
-    const table = opts.answerOrder ? applyAnswerOrder(ordered, opts.answerOrder) : ordered;
+    // Numeric-looking answers (age bands, ratings) in numeric order rather than order of
+    // first appearance, unless the definition gives the order.
+    const table = applyAnswerOrder(orderLabels(built), answerOrderOf(sink.schema));
     detected.warnings.push(...warnings);
-    return ok({ kind: 'respondents', table, schema: sink.schema, detected });
+    const definition = definitionOf(sink.schema, table, detected);
+    return ok({ kind: 'respondents', table, schema: sink.schema, definition, detected });
   }
   const survey = parsePublished(sink, detected.shape, opts.file);
   if (!survey.ok) return survey;
@@ -136,6 +149,13 @@ export function previewSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<
     survey,
     truncated: sink.stoppedEarly || sink.rows.length > rows.length,
   });
+}
+
+/** The answer orders a schema decides (from a definition), by question id. */
+function answerOrderOf(schema: Schema): AnswerOrder {
+  const order: Record<string, readonly string[]> = {};
+  for (const q of schema.questions) if (q.answers !== undefined) order[q.id] = q.answers;
+  return order;
 }
 
 function err(
@@ -171,8 +191,9 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
     return fail(err('import-too-large', importMessages.tooLarge(bytes.length, limit), file));
 
   // 1 decode
-  const guess = opts.encoding === undefined ? detectEncoding(bytes.subarray(0, 65536)) : null;
-  const encoding = opts.encoding ?? guess?.encoding ?? 'utf-8';
+  const chosenEncoding = opts.encoding ?? opts.definition?.encoding;
+  const guess = chosenEncoding === undefined ? detectEncoding(bytes.subarray(0, 65536)) : null;
+  const encoding = chosenEncoding ?? guess?.encoding ?? 'utf-8';
   if (!encoding.startsWith('utf-16') && bytes.subarray(0, 65536).indexOf(0) >= 0)
     return fail(err('import-binary', importMessages.binaryFile, file));
   // Lossy lines are found by LossyLines below, over the text the parser reads.
@@ -181,13 +202,14 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
 
   // 2 parse (3 and 4 run inside the row sink as rows arrive)
   let text = decoder.push(bytes.subarray(0, CHUNK_BYTES));
-  const delim = opts.delimiter === undefined ? detectDelimiter(text.slice(0, 65536)) : null;
-  const delimiter = opts.delimiter ?? delim?.delimiter ?? ',';
+  const chosenDelimiter = opts.delimiter ?? opts.definition?.delimiter;
+  const delim = chosenDelimiter === undefined ? detectDelimiter(text.slice(0, 65536)) : null;
+  const delimiter = chosenDelimiter ?? delim?.delimiter ?? ',';
   const detected: Detected = {
     encoding,
-    encodingReason: guess?.reason ?? 'chosen by you',
+    encodingReason: guess?.reason ?? (opts.encoding ? 'chosen by you' : 'as the definition says'),
     delimiter,
-    delimiterReason: delim?.reason ?? 'chosen by you',
+    delimiterReason: delim?.reason ?? (opts.delimiter ? 'chosen by you' : 'as the definition says'),
     shape: opts.shape ?? 'respondents',
     shapeReason: opts.shape === undefined ? '' : 'chosen by you',
     lossyLines: lossy.lines,
@@ -386,26 +408,39 @@ class RowSink {
         !this.checkWidth(sample[i] as string[], this.lines[i + headerLines] ?? i + headerLines + 1)
       )
         return;
+    const definition = this.opts.definition;
     const inferred = inferSchema({
       names,
       headerLines,
       rows: sample,
-      missingTokens: this.opts.missingTokens,
+      missingTokens: definition?.missing ?? this.opts.missingTokens,
       decimalComma: this.decimalComma,
       warnings,
     });
+    // Detection proposes; the definition, then the user's own changes, decide.
+    const defined =
+      definition === undefined ? ok(inferred) : applyDefinition(inferred, definition, file, sample);
+    if (!defined.ok) {
+      this.error = defined.error;
+      return;
+    }
     const overrides: SchemaOverride[] = [...(this.opts.schemaOverrides ?? [])];
     if (this.opts.weightId !== undefined)
       overrides.unshift({ type: 'weight', id: this.opts.weightId });
     if (this.opts.idColumnId !== undefined)
       overrides.unshift({ type: 'id', id: this.opts.idColumnId });
-    const schema = applyOverrides(inferred, overrides, file, sample);
+    const schema = applyOverrides(defined.value, overrides, file, sample);
     if (!schema.ok) {
       this.error = schema.error;
       return;
     }
     this.schema = schema.value;
     this.detected.warnings.push(...schema.value.warnings);
+    const weightDecided =
+      definition?.weight !== undefined || overrides.some((o) => o.type === 'weight');
+    const proposed = schema.value.proposedWeightId;
+    if (!weightDecided && schema.value.weightId === null && proposed !== null)
+      this.detected.warnings.push(definitionMessages.weightProposed(proposed));
     if (this.preview) return;
     this.builder = createTableBuilder(this.schema, this.meta(), this.capacityHint(sample));
     for (const row of sample) this.builder.push(row);
@@ -415,9 +450,12 @@ class RowSink {
   }
 
   private meta(): RespondentMeta {
-    const title = this.opts.file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-    const { title: given, notice = null, source = null } = this.opts.meta ?? {};
-    return { title: given ?? title, notice, source };
+    const def = this.opts.definition;
+    return {
+      title: def?.title ?? fileStem(this.opts.file),
+      notice: def?.notice ?? null,
+      source: def?.source ?? null,
+    };
   }
 
   private capacityHint(sample: readonly string[][]): number {

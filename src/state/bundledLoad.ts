@@ -6,8 +6,7 @@ import { loadSurveyFile } from '../core/pipeline';
 import type { StoredSurvey } from './persist';
 import { surveyOfTable } from './respondentView';
 import { describeError } from './errors';
-import { parseSurveySidecar, type SurveySidecar } from '../core/surveys';
-import { ok, type Result } from '../core/result';
+import { parseDefinition } from '../core/definition/definition';
 
 export interface BundledFile {
   /** e.g. "/surveys/eguan-2013-07-mobile-im-share.csv" */
@@ -40,17 +39,15 @@ export async function loadBundled(files: readonly BundledFile[]): Promise<Bundle
       });
       continue;
     }
-    const sidecar: Result<SurveySidecar> =
-      f.sidecar === null ? ok({}) : parseSurveySidecar(f.sidecar, `${id}.json`);
-    if (!sidecar.ok) {
-      out.errors.push({ file, message: describeError(sidecar.error) });
+    // The survey definition beside the file decides its weight, answer orders, title and notice.
+    const definition = f.sidecar === null ? null : parseDefinition(f.sidecar, `${id}.json`);
+    if (definition !== null && !definition.ok) {
+      out.errors.push({ file, message: describeError(definition.error) });
       continue;
     }
-    const { answerOrder, ...meta } = sidecar.value;
     const loaded = loadSurveyFile(bytes, {
       file,
-      meta,
-      ...(answerOrder === undefined ? {} : { answerOrder }),
+      ...(definition === null ? {} : { definition: definition.value }),
     });
     if (!loaded.ok) {
       out.errors.push({ file, message: describeError(loaded.error) });
@@ -67,6 +64,7 @@ export async function loadBundled(files: readonly BundledFile[]): Promise<Bundle
             name: l.table.meta.title,
             table: l.table,
             view: surveyOfTable(l.table, null),
+            definition: l.definition,
           },
     );
   }

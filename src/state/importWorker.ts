@@ -95,6 +95,7 @@ async function importFile(msg: Extract<ToWorker, { type: 'load' }>): Promise<Res
           name: l.table.meta.title,
           table: l.table,
           view: surveyOfTable(l.table, null),
+          definition: l.definition,
         };
   const saved = await saveStored(record);
   return { ok: true, value: { record, saveProblem: saved.ok ? null : saved.error.message } };

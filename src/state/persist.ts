@@ -2,6 +2,7 @@
 // reloads. What is stored is the parsed survey (typed arrays clone cheaply),
 // not the file, so a reload does not parse again.
 import { openDB, type IDBPDatabase } from 'idb';
+import type { SurveyDefinition } from '../core/definition/definition';
 import type { PublishedSurvey } from '../core/published/types';
 import type { RespondentTable } from '../core/table/types';
 import type { Result } from '../core/result';
@@ -24,6 +25,8 @@ export type StoredSurvey =
       table: RespondentTable;
       /** The questions' distributions, computed once at import (see state/respondentView.ts). */
       view?: PublishedSurvey;
+      /** Every decision the table was read with: it travels in links and downloads. Absent in surveys kept before it existed. */
+      definition?: SurveyDefinition;
     });
 
 const DB_NAME = 'survey-workbench';

@@ -2,7 +2,7 @@
 // distribution, computed by the crosstab engine (weighted when the survey has
 // a weight) and shaped like a published survey, so the same pages, charts and
 // flags serve both kinds of data.
-import { crosstab } from '../core/crosstab/crosstab';
+import { distribution } from '../core/crosstab/distribution';
 import { formatNumber } from '../core/format/percent';
 import type { PublishedQuestion, PublishedSurvey } from '../core/published/types';
 import type { RespondentTable } from '../core/table/types';
@@ -26,21 +26,22 @@ export function surveyOfTable(table: RespondentTable, date: string | null): Publ
       });
       continue;
     }
-    const result = crosstab(table, { rows: { questionId: column.id }, cols: null, tests: false });
+    const result = distribution(table, column.id);
     if (!result.ok) continue;
     const x = result.value;
-    const options = x.rows.labels.map((label, r) => {
-      const value = x.colPercents[r]?.[0] ?? NaN;
+    const options = x.labels.map((label, r) => {
+      const value = x.percents[r] ?? null;
       return {
         label,
-        percent: Number.isFinite(value)
-          ? {
-              text: `${formatNumber(value, DECIMALS)}%`,
-              value: Number(value.toFixed(DECIMALS)),
-              decimals: DECIMALS,
-              lowerBound: false,
-            }
-          : null,
+        percent:
+          value !== null
+            ? {
+                text: `${formatNumber(value, DECIMALS)}%`,
+                value: Number(value.toFixed(DECIMALS)),
+                decimals: DECIMALS,
+                lowerBound: false,
+              }
+            : null,
         rank: null,
         omitted: false,
       };
@@ -56,7 +57,7 @@ export function surveyOfTable(table: RespondentTable, date: string | null): Publ
           segment: null,
           base: `${x.base.description}${weighted ? ' (weighted percents)' : ''}`,
           subgroup: false,
-          baseN: x.unweightedTotal,
+          baseN: x.base.unweighted,
           options,
         },
       ],

@@ -27,7 +27,7 @@ describe('the benchmark survey generator', () => {
 
   it('is read by the import pipeline as 22 single, 8 multi, a weight and an id, with quoted and Chinese labels intact', () => {
     const survey = generateSurvey(3000);
-    const loaded = loadSurveyFile(survey.bytes, { file: 'bench.csv' });
+    const loaded = loadSurveyFile(survey.bytes, { file: 'bench.csv', weightId: 'weight' });
     expect(loaded.ok).toBe(true);
     if (!loaded.ok || loaded.value.kind !== 'respondents') return;
     const { table } = loaded.value;
@@ -51,7 +51,7 @@ describe('the benchmark survey generator', () => {
 
   it('draws single answers with the question’s probabilities, 3% left blank', () => {
     const survey = generateSurvey(20000);
-    const loaded = loadSurveyFile(survey.bytes, { file: 'bench.csv' });
+    const loaded = loadSurveyFile(survey.bytes, { file: 'bench.csv', weightId: 'weight' });
     if (!loaded.ok || loaded.value.kind !== 'respondents') throw new Error('not loaded');
     const q1 = survey.questions[0]!;
     const col = loaded.value.table.columns.find((c) => c.id === 'Q1');

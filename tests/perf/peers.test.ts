@@ -74,7 +74,7 @@ const bytes = new TextEncoder().encode(CSV);
 const parsed = Papa.parse<string[]>(CSV, { header: false }).data;
 
 function engine(c: BenchCase): Cells[] {
-  const loaded = loadSurveyFile(bytes, { file: 'tiny.csv' });
+  const loaded = loadSurveyFile(bytes, { file: 'tiny.csv', weightId: 'weight' });
   if (!loaded.ok || loaded.value.kind !== 'respondents') throw new Error('not loaded');
   return engineCells(engineRunner(loaded.value.table, c)());
 }

@@ -1,6 +1,8 @@
 // Schema inference for respondent-level data, from a sample of the first rows:
 // per column single / multi / numeric / text / weight / id, and multi-answer
 // questions grouped from one-column-per-option batteries or `;`-joined cells.
+import { findYesNoBatteries } from './battery';
+import { withMembers } from './members';
 import { findNameRuns } from './names';
 import type { NameRun } from './names';
 import { profileColumn } from './profile';
@@ -24,6 +26,12 @@ const WEIGHT_NAME =
   /^(weights?|wt|wgt|wght|poids|pond|ponderation|pondération|final_?weight|w)$|weight|权重|加权/i;
 const ID_NAME =
   /^(id|uuid|respondent|respondent ?id|resp_?id|record ?id|case ?id|response ?id|.*[_ ]id)$/i;
+/**
+ * Whether a column can be a weight at all: numbers (zero, negative or missing
+ * weights are then reported by the crosstab, respondent by respondent).
+ */
+export const canBeWeight = (p: ColumnProfile): boolean => p.numeric && p.nonMissing > 0;
+
 /** Distinct values above which an all-number column is read as numeric rather than as categories. */
 const NUMERIC_MIN_DISTINCT = 12;
 const TEXT_MIN_DISTINCT = 10;
@@ -40,6 +48,13 @@ export function columnStyle(p: ColumnProfile): Style {
   }
   if (binary) return 'binary';
   return labels <= 1 ? 'label' : null;
+}
+
+/** The values meaning "chosen" that a binary battery's columns hold, as written (e.g. ["Oui"]). */
+export function chosenValuesOf(profiles: readonly ColumnProfile[]): string[] {
+  const seen = new Set<string>();
+  for (const p of profiles) for (const v of p.counts.keys()) if (isSelectedToken(v)) seen.add(v);
+  return [...seen];
 }
 
 export function labelOf(p: ColumnProfile, fallback: string): string {
@@ -82,12 +97,16 @@ function multiFromRun(
   if (members.every((c) => styles[run.columns.indexOf(c)] === 'empty')) return null;
   const holds =
     style === 'label' ? 'the option label or blank / "Not selected"' : 'yes/no (1/0, Oui/Non)';
+  const chosen = style === 'binary' ? chosenValuesOf(members.map((c) => profiles[c]!)) : [];
   return {
     id: run.stem,
     text: run.stem,
     kind: 'multi',
     sourceColumns: members,
-    multi: { encoding: 'columns', style, options },
+    multi:
+      chosen.length > 0
+        ? { encoding: 'columns', style, options, chosen }
+        : { encoding: 'columns', style, options },
     grid: null,
     reason: `Multi-answer: one column per option (${firstLast(names, members)}), each holding ${holds}.`,
   };
@@ -140,7 +159,7 @@ export function delimitedSeparator(p: ColumnProfile): MultiSeparator | null {
   return null;
 }
 
-function classifySingle(
+export function classifySingle(
   name: string,
   p: ColumnProfile,
 ): Pick<SchemaQuestion, 'kind' | 'multi' | 'reason'> {
@@ -190,27 +209,17 @@ export function inferSchema(input: InferInput): Schema {
   const taken = new Set<number>();
   const questions: SchemaQuestion[] = [];
 
-  let weightId: string | null = null;
+  // A weight is proposed, never applied: "weight" may be body weight in kilograms.
+  // Proposed only when named like a weight, positive, and not whole numbers (so not
+  // an age, a count or a row counter); the user or a definition decides.
   const weightCol = profiles.findIndex(
-    (p, i) => WEIGHT_NAME.test(names[i] ?? '') && p.numeric && p.min > 0,
+    (p, i) => WEIGHT_NAME.test(names[i] ?? '') && p.numeric && p.min > 0 && !p.integer,
   );
-  if (weightCol >= 0) {
-    weightId = names[weightCol] ?? null;
-    taken.add(weightCol);
-    questions.push({
-      id: names[weightCol] ?? '',
-      text: names[weightCol] ?? '',
-      kind: 'weight',
-      sourceColumns: [weightCol],
-      multi: null,
-      grid: null,
-      reason: 'Weight: named like a weight, positive numbers.',
-    });
-  }
+  const proposedWeightId = weightCol >= 0 ? (names[weightCol] ?? null) : null;
   let idColumnId: string | null = null;
   const idCol = profiles.findIndex(
     (p, i) =>
-      !taken.has(i) &&
+      i !== weightCol &&
       (ID_NAME.test(names[i] ?? '') || (i === 0 && names[0] === 'Column 1')) &&
       p.missing === 0 &&
       p.counts.size === p.nonMissing &&
@@ -233,6 +242,8 @@ export function inferSchema(input: InferInput): Schema {
 
   const ids = new Set(names);
   const gridOf = new Map<number, string>();
+  // Columns a battery reads keep their own question too (see members.ts).
+  const grouped = new Set(taken);
   for (const run of findNameRuns(names, taken)) {
     const q = multiFromRun(run, profiles, names);
     if (q === null) {
@@ -244,7 +255,36 @@ export function inferSchema(input: InferInput): Schema {
     while (ids.has(id)) id = `${q.id} (${k++})`;
     ids.add(id);
     questions.push({ ...q, id, text: q.text });
-    for (const c of q.sourceColumns) taken.add(c);
+    for (const c of q.sourceColumns) grouped.add(c);
+  }
+
+  // Yes/no batteries whose columns share no name stem (hdv2003's leisure items): proposed
+  // from their values alone; the preview shows the proposal, --multi or a definition overrides.
+  for (const b of findYesNoBatteries(names, profiles, grouped)) {
+    const first = names[b.columns[0]!] ?? '';
+    const last = names[b.columns[b.columns.length - 1]!] ?? '';
+    let id = `${first} … ${last}`;
+    for (let k = 2; ids.has(id); k++) id = `${first} … ${last} (${k})`;
+    ids.add(id);
+    const options = b.columns.map((c) =>
+      b.style === 'label' ? labelOf(profiles[c]!, names[c] ?? '') : (names[c] ?? ''),
+    );
+    questions.push({
+      id,
+      text: id,
+      kind: 'multi',
+      sourceColumns: b.columns,
+      multi:
+        b.style === 'binary'
+          ? { encoding: 'columns', style: 'binary', options, chosen: b.chosen }
+          : { encoding: 'columns', style: 'label', options },
+      grid: null,
+      reason: `Multi-answer (proposed): ${b.columns.length} adjacent columns (${first} … ${last}) that all hold ${
+        b.style === 'binary'
+          ? `${b.chosen[0] ?? 'yes'}/${b.notChosen[0] ?? 'no'}`
+          : 'their own label or blank'
+      }. Ungroup it if they are separate questions.`,
+    });
   }
 
   names.forEach((name, i) => {
@@ -255,18 +295,25 @@ export function inferSchema(input: InferInput): Schema {
       text: name,
       sourceColumns: [i],
       grid: gridOf.get(i) ?? null,
-      ...classifySingle(name, p),
+      ...(i === weightCol
+        ? {
+            kind: 'numeric' as const,
+            multi: null,
+            reason:
+              'Numeric: named like a weight, positive, not whole numbers. Choose it as the weight to weight the figures.',
+          }
+        : classifySingle(name, p)),
     });
   });
-  questions.sort((a, b) => (a.sourceColumns[0] ?? 0) - (b.sourceColumns[0] ?? 0));
-  return {
+  return withMembers({
     columnNames: [...names],
     headerLines: input.headerLines,
     questions,
     missingTokens,
-    weightId,
+    weightId: null,
+    proposedWeightId,
     idColumnId,
     decimalComma,
     warnings: [...(input.warnings ?? [])],
-  };
+  });
 }

@@ -3,7 +3,8 @@
 import { importMessages } from '../messages';
 import { fail, ok } from '../result';
 import type { Result } from '../result';
-import { columnStyle, labelOf } from './infer';
+import { canBeWeight, chosenValuesOf, columnStyle, labelOf } from './infer';
+import { withMembers } from './members';
 import { profileColumn } from './profile';
 import type { Schema, SchemaOverride, SchemaQuestion } from './types';
 
@@ -72,9 +73,8 @@ export function applyOverrides(
             });
           members.push(q);
         }
-        // The new id must not be another question's (a member's id is free once grouped).
-        const owner = find(o.id);
-        if (owner !== undefined && !members.includes(owner))
+        // The new id must not be another question's: members keep their own questions.
+        if (find(o.id) !== undefined)
           return fail({
             code: 'schema-duplicate-id',
             message: importMessages.groupIdTaken(o.id),
@@ -86,55 +86,36 @@ export function applyOverrides(
         );
         const styles = profiles.map(columnStyle);
         const style = styles.every((st) => st === 'binary' || st === 'empty') ? 'binary' : 'label';
+        const options = members.map((q, k) =>
+          style === 'binary' ? q.text : labelOf(profiles[k]!, q.text),
+        );
+        const chosen = style === 'binary' ? chosenValuesOf(profiles) : [];
         const group: SchemaQuestion = {
           id: o.id,
           text: o.text ?? o.id,
           kind: 'multi',
           sourceColumns: members.map((q) => q.sourceColumns[0] ?? 0),
-          multi: {
-            encoding: 'columns',
-            style,
-            options: members.map((q, k) =>
-              style === 'binary' ? q.text : labelOf(profiles[k]!, q.text),
-            ),
-          },
+          multi:
+            chosen.length > 0
+              ? { encoding: 'columns', style, options, chosen }
+              : { encoding: 'columns', style, options },
           grid: null,
           reason: 'Grouped by you.',
         };
-        const rest = s.questions.filter((q) => !members.includes(q));
-        s = {
-          ...s,
-          questions: [...rest, group].sort(
-            (a, b) => (a.sourceColumns[0] ?? 0) - (b.sourceColumns[0] ?? 0),
-          ),
-        };
+        s = { ...s, questions: [...s.questions, group] };
         break;
       }
       case 'ungroup': {
+        // The battery goes; its columns keep the questions of their own they always had.
         const q = find(o.id);
         if (q === undefined) return unknown(s, o.id, file);
-        const singles: SchemaQuestion[] = q.sourceColumns.map((c) => ({
-          id: s.columnNames[c] ?? `Column ${c + 1}`,
-          text: s.columnNames[c] ?? `Column ${c + 1}`,
-          kind: 'single',
-          sourceColumns: [c],
-          multi: null,
-          grid: q.id,
-          reason: 'Ungrouped by you.',
-        }));
-        const clash = singles.find((x) => s.questions.some((y) => y !== q && y.id === x.id));
-        if (clash !== undefined)
+        if (q.multi?.encoding !== 'columns')
           return fail({
-            code: 'schema-duplicate-id',
-            message: importMessages.ungroupIdTaken(clash.id),
+            code: 'schema-not-grouped',
+            message: importMessages.notGrouped(o.id),
             file,
           });
-        s = {
-          ...s,
-          questions: s.questions
-            .flatMap((x) => (x === q ? singles : [x]))
-            .sort((a, b) => (a.sourceColumns[0] ?? 0) - (b.sourceColumns[0] ?? 0)),
-        };
+        s = { ...s, questions: s.questions.filter((x) => x !== q) };
         break;
       }
       case 'missing':
@@ -168,7 +149,7 @@ export function applyOverrides(
             new Set(s.missingTokens),
             s.decimalComma,
           );
-          if (sample.length > 0 && (!p.numeric || p.min <= 0))
+          if (sample.length > 0 && !canBeWeight(p))
             return fail({
               code: 'schema-weight-not-numeric',
               message: importMessages.weightNotNumeric(o.id),
@@ -183,5 +164,5 @@ export function applyOverrides(
       }
     }
   }
-  return ok(s);
+  return ok(withMembers(s));
 }

@@ -1,16 +1,26 @@
 // Cell values that mean "chosen" / "not chosen" in one-column-per-option
 // multi-answer questions, compared case-insensitively after trimming.
 
-const SELECTED = new Set(['1', 'yes', 'oui', 'true', 'checked', 'selected', 'x', 'y']);
+/**
+ * The two-valued yes/no sets, [chosen, not chosen], lower case. A battery with
+ * no shared name stem is recognised only when its cells come from one of these
+ * (see battery.ts).
+ */
+export const YES_NO_PAIRS: readonly (readonly [string, string])[] = [
+  ['y', 'n'],
+  ['yes', 'no'],
+  ['oui', 'non'],
+  ['1', '0'],
+  ['true', 'false'],
+  ['是', '否'],
+];
+
+const SELECTED = new Set(['checked', 'selected', 'x', ...YES_NO_PAIRS.map(([yes]) => yes)]);
 const NOT_SELECTED = new Set([
-  '0',
-  'no',
-  'non',
-  'false',
   'not selected',
   'not checked',
   'unchecked',
-  'n',
+  ...YES_NO_PAIRS.map(([, no]) => no),
 ]);
 
 export const isSelectedToken = (value: string): boolean => SELECTED.has(value.toLowerCase());

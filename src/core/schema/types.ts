@@ -17,7 +17,17 @@ export type MultiSeparator = ';' | '|' | ',';
  */
 export type MultiSpec =
   | { encoding: 'delimited'; separator: MultiSeparator }
-  | { encoding: 'columns'; style: 'label' | 'binary'; options: string[] };
+  | {
+      encoding: 'columns';
+      style: 'label' | 'binary';
+      options: string[];
+      /**
+       * `binary` only: the cell values that mean "chosen", as a definition records
+       * them (e.g. ["Oui"]); any other non-missing value means "not chosen".
+       * Absent: the built-in yes/no tokens decide (1/0, Y/N, Yes/No, Oui/Non, TRUE/FALSE, 是/否).
+       */
+      chosen?: string[];
+    };
 
 export interface SchemaQuestion {
   /** Stable id: the source column name, or the stem of a grouped multi-answer question. */
@@ -31,6 +41,16 @@ export interface SchemaQuestion {
   grid: string | null;
   /** Why this kind was chosen, in words (shown in the import preview). */
   reason: string;
+  /**
+   * For a one-column question whose column also belongs to a multi-answer
+   * question over several columns: that question's id. Grouping never hides a
+   * column (as SPSS keeps its variables beside its multiple-response sets).
+   */
+  memberOf?: string;
+  /** Answer order decided for a single-answer question: these labels first, in this order. */
+  answers?: string[];
+  /** Values read as missing in this question only, besides the survey's missing tokens. */
+  missing?: string[];
 }
 
 export interface Schema {
@@ -40,7 +60,14 @@ export interface Schema {
   headerLines: 1 | 2;
   questions: SchemaQuestion[];
   missingTokens: string[];
+  /** The weight column decided by the user or the survey's definition; null: unweighted. */
   weightId: string | null;
+  /**
+   * A column that looks like a survey weight (named like one, positive, not
+   * whole numbers, not a counter). Detection only proposes it: figures stay
+   * unweighted until the user or a definition chooses it as `weightId`.
+   */
+  proposedWeightId: string | null;
   idColumnId: string | null;
   /** Numbers written with a decimal comma ("3,5"). */
   decimalComma: boolean;

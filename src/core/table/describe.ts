@@ -1,11 +1,13 @@
 // A respondent table seen like a published survey: for each question, the share
-// of respondents giving each answer (unweighted, among those who answered), so
-// the UI and `cli inspect` can show both kinds of file the same way.
+// of respondents giving each answer, so `cli inspect` shows both kinds of file
+// the same way. Shares come from the one distribution function (weighted by
+// the survey's chosen weight), so they are the question page's digits.
+import { distribution } from '../crosstab/distribution';
 import type { Column, RespondentTable } from './types';
 
 export interface DescribedOption {
   label: string;
-  /** % of respondents who gave this answer, among those not missing (unweighted); null when nobody answered. */
+  /** % of respondents who gave this answer (weighted when the survey is), among those in the base; null when nobody answered. */
   percent: number | null;
   lowerBound: false;
 }
@@ -18,16 +20,22 @@ export interface DescribedQuestion {
   segment: null;
   total: null;
   flags: [];
-  /** Respondents with an answer (not missing). */
+  /** Respondents with an answer (not missing), unweighted. */
   answered: number;
+  /** The weighted base, or null when unweighted (and for numeric and free-text questions). */
+  weighted: number | null;
+  /** For a column that a multi-answer battery also reads: that question's id. */
+  memberOf: string | null;
   /** Answer options with their shares; empty for numeric and free-text questions. */
   options: DescribedOption[];
+  /** Core's warnings for this question (e.g. respondents left out for their weight). */
+  warnings: string[];
 }
 
 export interface DescribedTable {
   format: 'respondents';
   rowCount: number;
-  /** Id of the weight column, or null. */
+  /** Id of the weight column every share is weighted by, or null. */
   weight: string | null;
   questions: DescribedQuestion[];
 }
@@ -37,11 +45,11 @@ export function describeRespondentTable(table: RespondentTable): DescribedTable 
     format: 'respondents',
     rowCount: table.rowCount,
     weight: table.weightId,
-    questions: table.columns.map((c) => describeColumn(c, table.rowCount)),
+    questions: table.columns.map((c) => describeColumn(table, c)),
   };
 }
 
-function describeColumn(column: Column, rowCount: number): DescribedQuestion {
+function describeColumn(table: RespondentTable, column: Column): DescribedQuestion {
   const base = {
     id: column.id,
     text: column.text,
@@ -50,51 +58,28 @@ function describeColumn(column: Column, rowCount: number): DescribedQuestion {
     segment: null,
     total: null,
     flags: [] as [],
+    memberOf: column.memberOf ?? null,
   };
-  switch (column.type) {
-    case 'single': {
-      const counts = new Array<number>(column.labels.length + 1).fill(0);
-      for (let i = 0; i < rowCount; i++) counts[column.codes[i] ?? 0]!++;
-      const answered = rowCount - (counts[0] ?? 0);
+  if (column.type === 'single' || column.type === 'multi') {
+    const d = distribution(table, column.id);
+    if (d.ok)
       return {
         ...base,
-        answered,
-        options: column.labels.map((label, k) => option(label, counts[k + 1] ?? 0, answered)),
+        answered: d.value.base.unweighted,
+        weighted: d.value.base.weighted,
+        options: d.value.labels.map((label, k) => ({
+          label,
+          percent: d.value.percents[k] ?? null,
+          lowerBound: false as const,
+        })),
+        warnings: d.value.warnings,
       };
-    }
-    case 'multi': {
-      // Count patterns first, then expand each pattern's bits: one pass over respondents.
-      const perPattern = new Array<number>(column.patternCount + 1).fill(0);
-      for (let i = 0; i < rowCount; i++) perPattern[column.patternOf[i] ?? 0]!++;
-      const chosen = new Array<number>(column.labels.length).fill(0);
-      for (let p = 1; p <= column.patternCount; p++) {
-        const n = perPattern[p] ?? 0;
-        if (n === 0) continue;
-        for (let j = 0; j < column.labels.length; j++) {
-          const word = column.masks[(p - 1) * column.words + (j >>> 5)] ?? 0;
-          if ((word >>> (j & 31)) & 1) chosen[j]! += n;
-        }
-      }
-      const answered = rowCount - (perPattern[0] ?? 0);
-      return {
-        ...base,
-        answered,
-        options: column.labels.map((label, j) => option(label, chosen[j] ?? 0, answered)),
-      };
-    }
-    case 'numeric': {
-      let answered = 0;
-      for (let i = 0; i < rowCount; i++) if (!Number.isNaN(column.values[i] ?? NaN)) answered++;
-      return { ...base, answered, options: [] };
-    }
-    case 'text': {
-      let answered = 0;
-      for (let i = 0; i < rowCount; i++) if ((column.codes[i] ?? 0) !== 0) answered++;
-      return { ...base, answered, options: [] };
-    }
   }
-}
-
-function option(label: string, count: number, answered: number): DescribedOption {
-  return { label, percent: answered === 0 ? null : (100 * count) / answered, lowerBound: false };
+  let answered = 0;
+  if (column.type === 'numeric') {
+    for (let i = 0; i < table.rowCount; i++) if (!Number.isNaN(column.values[i] ?? NaN)) answered++;
+  } else if (column.type === 'text') {
+    for (let i = 0; i < table.rowCount; i++) if ((column.codes[i] ?? 0) !== 0) answered++;
+  }
+  return { ...base, answered, weighted: null, options: [], warnings: [] };
 }

@@ -288,6 +288,8 @@ class ColumnsMultiEncoder implements Encoder {
   private readonly patterns = new PatternTable();
   private readonly codes: CodeBuffer;
   private readonly words: number[];
+  /** The values a definition says mean "chosen" (binary style); null: the built-in yes/no tokens. */
+  private readonly chosen: ReadonlySet<string> | null;
 
   constructor(
     private readonly q: SchemaQuestion,
@@ -295,7 +297,10 @@ class ColumnsMultiEncoder implements Encoder {
     private readonly options: string[],
     private readonly missing: ReadonlySet<string>,
     capacity: number,
+    chosen: readonly string[] | undefined,
   ) {
+    // Compared ignoring case: a definition's "Oui" also reads "oui" and "OUI".
+    this.chosen = chosen === undefined ? null : new Set(chosen.map((v) => v.toLowerCase()));
     this.codes = new CodeBuffer(capacity);
     this.words = new Array<number>(Math.max(1, Math.ceil(q.sourceColumns.length / 32))).fill(0);
   }
@@ -315,7 +320,8 @@ class ColumnsMultiEncoder implements Encoder {
         chosen = !isNotSelectedLabel(v);
       } else {
         if (this.missing.has(v)) continue;
-        if (isSelectedToken(v)) chosen = true;
+        if (this.chosen !== null) chosen = this.chosen.has(v.toLowerCase());
+        else if (isSelectedToken(v)) chosen = true;
         else if (isNotSelectedToken(v)) chosen = false;
         else continue;
       }
@@ -407,10 +413,15 @@ class IdEncoder implements Encoder {
 function encoderFor(
   q: SchemaQuestion,
   schema: Schema,
-  missing: ReadonlySet<string>,
+  surveyMissing: ReadonlySet<string>,
   capacity: number,
 ): Encoder {
   const col = q.sourceColumns[0] ?? 0;
+  // A question's own missing values (a definition's "99 = refused") add to the survey's.
+  const missing =
+    q.missing === undefined || q.missing.length === 0
+      ? surveyMissing
+      : new Set([...surveyMissing, ...q.missing]);
   switch (q.kind) {
     case 'numeric':
     case 'weight':
@@ -421,7 +432,14 @@ function encoderFor(
       return new IdEncoder(q, col, missing, capacity);
     case 'multi':
       if (q.multi?.encoding === 'columns')
-        return new ColumnsMultiEncoder(q, q.multi.style, q.multi.options, missing, capacity);
+        return new ColumnsMultiEncoder(
+          q,
+          q.multi.style,
+          q.multi.options,
+          missing,
+          capacity,
+          q.multi.chosen,
+        );
       return new DelimitedMultiEncoder(q, col, q.multi?.separator ?? ';', missing, capacity);
     default:
       return new CategoryEncoder(q, col, missing, 'single', capacity);
@@ -585,7 +603,11 @@ export function createTableBuilder(
     },
     finish() {
       const warnings: string[] = [];
-      const columns = encoders.map((e) => e.finish(warnings));
+      const columns = encoders.map((e, k) => {
+        const column = e.finish(warnings);
+        const battery = schema.questions[k]?.memberOf;
+        return battery === undefined ? column : { ...column, memberOf: battery };
+      });
       const table: RespondentTable = {
         format: 'respondents',
         meta,

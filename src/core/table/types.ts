@@ -10,6 +10,8 @@ interface ColumnBase {
   id: string;
   /** The question wording shown to users. */
   text: string;
+  /** A column that a multi-answer battery also reads: the battery's id (see schema/members.ts). */
+  memberOf?: string;
 }
 
 /** One answer per respondent. codes[i] = 0 means missing; k >= 1 means labels[k - 1]. */

@@ -55,16 +55,27 @@ describe.skipIf(!present)('real survey files', { timeout: 30_000 }, () => {
     }
     expect(all).toBe(471);
     expect(counts['Star Wars: Episode V The Empire Strikes Back']).toBe(758);
-    // 33 questions: id, 1 multi, two grids (6 ranks, 14 characters) and 11 singles
-    expect(v.schema.questions.length).toBe(33);
-    expect(kinds(v)).toEqual({ id: 1, single: 31, multi: 1 });
+    // 39 questions: id, 1 multi beside its 6 film columns (never hidden), two grids
+    // (6 ranks, 14 characters) and 11 singles. The adjacent Yes/No questions ("Are you
+    // familiar with the Expanded Universe?" …) are questions, not a battery.
+    expect(v.schema.questions.length).toBe(39);
+    expect(kinds(v)).toEqual({ id: 1, single: 37, multi: 1 });
+    expect(v.schema.questions.filter((q) => q.memberOf === seen.id).length).toBe(6);
     expect(v.schema.questions.filter((q) => q.grid !== null).length).toBe(20);
   });
 
   it('masculinity raw responses: 1,615 rows, a weight and nine multi-answer questions', () => {
-    const v = respondents('fivethirtyeight/masculinity-survey/raw-responses.csv');
+    const path = 'fivethirtyeight/masculinity-survey/raw-responses.csv';
+    // The weight is proposed, not applied: the figures stay unweighted until it is chosen.
+    const proposed = respondents(path);
+    expect(proposed.table.weightId).toBeNull();
+    expect(proposed.schema.proposedWeightId).toBe('weight');
+    expect(proposed.detected.warnings.some((w) => w.startsWith('"weight" looks like'))).toBe(true);
+    expect(proposed.definition.weight).toBeNull();
+    const v = respondents(path, { weightId: 'weight' });
     expect(v.table.rowCount).toBe(1615);
     expect(v.table.weightId).toBe('weight');
+    expect(v.definition.weight).toBe('weight');
     const w = column(v.table, 'weight') as NumericColumn;
     expect(w.values.reduce((a, b) => a + b, 0)).toBeCloseTo(1615, 6);
     const multis = v.schema.questions
@@ -82,7 +93,8 @@ describe.skipIf(!present)('real survey files', { timeout: 30_000 }, () => {
       ['q0025', 3],
     ]);
     expect(v.schema.questions.filter((q) => q.grid === 'q0007').length).toBe(11);
-    expect(kinds(v)).toEqual({ id: 1, text: 2, single: 36, multi: 9, weight: 1 });
+    // 36 singles plus the 58 columns of the nine batteries, each still its own question.
+    expect(kinds(v)).toEqual({ id: 1, text: 2, single: 94, multi: 9, weight: 1 });
     const q4 = multiCounts(column(v.table, 'q0004') as MultiColumn, 1615);
     expect(q4.answered).toBe(1615);
     expect(q4.counts).toEqual({
@@ -118,8 +130,8 @@ describe.skipIf(!present)('real survey files', { timeout: 30_000 }, () => {
     const v = respondents('fivethirtyeight/thanksgiving-2015/thanksgiving-2015-poll-data.csv');
     expect(v.table.rowCount).toBe(1058);
     expect(v.detected.warnings.filter((w) => w.includes('repeats the name')).length).toBe(3);
-    expect(v.schema.questions.length).toBe(31);
-    expect(kinds(v)).toEqual({ id: 1, single: 19, text: 7, multi: 4 });
+    expect(v.schema.questions.length).toBe(69);
+    expect(kinds(v)).toEqual({ id: 1, single: 57, text: 7, multi: 4 });
     const sides = v.schema.questions.find((q) => q.id.startsWith('Which of these side dishes'));
     expect(sides?.sourceColumns.length).toBe(14);
     const sideCounts = multiCounts(column(v.table, sides?.id ?? '') as MultiColumn, 1058);
@@ -166,12 +178,25 @@ describe.skipIf(!present)('real survey files', { timeout: 30_000 }, () => {
     },
   );
 
-  it('questionr hdv2003: weight poids; the Oui/Non leisure battery is grouped by an override', () => {
+  it('questionr hdv2003: weight poids proposed; the Oui/Non leisure battery is proposed by detection and grouped by an override', () => {
     const plain = respondents('questionr/questionr-hdv2003.csv');
     expect(plain.table.rowCount).toBe(2000);
-    expect(plain.table.weightId).toBe('poids');
+    expect(plain.table.weightId).toBeNull();
+    expect(plain.schema.proposedWeightId).toBe('poids');
     expect(plain.table.idColumnId).toBe('id');
-    expect(kinds(plain)).toEqual({ id: 1, numeric: 3, weight: 1, single: 15 });
+    expect(kinds(plain)).toEqual({ id: 1, numeric: 4, single: 15, multi: 1 });
+    // The seven Oui/Non items share no name stem; detection proposes them as one question.
+    const proposed = column(plain.table, 'hard.rock … sport') as MultiColumn;
+    expect(multiCounts(proposed, 2000).counts).toEqual({
+      'hard.rock': 14,
+      'lecture.bd': 47,
+      'peche.chasse': 224,
+      cuisine: 881,
+      bricol: 853,
+      cinema: 826,
+      sport: 723,
+    });
+    expect(column(plain.table, 'sport').type).toBe('single');
     const leisure = [
       'hard.rock',
       'lecture.bd',

@@ -130,6 +130,8 @@ describe('streaming and memory', () => {
     expect(r.value.schema?.questions.map((q) => [q.id, q.kind])).toEqual([
       ['id', 'id'],
       ['q5', 'multi'],
+      ['q5_1', 'single'],
+      ['q5_2', 'single'],
     ]);
     expect(r.value.detected).toMatchObject({ delimiter: ',', shape: 'respondents' });
   });

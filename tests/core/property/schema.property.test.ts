@@ -99,19 +99,24 @@ function expectConsistent(schema: Schema): void {
   const width = schema.columnNames.length;
   const ids = schema.questions.map((q) => q.id);
   expect(new Set(ids).size, `duplicate ids: ${JSON.stringify(ids)}`).toBe(ids.length);
+  // Grouping never hides a column: each column has exactly one question of its own;
+  // batteries (multi-answer over columns) read their columns besides.
   const readBy = new Array<number>(width).fill(0);
   for (const q of schema.questions) {
     expect(q.sourceColumns.length).toBeGreaterThan(0);
+    const battery = q.multi?.encoding === 'columns';
     for (const c of q.sourceColumns) {
       expect(Number.isInteger(c) && c >= 0 && c < width).toBe(true);
-      readBy[c] = (readBy[c] ?? 0) + 1;
+      if (!battery) readBy[c] = (readBy[c] ?? 0) + 1;
     }
+    if (q.memberOf !== undefined)
+      expect(schema.questions.find((b) => b.id === q.memberOf)?.multi?.encoding).toBe('columns');
     if (q.multi?.encoding === 'columns')
       expect(q.multi.options.length).toBe(q.sourceColumns.length);
     expect(typeof q.text).toBe('string');
     expect(q.reason.length).toBeGreaterThan(0);
   }
-  expect(readBy, 'every column read by exactly one question').toEqual(
+  expect(readBy, 'every column read by exactly one question of its own').toEqual(
     new Array<number>(width).fill(1),
   );
   for (const key of ['weightId', 'idColumnId'] as const) {
@@ -160,8 +165,8 @@ describe('overrides never make two questions with one id', () => {
   ];
   const schema = inferSchema({ names: ['Q5_1', 'Q5_2', 'x'], headerLines: 1, rows });
 
-  it('reads Q5_1 and Q5_2 as the multi-answer question Q5 (the starting point)', () => {
-    expect(schema.questions.map((q) => q.id)).toEqual(['Q5', 'x']);
+  it('reads Q5_1 and Q5_2 as the multi-answer question Q5, beside their own questions (the starting point)', () => {
+    expect(schema.questions.map((q) => q.id)).toEqual(['Q5', 'Q5_1', 'Q5_2', 'x']);
   });
 
   it.each<[string, SchemaOverride[], string]>([
@@ -171,12 +176,9 @@ describe('overrides never make two questions with one id', () => {
       'There is already a question "Q5". Give the grouped question another name.',
     ],
     [
-      'ungrouping into an id a group already took',
-      [
-        { type: 'group', id: 'Q5_1', columns: ['x'] },
-        { type: 'ungroup', id: 'Q5' },
-      ],
-      'Ungrouping would make a second question "Q5_1". Ungroup the other question "Q5_1" first, or group it under another name.',
+      'grouping under the id of a battery member, which keeps its own question',
+      [{ type: 'group', id: 'Q5_1', columns: ['x'] }],
+      'There is already a question "Q5_1". Give the grouped question another name.',
     ],
   ])('refuses %s with schema-duplicate-id', (_what, overrides, message) => {
     const r = applyOverrides(schema, overrides, 'f.csv', rows);

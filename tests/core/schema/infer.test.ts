@@ -159,19 +159,35 @@ describe('column kinds', () => {
     if (labels !== null && 'labels' in col) expect(col.labels).toEqual(labels);
   });
 
-  it('finds the weight column and the respondent id column', () => {
+  it('proposes the weight column without applying it, and finds the respondent id column', () => {
     const { table, schema } = loadRespondents(
       'respondent_id,age3,weight\n101,18-34,0.8\n102,35-64,1.2\n103,18-34,1.05\n',
     );
-    expect(table.weightId).toBe('weight');
+    expect(schema.proposedWeightId).toBe('weight');
+    expect(table.weightId).toBeNull();
     expect(table.idColumnId).toBe('respondent_id');
-    expect(schema.questions.map((q) => q.kind)).toEqual(['id', 'single', 'weight']);
+    expect(schema.questions.map((q) => q.kind)).toEqual(['id', 'single', 'numeric']);
     const w = column(table, 'weight');
     expect(w.type === 'numeric' && Array.from(w.values)).toEqual([0.8, 1.2, 1.05]);
   });
 
-  it('does not take a weight column with zero or negative values', () => {
-    const { table } = loadRespondents('weight,q\n0,a\n1.5,b\n-1,a\n');
+  it('applies the weight column only when it is chosen', () => {
+    const { table, schema } = loadRespondents(
+      'respondent_id,age3,weight\n101,18-34,0.8\n102,35-64,1.2\n103,18-34,1.05\n',
+      { weightId: 'weight' },
+    );
+    expect(table.weightId).toBe('weight');
+    expect(schema.questions.map((q) => q.kind)).toEqual(['id', 'single', 'weight']);
+  });
+
+  it.each([
+    ['zero or negative values', 'weight,q\n0,a\n1.5,b\n-1,a\n'],
+    ['whole numbers (body weight in kilograms, a count)', 'weight,q\n72,a\n85,b\n64,a\n'],
+    ['a row counter', 'wt,q\n1,a\n2,b\n3,a\n'],
+    ['a name that is not a weight', 'score,q\n0.8,a\n1.2,b\n1.05,a\n'],
+  ])('proposes no weight for a column of %s', (_, csv) => {
+    const { table, schema } = loadRespondents(csv);
+    expect(schema.proposedWeightId).toBeNull();
     expect(table.weightId).toBeNull();
   });
 

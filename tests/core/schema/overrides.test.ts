@@ -17,7 +17,19 @@ describe('schema overrides made in the import preview', () => {
     expect(col.text).toBe('Leisure');
     expect(col.labels).toEqual(['cinema', 'sport']);
     expect(answers(col, 3)).toEqual([['cinema'], [], ['cinema', 'sport']]);
-    expect(table.columns.map((c) => c.id)).toEqual(['id', 'sexe', 'loisirs', 'poids']);
+    // Grouping never hides a column: cinema and sport stay questions of their own.
+    expect(table.columns.map((c) => c.id)).toEqual([
+      'id',
+      'sexe',
+      'loisirs',
+      'cinema',
+      'sport',
+      'poids',
+    ]);
+    expect(table.columns.filter((c) => c.memberOf === 'loisirs').map((c) => c.id)).toEqual([
+      'cinema',
+      'sport',
+    ]);
   });
 
   it('ungroups a multi-answer question back into single questions', () => {

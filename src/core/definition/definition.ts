@@ -1,0 +1,184 @@
+// The survey definition: every decision about a respondent file, in one
+// versioned JSON document. Detection proposes (a weight column, a grouping, a
+// kind); the user or the file decides, and the decision is recorded here. The
+// definition travels with the survey: IndexedDB, links, the CLI
+// (`--definition`, or `<name>.json` beside the data), downloads. Like an SPSS
+// dictionary, it names source columns, never positions, so it applies to any
+// file with those columns.
+import * as z from 'zod/mini';
+import { ENCODINGS } from '../csv/encoding';
+import type { Delimiter } from '../csv/delimiter';
+import type { EncodingName } from '../csv/encoding';
+import { definitionMessages as M } from '../messages';
+import { fail, ok, type Result } from '../result';
+
+export const DEFINITION_FORMAT = 'survey-workbench-definition';
+export const DEFINITION_VERSION = 1;
+
+export type DefinedKind = 'single' | 'multi' | 'numeric' | 'text';
+
+export interface DefinedQuestion {
+  /** The question's id: how links, filters and the CLI name it. */
+  id: string;
+  /** Its wording. */
+  text: string;
+  kind: DefinedKind;
+  /** The source columns it reads, by header name: one, or one per option for a multi-answer battery. */
+  columns: string[];
+  /** A multi-answer question in one column: what joins the chosen options inside a cell. */
+  separator?: ';' | '|' | ',';
+  /**
+   * A multi-answer battery (several columns): the cell values that mean "chosen"
+   * (e.g. ["Oui"]); absent: each cell holds its option's label or is blank.
+   */
+  chosen?: string[];
+  /** Single answer: the order of its answers. Battery: the option label of each column. */
+  answers?: string[];
+  /** Values read as missing in this question, besides the survey's own missing values. */
+  missing?: string[];
+}
+
+export interface SurveyDefinition {
+  format: typeof DEFINITION_FORMAT;
+  version: typeof DEFINITION_VERSION;
+  title?: string;
+  /** e.g. "Simulated respondents, not real data": shown with every table. */
+  notice?: string | null;
+  source?: string | null;
+  encoding?: EncodingName;
+  delimiter?: Delimiter;
+  /** Cell values that mean "no answer" in every column (default: blank, NA, N/A, n/a, #N/A). */
+  missing?: string[];
+  /** The weight column. Absent or null: unweighted (a weight is never guessed). */
+  weight?: string | null;
+  /** The respondent id column; absent: detected; null: none. */
+  id?: string | null;
+  /**
+   * The questions. Absent: detection decides. Present: every question made of
+   * several columns, or of another kind than detection would give, is listed;
+   * any column no listed question reads on its own becomes its own question by
+   * detection, so no column is ever hidden.
+   */
+  questions?: DefinedQuestion[];
+}
+
+// Bounds keep a hostile definition (from a link or a file) from costing unbounded memory.
+const name = z.string().check(z.minLength(1), z.maxLength(2000));
+const text = z.string().check(z.maxLength(10000));
+const values = z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(10000));
+
+const questionSchema = z.strictObject({
+  id: name,
+  text,
+  kind: z.enum(['single', 'multi', 'numeric', 'text']),
+  columns: z.array(name).check(z.minLength(1), z.maxLength(10000)),
+  separator: z.optional(z.enum([';', '|', ','])),
+  chosen: z.optional(values),
+  answers: z.optional(values),
+  missing: z.optional(values),
+});
+
+export const definitionSchema = z.strictObject({
+  format: z.literal(DEFINITION_FORMAT),
+  version: z.literal(DEFINITION_VERSION),
+  title: z.optional(text),
+  notice: z.optional(z.nullable(text)),
+  source: z.optional(z.nullable(text)),
+  encoding: z.optional(z.enum(ENCODINGS)),
+  delimiter: z.optional(z.enum([',', ';', '\t', '|'])),
+  missing: z.optional(values),
+  weight: z.optional(z.nullable(name)),
+  id: z.optional(z.nullable(name)),
+  questions: z.optional(z.array(questionSchema).check(z.maxLength(20000))),
+});
+
+// The schema and the contract must stay one type: this fails to compile when they drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesContract: Same<z.infer<typeof definitionSchema>, SurveyDefinition> = true;
+void schemaMatchesContract;
+
+/** An empty definition: detection decides everything, and nothing is weighted. */
+export const emptyDefinition = (): SurveyDefinition => ({
+  format: DEFINITION_FORMAT,
+  version: DEFINITION_VERSION,
+});
+
+/** 1-based line and column of a character offset, for error messages. */
+function lineAndColumn(textValue: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = textValue.indexOf('\n'); i >= 0 && i < offset; i = textValue.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** A JSON syntax error's offset: V8 names a position, or the text ended early. */
+function syntaxOffset(message: string, length: number): number {
+  const m = /position (\d+)/.exec(message);
+  return m?.[1] !== undefined ? Math.min(length, Number(m[1])) : length;
+}
+
+/** Reads a definition document (a file, a link's payload, a CLI flag), with errors that say where and what. */
+export function parseDefinition(textValue: string, file: string): Result<SurveyDefinition> {
+  let value: unknown;
+  try {
+    value = JSON.parse(textValue);
+  } catch (e) {
+    const at = lineAndColumn(
+      textValue,
+      syntaxOffset(e instanceof Error ? e.message : '', textValue.length),
+    );
+    return fail({
+      code: 'definition-not-json',
+      message: M.notJson(at.line, at.column),
+      file,
+      line: at.line,
+      column: at.column,
+    });
+  }
+  return checkDefinition(value, file);
+}
+
+/** Validates a parsed value as a definition (a link's payload arrives parsed). */
+export function checkDefinition(value: unknown, file: string): Result<SurveyDefinition> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail({ code: 'definition-invalid', message: M.notObject, file });
+  const record = value as Record<string, unknown>;
+  if ('answerOrder' in record)
+    return fail({ code: 'definition-invalid', message: M.answerOrderMoved, file });
+  const version = record.version;
+  if (typeof version === 'number' && version > DEFINITION_VERSION)
+    return fail({ code: 'definition-version', message: M.newerVersion(version), file });
+  const parsed = definitionSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map(String).join('.') ?? '';
+    return fail({
+      code: 'definition-invalid',
+      message: M.invalid(path, issue?.message ?? ''),
+      file,
+    });
+  }
+  const def = parsed.data;
+  const ids = new Set<string>();
+  for (const q of def.questions ?? []) {
+    if (ids.has(q.id))
+      return fail({ code: 'definition-invalid', message: M.duplicateId(q.id), file });
+    ids.add(q.id);
+    if (q.kind !== 'multi' && q.columns.length !== 1)
+      return fail({ code: 'definition-invalid', message: M.oneColumn(q.id, q.kind), file });
+    if (q.kind === 'multi' && q.columns.length === 1 && q.separator === undefined)
+      return fail({ code: 'definition-invalid', message: M.needsSeparator(q.id), file });
+    if (q.kind === 'multi' && q.columns.length > 1 && q.answers !== undefined)
+      if (q.answers.length !== q.columns.length)
+        return fail({ code: 'definition-invalid', message: M.answersPerColumn(q.id), file });
+  }
+  return ok(def);
+}
+
+/** The definition as a file to download: stable key order, two-space indent. */
+export function formatDefinition(def: SurveyDefinition): string {
+  return `${JSON.stringify(def, null, 2)}\n`;
+}
