@@ -14,6 +14,7 @@ import { parseDistributionRows } from './published/parse';
 import type { PublishedSurvey } from './published/types';
 import { fail, ok } from './result';
 import type { Result, SurveyError } from './result';
+import { sampleAnswers } from './schema/answers';
 import { resolveHeader } from './schema/header';
 import { inferSchema } from './schema/infer';
 import { applyOverrides } from './schema/overrides';
@@ -95,6 +96,10 @@ export interface Preview {
   rows: string[][];
   /** Inferred (and overridden) schema for respondent data; null for published figures. */
   schema: Schema | null;
+  /** The definition the preview's decisions make so far (respondent data), to download. */
+  definition: SurveyDefinition | null;
+  /** Each single-answer question's answers in the sample, in the order the table will list them. */
+  answers: Record<string, string[]>;
   /** Published figures read from the previewed rows (distribution or banner), else null. */
   survey: PublishedSurvey | null;
   /** True when the file has more rows than the preview shows. */
@@ -142,10 +147,13 @@ export function previewSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<
     if (!parsed.ok) return parsed;
     survey = parsed.value;
   }
+  const schema = sink.schema;
   return ok({
     detected,
     rows,
-    schema: sink.schema,
+    schema,
+    definition: schema === null ? null : definitionOf(schema, null, detected),
+    answers: schema === null ? {} : sampleAnswers(schema, sink.sample),
     survey,
     truncated: sink.stoppedEarly || sink.rows.length > rows.length,
   });
@@ -302,6 +310,8 @@ class RowSink {
   lines: number[] = [];
   previewRows: string[][] = [];
   schema: Schema | null = null;
+  /** The data rows the schema was inferred from (kept for the preview only). */
+  sample: string[][] = [];
   builder: TableBuilder | null = null;
   error: SurveyError | null = null;
   stopped = false;
@@ -435,6 +445,7 @@ class RowSink {
       return;
     }
     this.schema = schema.value;
+    if (this.preview) this.sample = sample;
     this.detected.warnings.push(...schema.value.warnings);
     const weightDecided =
       definition?.weight !== undefined || overrides.some((o) => o.type === 'weight');

@@ -4,6 +4,7 @@ import { analyseSurvey, type SeriesAnalysis } from '../core/published/analyse';
 import type { PublishedSurvey, PublishedSeries, PublishedQuestion } from '../core/published/types';
 import { formatPercent, formatPublished, formatNumber } from '../core/format/percent';
 import type { FlagVM, OptionVM, QuestionVM, SeriesVM } from './questionModel';
+import type { SurveyDefinition } from '../core/definition/definition';
 import type { RespondentTable } from '../core/table/types';
 import { surveyOfTable } from './respondentView';
 
@@ -26,6 +27,8 @@ export interface LibraryEntry {
   table: RespondentTable | null;
   /** SHA-256 of the uploaded file; null for bundled surveys. */
   fingerprint: string | null;
+  /** Every decision respondent data was read with (null for published figures and older uploads). */
+  definition: SurveyDefinition | null;
   questions: QuestionVM[];
   /** Flags a reader should look at (not counting "kind inferred" notes). */
   flagCount: number;
@@ -111,6 +114,7 @@ function seriesVM(series: PublishedSeries, a: SeriesAnalysis): SeriesVM {
 export interface EntryExtras {
   table?: RespondentTable | null;
   fingerprint?: string | null;
+  definition?: SurveyDefinition | null;
   /** Name the user gave an upload; overrides the survey's title. */
   name?: string | null;
 }
@@ -158,6 +162,7 @@ export function entryFromSurvey(
     survey,
     table: extras.table ?? null,
     fingerprint: extras.fingerprint ?? null,
+    definition: extras.definition ?? null,
     questions,
     flagCount,
   };

@@ -4,6 +4,7 @@
 // flags serve both kinds of data.
 import { distribution } from '../core/crosstab/distribution';
 import { formatNumber } from '../core/format/percent';
+import { respondentMessages } from '../core/messages';
 import type { PublishedQuestion, PublishedSurvey } from '../core/published/types';
 import type { RespondentTable } from '../core/table/types';
 
@@ -51,7 +52,7 @@ export function surveyOfTable(table: RespondentTable, date: string | null): Publ
       id: column.id,
       text: column.text,
       declaredKind: column.type,
-      note: null,
+      note: column.memberOf === undefined ? null : respondentMessages.memberOf(column.memberOf),
       series: [
         {
           segment: null,

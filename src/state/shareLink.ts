@@ -3,7 +3,7 @@
 // link, compressed; for anything larger the link names the file by its
 // fingerprint, and the recipient is asked to drop that same file.
 import type { LibraryEntry } from './library';
-import { encodeSurveyPayload } from './share/payload';
+import { encodeDefinitionPayload, encodeSurveyPayload } from './share/payload';
 import { decodeSurveyPayload } from './share/payload';
 import type { StoredSurvey } from './persist';
 import type { Result } from '../core/result';
@@ -12,8 +12,11 @@ import { encodeView, type Attachment, type ViewState } from './view';
 export function attachmentFor(entry: LibraryEntry | null): Attachment | null {
   if (!entry || entry.origin !== 'upload') return null;
   const data = entry.table ? null : encodeSurveyPayload(entry.survey);
-  if (data) return { data, fingerprint: null, fileName: null };
-  return { data: null, fingerprint: entry.fingerprint, fileName: entry.file };
+  if (data) return { data, fingerprint: null, fileName: null, definition: null };
+  // Respondent data: the file is named by its fingerprint, and the decisions it was read
+  // with travel beside it, so the recipient sees the sender's questions, not detection's.
+  const definition = entry.definition === null ? null : encodeDefinitionPayload(entry.definition);
+  return { data: null, fingerprint: entry.fingerprint, fileName: entry.file, definition };
 }
 
 export function shareLink(pageUrl: string, view: ViewState, entry: LibraryEntry | null): string {

@@ -21,6 +21,7 @@
 // | rn, cn  | yes     | nets on the crosstab's rows / columns (option indexes)   |
 // | d       | yes     | an uploaded published survey itself, compressed (small)  |
 // | fp, fn  | yes     | fingerprint and name of a larger uploaded file           |
+// | def     | yes     | that file's survey definition, compressed (decisions)    |
 // | hover, focus, open menus, upload progress | no | transient UI, not a view   |
 import * as z from 'zod/mini';
 
@@ -144,6 +145,14 @@ const V1 = z.object({
     z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a file fingerprint is 64 hex digits')),
   ),
   fn: z.optional(z.string().check(z.maxLength(255))),
+  def: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(32000),
+        z.regex(/^[A-Za-z0-9_-]+$/, 'a survey definition in a link is base64url'),
+      ),
+  ),
 });
 
 const REPEATED = new Set(['net', 'cmp', 'f', 'rn', 'cn']);
@@ -162,6 +171,8 @@ export interface Attachment {
   /** SHA-256 of the uploaded file the view was made from. */
   fingerprint: string | null;
   fileName: string | null;
+  /** The uploaded file's survey definition, compressed: the recipient reads the file with it. */
+  definition: string | null;
 }
 
 export interface DecodeResult {
@@ -240,7 +251,12 @@ export function decodeView(hash: string): DecodeResult {
   };
   const attachment =
     p.d !== undefined || p.fp !== undefined
-      ? { data: p.d ?? null, fingerprint: p.fp ?? null, fileName: p.fn ?? null }
+      ? {
+          data: p.d ?? null,
+          fingerprint: p.fp ?? null,
+          fileName: p.fn ?? null,
+          definition: p.def ?? null,
+        }
       : null;
   return { state, attachment, problem: null };
 }
@@ -271,5 +287,6 @@ export function encodeView(state: ViewState, attachment: Attachment | null = nul
   if (attachment?.data) params.set('d', attachment.data);
   if (attachment?.fingerprint) params.set('fp', attachment.fingerprint);
   if (attachment?.fileName) params.set('fn', attachment.fileName);
+  if (attachment?.definition) params.set('def', attachment.definition);
   return `#${params.toString()}`;
 }

@@ -131,6 +131,7 @@ export function App() {
             surveyId={missing}
             fingerprint={needsFile.fingerprint ?? ''}
             fileName={needsFile.fileName}
+            definition={needsFile.definition}
             onLoaded={(record, saveProblem) => {
               actions.adopt(record, saveProblem);
               setNotice(saveProblem);

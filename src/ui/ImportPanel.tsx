@@ -195,6 +195,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
           {stage.preview ? (
             <PreviewView
               preview={stage.preview}
+              fileName={stage.file.name}
               options={options}
               setOptions={setOptions}
               setOverrides={setOverrides}

@@ -1,6 +1,7 @@
 // A link made from a large upload names the file by its fingerprint: ask for
 // that file, refuse any other, then import it and open the view.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { decodeDefinitionPayload } from '../state/share/payload';
 import { loadFile } from '../state/importClient';
 import { describeError } from '../state/errors';
 import type { StoredSurvey } from '../state/persist';
@@ -9,18 +10,27 @@ interface Props {
   surveyId: string;
   fingerprint: string;
   fileName: string | null;
+  /** The sender's survey definition, compressed, as the link carries it. */
+  definition: string | null;
   onLoaded: (record: StoredSurvey, saveProblem: string | null) => void;
 }
 
-export function NeedFilePanel({ surveyId, fingerprint, fileName, onLoaded }: Props) {
+export function NeedFilePanel({ surveyId, fingerprint, fileName, definition, onLoaded }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The file is read with the sender's decisions (questions, weight, answer order…).
+  const decoded = useMemo(
+    () => (definition === null ? null : decodeDefinitionPayload(definition)),
+    [definition],
+  );
   const choose = async (file: File | undefined) => {
-    if (!file) return;
+    if (!file || (decoded !== null && !decoded.ok)) return;
     setBusy(true);
     setMessage(null);
+    const options =
+      decoded === null ? { file: file.name } : { file: file.name, definition: decoded.value };
     // The worker checks the fingerprint before it parses anything, and saves the survey.
-    const result = await loadFile(file, { file: file.name }, () => undefined, {
+    const result = await loadFile(file, options, () => undefined, {
       surveyId,
       expectFingerprint: fingerprint,
     }).promise;
@@ -46,6 +56,11 @@ export function NeedFilePanel({ surveyId, fingerprint, fileName, onLoaded }: Pro
           onChange={(e) => void choose(e.target.files?.[0])}
         />
       </label>
+      {decoded !== null && !decoded.ok ? (
+        <p className="banner problem" role="alert" data-testid="need-file-error">
+          {describeError(decoded.error)}
+        </p>
+      ) : null}
       {busy ? <p className="muted">Checking and reading the file…</p> : null}
       {message ? (
         <p className="banner problem" role="alert" data-testid="need-file-error">

@@ -8,9 +8,20 @@ import { analyseSurvey } from '../core/published/analyse';
 import { formatPercent } from '../core/format/percent';
 import type { ImportOptions } from './ImportPanel';
 import { ENCODINGS } from '../core/csv/encoding';
+import {
+  formatDefinition,
+  parseDefinition,
+  type SurveyDefinition,
+} from '../core/definition/definition';
+import { definitionMessages } from '../core/messages';
+import { fileStem } from '../core/surveys';
+import { describeError } from '../state/errors';
+import { downloadText } from './download';
 
 interface Props {
   preview: Preview;
+  /** The file's name, to name its definition when downloaded. */
+  fileName: string;
   options: ImportOptions;
   setOptions: (update: (o: ImportOptions) => ImportOptions) => void;
   setOverrides: (o: SchemaOverride[]) => void;
@@ -28,7 +39,84 @@ const SHAPES = [
   ['respondents', 'Respondent data (one row per respondent)'],
 ] as const;
 
-export function PreviewView({ preview, options, setOptions, setOverrides }: Props) {
+/** The preview's warning that a weight is only proposed, if any (shown with its buttons instead). */
+function proposalText(preview: Preview): string | null {
+  const proposed = preview.schema?.proposedWeightId ?? null;
+  return proposed === null ? null : definitionMessages.weightProposed(proposed);
+}
+
+/** Download the definition the preview's decisions make, or load one from a file. */
+function DefinitionFile(props: {
+  preview: Preview;
+  fileName: string;
+  active: SurveyDefinition | null;
+  setDefinition: (d: SurveyDefinition | null) => void;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [loadedFrom, setLoadedFrom] = useState<string | null>(null);
+  const definition = props.preview.definition;
+  if (definition === null) return null;
+  const load = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = parseDefinition(await file.text(), file.name);
+    if (!parsed.ok) {
+      setProblem(describeError(parsed.error));
+      return;
+    }
+    setProblem(null);
+    setLoadedFrom(file.name);
+    props.setDefinition(parsed.value);
+  };
+  return (
+    <div className="toolbar" role="group" aria-label="Survey definition">
+      <button
+        type="button"
+        className="btn"
+        onClick={() =>
+          downloadText(
+            `${fileStem(props.fileName)}.definition.json`,
+            formatDefinition(definition),
+            'application/json;charset=utf-8',
+          )
+        }
+      >
+        Download definition
+      </button>
+      <label className="btn">
+        Load a definition…
+        <input
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          data-testid="definition-input"
+          onChange={(e) => void load(e.target.files?.[0])}
+        />
+      </label>
+      {props.active !== null ? (
+        <>
+          <span className="muted" data-testid="definition-active">
+            Read with the definition {loadedFrom === null ? '' : <bdi>{loadedFrom}</bdi>}
+          </span>
+          <button type="button" className="btn" onClick={() => props.setDefinition(null)}>
+            Stop using it
+          </button>
+        </>
+      ) : (
+        <span className="muted">
+          The definition records your decisions below (questions, weight, answer order), so the same
+          file opens the same way in a link, the CLI or another browser.
+        </span>
+      )}
+      {problem !== null ? (
+        <p className="banner problem" role="alert" data-testid="definition-error">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function PreviewView({ preview, fileName, options, setOptions, setOverrides }: Props) {
   const d = preview.detected;
   const overrides = options.schemaOverrides ?? [];
   const add = (o: SchemaOverride) => setOverrides([...overrides, o]);
@@ -94,11 +182,27 @@ export function PreviewView({ preview, options, setOptions, setOverrides }: Prop
           Try another encoding above.
         </p>
       ) : null}
-      {d.warnings.map((w) => (
-        <p key={w} className="flag warning">
-          {w}
-        </p>
-      ))}
+      {d.warnings
+        .filter((w) => w !== proposalText(preview))
+        .map((w) => (
+          <p key={w} className="flag warning">
+            {w}
+          </p>
+        ))}
+      <DefinitionFile
+        preview={preview}
+        fileName={fileName}
+        active={options.definition ?? null}
+        setDefinition={(definition) =>
+          setOptions((o) => {
+            const { definition: _old, ...rest } = o;
+            void _old;
+            return definition === null
+              ? { ...rest, schemaOverrides: [] }
+              : { ...rest, definition, schemaOverrides: [] };
+          })
+        }
+      />
       {preview.schema ? (
         <SchemaEditor
           preview={preview}
@@ -169,7 +273,15 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
   const [missing, setMissing] = useState('');
   if (!schema) return null;
   const questions = schema.questions;
-  const numeric = questions.filter((q) => q.kind === 'numeric' || q.kind === 'weight');
+  // Plausible weights first: the proposal, then other numeric columns (marked as such).
+  const numeric = questions
+    .filter((q) => q.kind === 'numeric' || q.kind === 'weight')
+    .sort(
+      (a, b) => Number(b.id === schema.proposedWeightId) - Number(a.id === schema.proposedWeightId),
+    );
+  const proposed = schema.proposedWeightId;
+  const weightOpen =
+    proposed !== null && schema.weightId === null && !overrides.some((o) => o.type === 'weight');
   const toggle = (id: string) => {
     const next = new Set(ticked);
     if (next.has(id)) next.delete(id);
@@ -186,11 +298,31 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
   };
   return (
     <>
+      {weightOpen ? (
+        <div className="banner" role="group" aria-label="Weight" data-testid="weight-proposal">
+          <p>
+            <bdi>{proposed}</bdi> looks like a survey weight (positive numbers, not whole numbers).
+            The figures are unweighted unless you choose it: a column named like a weight can also
+            be, say, body weight in kilograms.
+          </p>
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => add({ type: 'weight', id: proposed })}
+          >
+            Weight by <bdi>{proposed}</bdi>
+          </button>{' '}
+          <button type="button" className="btn" onClick={() => add({ type: 'weight', id: null })}>
+            Keep unweighted
+          </button>
+        </div>
+      ) : null}
       <div className="form-grid" role="group" aria-label="Respondent data settings">
         <ColumnSelect
           label="Weight column"
           value={schema.weightId}
           choices={numeric}
+          describe={(q) => (q.id === proposed ? ' (looks like a weight)' : ' (numeric)')}
           onChange={(id) => add({ type: 'weight', id })}
         />
         <ColumnSelect
@@ -247,6 +379,7 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
               toggle={() => toggle(q.id)}
               add={add}
               columnNames={schema.columnNames}
+              answers={preview.answers[q.id] ?? []}
             />
           ))}
         </tbody>
@@ -264,14 +397,17 @@ function SchemaRow({
   toggle,
   add,
   columnNames,
+  answers,
 }: {
   q: SchemaQuestion;
   ticked: boolean;
   toggle: () => void;
   add: (o: SchemaOverride) => void;
   columnNames: string[];
+  answers: string[];
 }) {
   const [text, setText] = useState(q.text);
+  const [ordering, setOrdering] = useState(false);
   const editable = q.kind !== 'weight' && q.kind !== 'id';
   return (
     <tr data-question={q.id}>
@@ -326,7 +462,34 @@ function SchemaRow({
       <td title={q.sourceColumns.map((i) => columnNames[i]).join(', ')}>
         {q.sourceColumns.length}
       </td>
-      <td className="muted">{q.reason}</td>
+      <td className="muted">
+        {q.memberOf !== undefined ? (
+          <>
+            Also an option of <bdi>{q.memberOf}</bdi>.{' '}
+          </>
+        ) : null}
+        {q.reason}
+        {q.kind === 'single' && answers.length > 1 ? (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={ordering}
+              onClick={() => setOrdering(!ordering)}
+            >
+              Answer order…
+            </button>
+            {ordering ? (
+              <AnswerOrder
+                question={q}
+                answers={answers}
+                onChange={(next) => add({ type: 'answers', id: q.id, answers: next })}
+              />
+            ) : null}
+          </>
+        ) : null}
+      </td>
     </tr>
   );
 }
@@ -365,11 +528,54 @@ function RawRows({ rows, truncated }: { rows: string[][]; truncated: boolean }) 
   );
 }
 
+/** Move a single-answer question's answers up and down (like SPSS value-label order). */
+function AnswerOrder(props: {
+  question: SchemaQuestion;
+  answers: string[];
+  onChange: (answers: string[]) => void;
+}) {
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...props.answers];
+    const [item] = next.splice(i, 1);
+    if (item === undefined) return;
+    next.splice(i + by, 0, item);
+    props.onChange(next);
+  };
+  return (
+    <ol className="answer-order" aria-label={`Answer order of ${props.question.text}`}>
+      {props.answers.map((a, i) => (
+        <li key={a}>
+          <bdi>{a}</bdi>{' '}
+          <button
+            type="button"
+            className="btn"
+            disabled={i === 0}
+            aria-label={`Move "${a}" up`}
+            onClick={() => move(i, -1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="btn"
+            disabled={i === props.answers.length - 1}
+            aria-label={`Move "${a}" down`}
+            onClick={() => move(i, 1)}
+          >
+            ↓
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** Pick one column, or none (the weight, the respondent id). */
 function ColumnSelect(props: {
   label: string;
   value: string | null;
   choices: readonly SchemaQuestion[];
+  describe?: (q: SchemaQuestion) => string;
   onChange: (id: string | null) => void;
 }) {
   return (
@@ -380,6 +586,7 @@ function ColumnSelect(props: {
         {props.choices.map((q) => (
           <option key={q.id} value={q.id}>
             {q.text}
+            {props.describe?.(q) ?? ''}
           </option>
         ))}
       </select>

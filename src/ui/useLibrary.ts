@@ -23,6 +23,7 @@ export function entryOfStored(
     : entryFromTable(record.id, record.file, origin, record.table, {
         ...extras,
         view: record.view,
+        definition: record.definition ?? null,
       });
 }
 

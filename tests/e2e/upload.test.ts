@@ -28,6 +28,9 @@ describe('uploading a file', () => {
     expect(await w.page.getByLabel('Name of question 你多久使用一次微信？').inputValue()).toBe(
       '你多久使用一次微信？',
     );
+    // The weight is proposed, and applied only when chosen.
+    await w.page.getByRole('button', { name: 'Weight by 权重' }).click();
+    await expect.poll(() => w.page.getByLabel('Weight column').inputValue()).toBe('权重');
     await w.page.getByRole('button', { name: 'Import upload-wechat-gb18030.csv' }).click();
     await w.page.getByTestId('question-list').waitFor();
     const list = await w.page.getByTestId('question-list').innerText();

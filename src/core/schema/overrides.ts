@@ -118,6 +118,12 @@ export function applyOverrides(
         s = { ...s, questions: s.questions.filter((x) => x !== q) };
         break;
       }
+      case 'answers': {
+        const q = find(o.id);
+        if (q === undefined) return unknown(s, o.id, file);
+        q.answers = [...o.answers];
+        break;
+      }
       case 'missing':
         s = { ...s, missingTokens: [...o.tokens] };
         break;

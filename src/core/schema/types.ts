@@ -88,6 +88,8 @@ export type SchemaOverride =
   | { type: 'group'; id: string; text?: string; columns: string[] }
   /** Split a grouped multi-answer question back into one single question per column. */
   | { type: 'ungroup'; id: string }
+  /** Put a single-answer question's answers in this order (listed first; any others after). */
+  | { type: 'answers'; id: string; answers: string[] }
   | { type: 'missing'; tokens: string[] }
   | { type: 'weight'; id: string | null }
   | { type: 'id'; id: string | null };

@@ -17,6 +17,7 @@ import * as z from 'zod/mini';
 import { shareMessages as M } from '../../core/messages';
 import { fail, ok } from '../../core/result';
 import type { Result, SurveyError } from '../../core/result';
+import { checkDefinition, type SurveyDefinition } from '../../core/definition/definition';
 import type { PublishedSurvey } from '../../core/published/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 
@@ -31,6 +32,12 @@ export const MAX_PAYLOAD_CHARS = 6000;
 export const MAX_DECODE_CHARS = 4 * MAX_PAYLOAD_CHARS;
 /** Inflating stops past this many bytes: no shared survey is near it, a zip bomb is. */
 export const MAX_INFLATED_BYTES = 1024 * 1024;
+/**
+ * The longest definition a link carries. A definition names every column and
+ * answer, so it is longer than a small published survey; fragments are never
+ * sent to a server, so only the address bar's own limits apply (far above this).
+ */
+export const MAX_DEFINITION_CHARS = 32000;
 
 // Bounds: far above any real survey (the largest bundled label is ~70
 // characters), low enough that a hostile payload cannot make the UI lay out
@@ -103,6 +110,17 @@ const schemaMatchesContract: Same<z.infer<typeof publishedSurveySchema>, Publish
 void schemaMatchesContract;
 
 /**
+ * A JSON value as link text: compact JSON, zlib (level 9), base64url; null past
+ * `maxChars` (a link that would not open is never made).
+ */
+function packJson(value: unknown, maxChars: number): string | null {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  if (bytes.length > MAX_INFLATED_BYTES) return null;
+  const text = toBase64Url(zlibSync(bytes, { level: 9 }));
+  return text.length > maxChars ? null : text;
+}
+
+/**
  * The survey as link text, or null when it cannot travel in a link: larger
  * than MAX_PAYLOAD_CHARS once compressed, or outside the schema's bounds (a
  * link that would not open is never made).
@@ -110,21 +128,40 @@ void schemaMatchesContract;
 export function encodeSurveyPayload(survey: PublishedSurvey): string | null {
   const checked = publishedSurveySchema.safeParse(survey);
   if (!checked.success) return null;
-  const json = JSON.stringify({ v: PAYLOAD_VERSION, survey: checked.data });
-  const bytes = new TextEncoder().encode(json);
-  if (bytes.length > MAX_INFLATED_BYTES) return null;
-  const text = toBase64Url(zlibSync(bytes, { level: 9 }));
-  return text.length > MAX_PAYLOAD_CHARS ? null : text;
+  return packJson({ v: PAYLOAD_VERSION, survey: checked.data }, MAX_PAYLOAD_CHARS);
+}
+
+/**
+ * A respondent survey's definition as link text, beside its file's fingerprint,
+ * so the recipient reads the file with the sender's decisions; null when too long.
+ */
+export function encodeDefinitionPayload(definition: SurveyDefinition): string | null {
+  return packJson({ v: PAYLOAD_VERSION, definition }, MAX_DEFINITION_CHARS);
+}
+
+/** The definition a link carries, checked as any definition file is. */
+export function decodeDefinitionPayload(text: string): Result<SurveyDefinition> {
+  const unpacked = unpackJson(text, MAX_DEFINITION_CHARS);
+  if (!unpacked.ok) return unpacked;
+  const definition = (unpacked.value as { definition?: unknown }).definition;
+  const checked = checkDefinition(definition, 'link');
+  if (!checked.ok)
+    return damaged('share-payload-shape', M.payloadShape('definition', checked.error.message));
+  return checked;
 }
 
 const damaged = (code: string, message: string): Result<never> =>
   fail<SurveyError>({ code, message });
 
-/** The survey a link carries; every failure is a SurveyError saying what to ask the sender for. */
-export function decodeSurveyPayload(text: string): Result<PublishedSurvey> {
+/**
+ * Link text back to a JSON object with its envelope's version checked:
+ * strict base64url, a cap on the input, capped inflate, the zlib checksum,
+ * strict UTF-8, and JSON.parse without prototype keys.
+ */
+function unpackJson(text: string, maxChars: number): Result<object> {
   if (text.length === 0) return damaged('share-payload-empty', M.payloadEmpty);
-  if (text.length > MAX_DECODE_CHARS) {
-    return damaged('share-payload-too-long', M.payloadTooLong(text.length, MAX_DECODE_CHARS));
+  if (text.length > maxChars) {
+    return damaged('share-payload-too-long', M.payloadTooLong(text.length, maxChars));
   }
   const bytes = fromBase64Url(text);
   if (bytes === null || bytes.length === 0) {
@@ -158,6 +195,14 @@ export function decodeSurveyPayload(text: string): Result<PublishedSurvey> {
   if (version !== PAYLOAD_VERSION && (typeof version === 'number' || typeof version === 'string')) {
     return damaged('share-payload-version', M.payloadVersion(String(version).slice(0, 20)));
   }
+  return ok(parsed);
+}
+
+/** The survey a link carries; every failure is a SurveyError saying what to ask the sender for. */
+export function decodeSurveyPayload(text: string): Result<PublishedSurvey> {
+  const unpacked = unpackJson(text, MAX_DECODE_CHARS);
+  if (!unpacked.ok) return unpacked;
+  const parsed = unpacked.value;
   const checked = envelopeSchema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
