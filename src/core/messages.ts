@@ -203,6 +203,8 @@ function importList(items: string[]): string {
 // ---- Respondent data: crosstabs and statistics ------------------------------
 
 export const respondentMessages = {
+  memberOf: (battery: string) =>
+    `One column of the multi-answer question "${battery}", shown here as a question of its own.`,
   unknownQuestion: (id: string, valid: string[]) =>
     `There is no question "${id}" in this survey. Pick one of: ${respondentList(valid)}.`,
   notCategorical: (id: string, type: string) =>
@@ -225,8 +227,8 @@ export const respondentMessages = {
     'No chi-square test: with a multi-answer question a respondent may sit in several cells, which the test does not allow.',
   smallBase: (labels: string[]) =>
     `Small base (fewer than 30 respondents) in: ${labels.join(', ')}. Read these percentages with care.`,
-  weightExcluded: (n: number, weightId: string) =>
-    `${n} respondent${n === 1 ? ' is' : 's are'} left out because the weight "${weightId}" is missing, zero or negative.`,
+  weightExcluded: (n: number, weightId: string, examples: string[]) =>
+    `${n} respondent${n === 1 ? ' is' : 's are'} left out because the weight "${weightId}" is missing, zero, negative or absurdly large${examples.length > 0 ? ` (${examples.join(', ')}${n > examples.length ? ', …' : ''})` : ''}.`,
   testNote:
     'Column proportions tested at 95% (two-sided), Bonferroni-corrected within each row. A letter marks a cell whose proportion is significantly higher than that of the lettered column.',
   testNoteWeighted: ' Weighted proportions are tested with the unweighted column bases.',
@@ -350,6 +352,9 @@ export const cliMessages = {
   usage: (synopsis: string) => `Usage: survey-workbench ${synopsis}`,
   optionsHeading: 'Options:',
   commandsHeading: 'Commands:',
+  fileOptionsHeading: 'Reading a survey file (inspect, crosstab, definition):',
+  crosstabOptionsHeading: 'crosstab only:',
+  commonOptionsHeading: 'Every command:',
   helpHint: 'Run "survey-workbench <command> --help" for the options of one command.',
   exitCodes:
     'Exit codes: 0 done, 1 the file or a question cannot be read (stderr says why), 2 wrong usage.',
@@ -360,15 +365,14 @@ export const cliMessages = {
   unknownFlag: (flag: string) => `Unknown option "${flag}".`,
   missingValue: (flag: string) => `The option ${flag} needs a value.`,
   flagAsValue: (flag: string, value: string) =>
-    `The option ${flag} needs a value, but "${value}" is an option, not a value. (Write a value that starts with "-" as ${flag}=${value}.)`,
+    `The option ${flag} needs a value, but "${value}" is an option, not a value. Write a value that starts with "-" as ${flag}=<value>.`,
   takesNoValue: (flag: string) => `The option ${flag} takes no value.`,
   givenTwice: (flag: string) => `The option ${flag} is given more than once; give it once.`,
   weightConflict: '--weight and --no-weight contradict each other: give one of them.',
   noFile: 'Give the survey file to read.',
   tooManyFiles: (files: string[]) =>
     `Give exactly one survey file, not ${files.length}: ${files.map((f) => `"${f}"`).join(', ')}.`,
-  noFileWanted: (extra: string) =>
-    `"${extra}" is not an option of this command, which reads no file.`,
+  noFileWanted: (extra: string) => `Unexpected argument "${extra}": this command reads no file.`,
   badEncoding: (name: string, valid: readonly string[]) =>
     `Unknown encoding "${name}". Use one of: ${valid.join(', ')}.`,
   badDelimiter: (value: string) =>

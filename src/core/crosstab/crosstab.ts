@@ -57,6 +57,7 @@ export function banner(
   let include = filter.value;
   const filteredOut = include === null ? 0 : table.rowCount - countPassing(include);
   let weightExcluded = 0;
+  let weightExamples: string[] = [];
   if (weightId !== null) {
     const column = numericColumn(table, weightId);
     if (!column.ok) return column;
@@ -64,9 +65,11 @@ export function banner(
     const valid = validWeights(weights, table.rowCount);
     if (valid !== null) {
       const before = include === null ? table.rowCount : countPassing(include);
+      const passing = include;
       if (include === null) include = valid;
       else for (let w = 0; w < include.length; w++) include[w]! &= valid[w]!;
       weightExcluded = before - countPassing(include);
+      weightExamples = excludedExamples(table, passing, include);
     }
   }
   const joints = countJointMany(table.rowCount, rowAxis.value, colAxes, include, weights);
@@ -86,21 +89,49 @@ export function banner(
         filterText,
         filteredOut,
         weightExcluded,
+        weightExamples,
       }),
     ),
   );
 }
 
-/** Mask of respondents with a usable weight (> 0, finite), or null when all are usable. */
+/**
+ * The largest weight used. Above it a weight is absurd (1e308 overflows every
+ * sum, and with it chi-square and the tests); no real design weight is near it.
+ */
+export const MAX_WEIGHT = 1e9;
+
+/** Mask of respondents with a usable weight (> 0, finite, at most MAX_WEIGHT), or null when all are usable. */
 function validWeights(weights: Float64Array, rowCount: number): Uint32Array | null {
   let mask: Uint32Array | null = null;
   for (let i = 0; i < rowCount; i++) {
     const v = weights[i]!;
-    if (v > 0 && v < Infinity) continue;
+    if (v > 0 && v <= MAX_WEIGHT) continue;
     mask ??= allPass(rowCount);
     mask[i >>> 5]! &= ~(1 << (i & 31));
   }
   return mask;
+}
+
+/** Up to five respondents the weight left out (passing before, not after), by id or row number. */
+function excludedExamples(
+  table: RespondentTable,
+  before: Uint32Array | null,
+  after: Uint32Array,
+): string[] {
+  const ids =
+    table.idColumnId === null ? undefined : table.columns.find((c) => c.id === table.idColumnId);
+  const out: string[] = [];
+  for (let i = 0; i < table.rowCount && out.length < 5; i++) {
+    const was = before === null || ((before[i >>> 5]! >>> (i & 31)) & 1) === 1;
+    const is = ((after[i >>> 5]! >>> (i & 31)) & 1) === 1;
+    if (!was || is) continue;
+    if (ids?.type === 'numeric') out.push(`respondent ${ids.values[i]}`);
+    else if (ids?.type === 'text' && ids.codes[i]! > 0)
+      out.push(`respondent ${ids.labels[ids.codes[i]! - 1]}`);
+    else out.push(`row ${i + 1}`);
+  }
+  return out;
 }
 
 interface AssembleContext {
@@ -109,6 +140,8 @@ interface AssembleContext {
   filterText: string[];
   filteredOut: number;
   weightExcluded: number;
+  /** Who they are: the first few respondent ids (or row numbers). */
+  weightExamples: string[];
 }
 
 const matrix = (rows: number, cols: number): number[][] =>
@@ -242,7 +275,7 @@ function assemble(
   const small = cols.info.labels.filter((_, c) => smallBase[c]);
   if (small.length > 0) warnings.push(M.smallBase(small));
   if (ctx.weightExcluded > 0 && ctx.weightId !== null) {
-    warnings.push(M.weightExcluded(ctx.weightExcluded, ctx.weightId));
+    warnings.push(M.weightExcluded(ctx.weightExcluded, ctx.weightId, ctx.weightExamples));
   }
 
   let subject = ctx.filterText.length === 0 ? M.baseAll : M.baseWhere(ctx.filterText);

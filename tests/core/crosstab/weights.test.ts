@@ -1,0 +1,58 @@
+// Weights that cannot be used are never used silently: respondents whose weight
+// is missing, zero, negative, infinite or absurdly large are left out of
+// weighted figures, counted, and named; every statistic stays a finite number.
+import { describe, expect, it } from 'vitest';
+import { crosstab } from '../../../src/core/crosstab/crosstab';
+import { distribution } from '../../../src/core/crosstab/distribution';
+import { loadSurveyFile } from '../../../src/core/pipeline';
+import type { RespondentTable } from '../../../src/core/table/types';
+
+function load(csv: string): RespondentTable {
+  const r = loadSurveyFile(new TextEncoder().encode(csv), { file: 'w.csv', weightId: 'w' });
+  if (!r.ok || r.value.kind !== 'respondents') throw new Error(JSON.stringify(r));
+  return r.value.table;
+}
+
+const rows = (weights: string[]) =>
+  `id,g,q,w\n${weights.map((w, i) => `${101 + i},${i % 2 ? 'M' : 'F'},${i % 3 ? 'yes' : 'no'},${w}`).join('\n')}\n`;
+
+describe('weights that cannot be used', () => {
+  it.each([
+    ['1e308', 'absurdly large'],
+    ['-2', 'negative'],
+    ['0', 'zero'],
+  ])('leaves out a respondent weighted %s (%s), names them, and keeps chi-square finite', (bad) => {
+    const table = load(rows(['1.5', '0.5', bad, '1', '1.25', '0.75', '1', '1']));
+    const x = crosstab(table, { rows: { questionId: 'q' }, cols: { questionId: 'g' } });
+    if (!x.ok) throw new Error(x.error.message);
+    expect(x.value.missing.weight).toBe(1);
+    expect(x.value.warnings).toContain(
+      '1 respondent is left out because the weight "w" is missing, zero, negative or absurdly large (respondent 103).',
+    );
+    // The 7 usable weights sum to 7.0: 1.5 + 0.5 + 1 + 1.25 + 0.75 + 1 + 1.
+    expect(x.value.total).toBeCloseTo(7, 12);
+    expect(Number.isFinite(x.value.chiSquare?.statistic)).toBe(true);
+    expect(Number.isFinite(x.value.chiSquare?.p)).toBe(true);
+    for (const row of x.value.colPercents)
+      for (const v of row) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('refuses a weight column holding text such as "Infinity", saying why', () => {
+    const r = loadSurveyFile(new TextEncoder().encode(rows(['1', 'Infinity', '1', '1'])), {
+      file: 'w.csv',
+      weightId: 'w',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('schema-weight-not-numeric');
+  });
+
+  it('gives the distribution of the usable weights: yes = (0.5 + 1.25 + 0.75 + 1) / 7 = 50%', () => {
+    const table = load(rows(['1.5', '0.5', '1e308', '1', '1.25', '0.75', '1', '1']));
+    const d = distribution(table, 'q');
+    if (!d.ok) throw new Error(d.error.message);
+    // Respondents 101..108 answer no, yes, yes(left out), no, yes, yes, no, yes.
+    expect(d.value.labels).toEqual(['no', 'yes']);
+    expect(d.value.percents[1]).toBeCloseTo((100 * (0.5 + 1.25 + 0.75 + 1)) / 7, 12);
+    expect(d.value.base).toMatchObject({ unweighted: 7, weighted: 7 });
+  });
+});
