@@ -4,12 +4,27 @@ import type { LibraryActions } from './useLibrary';
 import { exportDistributionCsv } from '../core/published/export';
 import { exportRespondentCsv } from '../core/table/exportCsv';
 import { downloadText } from './download';
+import { formatDefinition } from '../core/definition/definition';
+import { fileStem } from '../core/surveys';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/view';
 
 function exportEntry(entry: LibraryEntry) {
   const text = entry.table ? exportRespondentCsv(entry.table) : exportDistributionCsv(entry.survey);
   downloadText(entry.file.replace(/\.[^.]*$/, '') + '.csv', text);
+}
+
+/**
+ * The survey definition the respondent data was read with: load it with the
+ * same file in the CLI (--definition) or in another browser's import preview.
+ */
+function downloadDefinition(entry: LibraryEntry) {
+  if (entry.definition === null) return;
+  downloadText(
+    `${fileStem(entry.file)}.definition.json`,
+    formatDefinition(entry.definition),
+    'application/json;charset=utf-8',
+  );
 }
 
 export function LibraryPage({ library, actions }: { library: Library; actions: LibraryActions }) {
@@ -92,6 +107,16 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                   >
                     Export CSV
                   </button>
+                  {e.definition !== null ? (
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => downloadDefinition(e)}
+                      aria-label={`Download definition of ${e.title}`}
+                    >
+                      Download definition
+                    </button>
+                  ) : null}
                   {e.origin === 'upload' ? (
                     renaming?.id === e.id ? (
                       <form
