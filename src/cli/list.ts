@@ -1,26 +1,44 @@
-// `list [--json]`: the surveys bundled in surveys/, with id, title and size.
-import { readFile, readdir } from 'node:fs/promises';
+// `list [--json]`: the surveys bundled in surveys/, with id, title and question
+// count, each opened by the one door (open.ts) with its own definition.
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { publishedMessages as M } from '../core/messages';
-import { loadSurveyFile } from '../core/pipeline';
-import { isDistributionCsv, parseDistributionCsv } from '../core/published/parse';
-import type { Result } from '../core/result';
+import { cliMessages as M } from '../core/messages';
+import { fail, ok } from '../core/result';
+import type { Result, SurveyError } from '../core/result';
 import { summarisePublishedSurvey, surveyIdFromFile } from '../core/surveys';
 import type { SurveySummary } from '../core/surveys';
-import { formatError, readSidecar } from './inspect';
-import type { SurveySidecar } from '../core/surveys';
+import { formatError, openSurvey } from './open';
+import { printJson, runCommand } from './run';
 
 const SURVEYS = new URL('../../surveys/', import.meta.url);
 
-export async function runList(args: string[]): Promise<number> {
-  let json = false;
-  for (const a of args) {
-    if (a === '--json') json = true;
-    else {
-      process.stderr.write(`${M.cliUnknownFlag(a, M.cliListUsage)}\n`);
-      return 2;
-    }
-  }
+export async function runList(argv: readonly string[]): Promise<number> {
+  let failed = false;
+  const code = await runCommand('list', argv, async (args) => {
+    const listed = await listSurveys();
+    if (!listed.ok) return listed;
+    const { summaries, errors } = listed.value;
+    // A survey that cannot be read is reported, and the others still listed.
+    for (const e of errors) process.stderr.write(`${formatError(e)}\n`);
+    failed = errors.length > 0;
+    if (args.json) return ok(printJson(summaries));
+    const lines = summaries.map((s) =>
+      M.listLine(
+        s.id,
+        s.title,
+        s.publisher === null ? null : [s.publisher, s.date].filter((x) => x !== null).join(', '),
+        s.questions,
+      ),
+    );
+    return ok(`${lines.join('\n')}\n`);
+  });
+  return code === 0 && failed ? 1 : code;
+}
+
+/** Every bundled survey's summary, and the errors of those that cannot be read. */
+export async function listSurveys(): Promise<
+  Result<{ summaries: SurveySummary[]; errors: SurveyError[] }>
+> {
   const folder = fileURLToPath(SURVEYS);
   let names: string[];
   try {
@@ -28,67 +46,30 @@ export async function runList(args: string[]): Promise<number> {
   } catch {
     names = [];
   }
-  if (names.length === 0) {
-    process.stderr.write(`${M.cliNoSurveys(folder)}\n`);
-    return 1;
-  }
+  if (names.length === 0) return fail({ code: 'cli-no-surveys', message: M.noSurveys(folder) });
   const summaries: SurveySummary[] = [];
-  let failed = false;
+  const errors: SurveyError[] = [];
   for (const name of names) {
     const file = `surveys/${name}`;
-    const sidecar = await readSidecar(fileURLToPath(new URL(name, SURVEYS)));
-    const summary =
-      sidecar !== null && !sidecar.ok
-        ? sidecar
-        : summarise(file, await readFile(new URL(name, SURVEYS)), sidecar?.value);
-    if (summary.ok) summaries.push(summary.value);
-    else {
-      failed = true;
-      process.stderr.write(`${formatError(summary.error)}\n`);
+    const opened = await openSurvey({ file: fileURLToPath(new URL(name, SURVEYS)), multi: [] });
+    if (!opened.ok) {
+      errors.push(opened.error);
+      continue;
     }
-  }
-  if (json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
-  else {
-    const lines = summaries.map(
-      (s) =>
-        `${s.id}  ${s.title}${s.publisher === null ? '' : ` (${s.publisher}${s.date === null ? '' : `, ${s.date}`})`}: ${s.questions} question${s.questions === 1 ? '' : 's'}`,
+    const loaded = opened.value;
+    summaries.push(
+      loaded.kind === 'distribution'
+        ? summarisePublishedSurvey(file, loaded.survey)
+        : {
+            id: surveyIdFromFile(file),
+            file,
+            format: 'respondents',
+            title: loaded.table.meta.title,
+            publisher: null,
+            date: null,
+            questions: loaded.table.columns.length,
+          },
     );
-    process.stdout.write(`${lines.join('\n')}\n`);
   }
-  return failed ? 1 : 0;
-}
-
-function summarise(
-  file: string,
-  bytes: Uint8Array,
-  sidecar: SurveySidecar | undefined,
-): Result<SurveySummary> {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (isDistributionCsv(text)) {
-    const parsed = parseDistributionCsv(text, file);
-    return parsed.ok ? { ok: true, value: summarisePublishedSurvey(file, parsed.value) } : parsed;
-  }
-  const { answerOrder, ...meta } = sidecar ?? {};
-  const loaded = loadSurveyFile(bytes, {
-    file,
-    ...(sidecar === undefined ? {} : { meta }),
-    ...(answerOrder === undefined ? {} : { answerOrder }),
-  });
-  if (!loaded.ok) return loaded;
-  if (loaded.value.kind === 'distribution') {
-    return { ok: true, value: summarisePublishedSurvey(file, loaded.value.survey) };
-  }
-  const table = loaded.value.table;
-  return {
-    ok: true,
-    value: {
-      id: surveyIdFromFile(file),
-      file,
-      format: 'respondents',
-      title: table.meta.title,
-      publisher: null,
-      date: null,
-      questions: table.columns.length,
-    },
-  };
+  return ok({ summaries, errors });
 }

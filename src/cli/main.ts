@@ -1,31 +1,39 @@
 #!/usr/bin/env node
 // The headless command line over the same engine as the UI. Each command lives
-// in its own module; results go to stdout as JSON, errors to stderr with exit 1.
+// in its own module, reads its arguments with the one parser (args.ts) and its
+// survey file through the one door (open.ts). Results go to stdout, errors to
+// stderr: exit 1 for a file or question error, 2 for wrong usage.
+import { cliMessages as M } from '../core/messages';
+import { COMMANDS, commandUsage, programUsage } from './args';
+import type { CommandName } from './args';
+import { runCrosstab } from './crosstab';
+import { runDefinition } from './definition';
 import { runInspect } from './inspect';
 import { runList } from './list';
-import { runCrosstab } from './crosstab';
 
-const USAGE = `Usage:
-  survey-workbench list --json
-  survey-workbench inspect <file.csv> [--encoding <name>] [--delimiter <char>] --json
-  survey-workbench crosstab <file.csv> --rows <question> --cols <question> [--weight <column>] [--where <question>=<option>]... --json`;
-
-const commands: Record<string, (args: string[]) => Promise<number>> = {
+const commands: Record<CommandName, (argv: readonly string[]) => Promise<number>> = {
   list: runList,
   inspect: runInspect,
   crosstab: runCrosstab,
+  definition: runDefinition,
 };
 
-async function main(argv: string[]): Promise<number> {
+const isCommand = (name: string | undefined): name is CommandName =>
+  COMMANDS.some((c) => c === name);
+
+async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name === undefined ? undefined : commands[name];
-  if (command === undefined) {
-    process.stderr.write(
-      `${name === undefined ? 'No command given.' : `Unknown command "${name}".`}\n${USAGE}\n`,
-    );
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest[0];
+    process.stdout.write(isCommand(topic) ? commandUsage(topic) : programUsage());
+    return 0;
+  }
+  if (!isCommand(name)) {
+    const problem = name === undefined ? M.noCommand : M.unknownCommand(name);
+    process.stderr.write(`${problem}\n\n${programUsage()}`);
     return 2;
   }
-  return command(rest);
+  return commands[name](rest);
 }
 
 main(process.argv.slice(2)).then(
@@ -33,7 +41,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`Internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`${M.internal(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 1;
   },
 );

@@ -289,7 +289,6 @@ export const definitionMessages = {
 // ---- Command line (src/cli) ---------------------------------------------------
 
 export const cliMessages = {
-  program: 'survey-workbench',
   commands: {
     list: 'The bundled surveys (surveys/*.csv): id, format, title and question count.',
     inspect:

@@ -1,19 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { listSurveys, runList } from '../../src/cli/list';
+import { capture, unwrap } from './helpers';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
-
-describe('cli list', () => {
-  it('lists the bundled surveys with id, file, format, title, publisher, date and question count', () => {
-    const r = spawnSync(tsx, ['src/cli/main.ts', 'list', '--json'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+describe('list', () => {
+  it('lists the bundled surveys with id, file, format, title, publisher, date and question count', async () => {
+    const r = await capture(() => runList(['--json']));
+    expect([r.code, r.stderr]).toEqual([0, '']);
     const list = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(list).toEqual(unwrap(await listSurveys()).summaries);
     const published = list.filter((s) => s.format === 'distribution');
     expect(published).toEqual([
       {
@@ -44,16 +38,30 @@ describe('cli list', () => {
         questions: 5,
       },
     ]);
-    // Respondent files take their title from the .json sidecar next to them.
+    // Respondent files take their title from the definition beside them.
     expect(list.find((s) => s.id === 'demo-simulated-wechat-respondents')).toMatchObject({
+      file: 'surveys/demo-simulated-wechat-respondents.csv',
       format: 'respondents',
       title: 'WeChat users (simulated respondents)',
     });
   });
 
-  it('refuses an unknown option with exit 2', () => {
-    const r = spawnSync(tsx, ['src/cli/main.ts', 'list', '--all'], { cwd: root, encoding: 'utf8' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Unknown option "--all"');
+  it('prints one line per survey without --json', async () => {
+    const r = await capture(() => runList([]));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'eguan-2013-07-mobile-im-share  Market share of mobile instant messenger services in China (Eguan, 2013-07): 1 question\n',
+    );
+    expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(4);
+  });
+
+  it('refuses an unknown option or a file with exit 2', async () => {
+    const flag = await capture(() => runList(['--all']));
+    expect([flag.code, flag.stderr.split('\n')[0]]).toEqual([2, 'Unknown option "--all".']);
+    const file = await capture(() => runList(['surveys/demo.csv']));
+    expect([file.code, file.stderr.split('\n')[0]]).toEqual([
+      2,
+      'Unexpected argument "surveys/demo.csv": this command reads no file.',
+    ]);
   });
 });

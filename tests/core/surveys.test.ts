@@ -1,10 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  fileStem,
-  parseSurveySidecar,
-  sidecarPath,
-  surveyIdFromFile,
-} from '../../src/core/surveys';
+import { parseDefinition } from '../../src/core/definition/definition';
+import { fileStem, sidecarPath, surveyIdFromFile } from '../../src/core/surveys';
 
 describe('naming surveys after their files', () => {
   it.each([
@@ -26,27 +24,26 @@ describe('naming surveys after their files', () => {
   });
 });
 
-describe('reading a sidecar', () => {
-  it('takes title, notice and source', () => {
-    const r = parseSurveySidecar(
-      '{"title": "WeChat users (simulated respondents)", "notice": "Simulated respondents, not real data", "other": 1}',
-      'demo.json',
-    );
-    expect(r).toEqual({
-      ok: true,
-      value: {
-        title: 'WeChat users (simulated respondents)',
-        notice: 'Simulated respondents, not real data',
-      },
-    });
+// The <name>.json beside a respondent file is read as its survey definition.
+describe('reading the definition beside a survey', () => {
+  it("reads the bundled demo's as a definition: title, notice and weight", () => {
+    const data = 'surveys/demo-simulated-wechat-respondents.csv';
+    const path = sidecarPath(data);
+    const text = readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), 'utf8');
+    const r = parseDefinition(text, path);
+    expect(r.ok && [r.value.title, r.value.notice, r.value.weight]).toEqual([
+      'WeChat users (simulated respondents)',
+      'Simulated respondents, not real data',
+      'weight',
+    ]);
   });
 
   it.each([
-    ['not json', 'sidecar-invalid'],
-    ['[1]', 'sidecar-invalid'],
-    ['{"title": 3}', 'sidecar-invalid'],
-  ])('refuses %j', (text, code) => {
-    const r = parseSurveySidecar(text, 'x.json');
+    ['not json', 'definition-not-json'],
+    ['[1]', 'definition-invalid'],
+    ['{"title": "only a title"}', 'definition-invalid'],
+  ])('refuses %j, naming the file', (text, code) => {
+    const r = parseDefinition(text, 'x.json');
     expect(r.ok ? null : [r.error.code, r.error.file]).toEqual([code, 'x.json']);
   });
 });

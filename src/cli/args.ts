@@ -1,0 +1,317 @@
+// The one argument parser of every command, on node:util parseArgs (strict).
+// Shared flags read a survey file the way the app does (encoding, delimiter,
+// definition, weight, multi-answer groups); each command adds its own. Usage
+// errors come back as text (the caller prints the usage and exits 2), never
+// as exceptions.
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { ENCODINGS } from '../core/csv/encoding';
+import type { Delimiter } from '../core/csv/delimiter';
+import type { EncodingName } from '../core/csv/encoding';
+import { cliMessages as M } from '../core/messages';
+
+export type CommandName = 'list' | 'inspect' | 'crosstab' | 'definition';
+export const COMMANDS: readonly CommandName[] = ['list', 'inspect', 'crosstab', 'definition'];
+
+type FlagName = keyof typeof M.flags;
+interface FlagSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+}
+
+const FLAGS: Record<FlagName, FlagSpec> = {
+  rows: { type: 'string' },
+  cols: { type: 'string' },
+  where: { type: 'string', multiple: true },
+  'no-tests': { type: 'boolean' },
+  encoding: { type: 'string' },
+  delimiter: { type: 'string' },
+  definition: { type: 'string' },
+  weight: { type: 'string' },
+  'no-weight': { type: 'boolean' },
+  multi: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** How to read a survey file: the flags of every command that opens one. */
+const FILE_FLAGS: readonly FlagName[] = [
+  'encoding',
+  'delimiter',
+  'definition',
+  'weight',
+  'no-weight',
+  'multi',
+  'json',
+  'help',
+];
+
+/** Each command's flags, in the order its help lists them. */
+export const COMMAND_FLAGS: Record<CommandName, readonly FlagName[]> = {
+  list: ['json', 'help'],
+  inspect: FILE_FLAGS,
+  crosstab: ['rows', 'cols', 'where', 'no-tests', ...FILE_FLAGS],
+  definition: FILE_FLAGS,
+};
+
+/** A survey file and how to read it. */
+export interface FileArgs {
+  file: string;
+  json: boolean;
+  encoding?: EncodingName;
+  delimiter?: Delimiter;
+  /** The --definition file; absent: <name>.json beside the data, when present. */
+  definition?: string;
+  /** A column to weight by; null: unweighted (--no-weight); absent: as the definition says. */
+  weight?: string | null;
+  /** --multi NAME=COL,COL,...: multi-answer questions grouped from single columns. */
+  multi: { id: string; columns: string[] }[];
+}
+
+export interface CrosstabArgs extends FileArgs {
+  rows: string;
+  cols: string | null;
+  where: { question: string; option: string }[];
+  tests: boolean;
+}
+
+export interface ListArgs {
+  json: boolean;
+}
+
+export interface ArgsOf {
+  list: ListArgs;
+  inspect: FileArgs;
+  crosstab: CrosstabArgs;
+  definition: FileArgs;
+}
+
+export type ParseOutcome<T> =
+  { kind: 'args'; args: T } | { kind: 'help' } | { kind: 'usage'; message: string };
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
+
+const usage = (message: string): { kind: 'usage'; message: string } => ({
+  kind: 'usage',
+  message,
+});
+
+/** Reads a command's arguments (everything after the command name). */
+export function parseCommandArgs<C extends CommandName>(
+  command: C,
+  argv: readonly string[],
+): ParseOutcome<ArgsOf[C]> {
+  const names = COMMAND_FLAGS[command];
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const name of names) options[name] = { ...FLAGS[name] };
+  let values: Values;
+  let positionals: string[];
+  let tokens: Token[];
+  try {
+    const parsed = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: true,
+      tokens: true,
+    });
+    values = parsed.values as Values;
+    positionals = parsed.positionals;
+    tokens = parsed.tokens;
+  } catch (e) {
+    // Asking for help wins over a mistake beside it.
+    const end = argv.indexOf('--');
+    const flags = end < 0 ? argv : argv.slice(0, end);
+    if (flags.includes('--help') || flags.includes('-h')) return { kind: 'help' };
+    // parseArgs refused: say why in our words, naming the flag.
+    return usage(explain(argv, options) ?? (e instanceof Error ? e.message : String(e)));
+  }
+  if (values.help === true) return { kind: 'help' };
+  const twice = repeated(tokens, options);
+  if (twice !== null) return usage(M.givenTwice(twice));
+
+  if (command === 'list') {
+    if (positionals[0] !== undefined) return usage(M.noFileWanted(positionals[0]));
+    return { kind: 'args', args: { json: values.json === true } as ArgsOf[C] };
+  }
+
+  const file = fileArgs(values, positionals);
+  if (file.kind !== 'args' || command !== 'crosstab') return file as ParseOutcome<ArgsOf[C]>;
+
+  const rows = values.rows;
+  if (typeof rows !== 'string') return usage(M.rowsMissing);
+  const where: CrosstabArgs['where'] = [];
+  for (const w of strings(values.where)) {
+    const eq = w.indexOf('=');
+    if (eq <= 0) return usage(M.badWhere(w));
+    where.push({ question: w.slice(0, eq), option: w.slice(eq + 1) });
+  }
+  const args: CrosstabArgs = {
+    ...file.args,
+    rows,
+    cols: typeof values.cols === 'string' ? values.cols : null,
+    where,
+    tests: values['no-tests'] !== true,
+  };
+  return { kind: 'args', args: args as ArgsOf[C] };
+}
+
+function fileArgs(values: Values, positionals: string[]): ParseOutcome<FileArgs> {
+  const [file, ...extra] = positionals;
+  if (file === undefined) return usage(M.noFile);
+  if (extra.length > 0) return usage(M.tooManyFiles(positionals));
+  const args: FileArgs = { file, json: values.json === true, multi: [] };
+  if (typeof values.encoding === 'string') {
+    const encoding = encodingNamed(values.encoding);
+    if (encoding === undefined) return usage(M.badEncoding(values.encoding, ENCODINGS));
+    args.encoding = encoding;
+  }
+  if (typeof values.delimiter === 'string') {
+    const delimiter = DELIMITERS[values.delimiter.toLowerCase()];
+    if (delimiter === undefined) return usage(M.badDelimiter(values.delimiter));
+    args.delimiter = delimiter;
+  }
+  if (typeof values.definition === 'string') args.definition = values.definition;
+  if (typeof values.weight === 'string' && values['no-weight'] === true)
+    return usage(M.weightConflict);
+  if (typeof values.weight === 'string') args.weight = values.weight;
+  if (values['no-weight'] === true) args.weight = null;
+  for (const m of strings(values.multi)) {
+    const eq = m.indexOf('=');
+    const id = m.slice(0, Math.max(0, eq)).trim();
+    const columns = m
+      .slice(eq + 1)
+      .split(',')
+      .map((c) => c.trim());
+    if (id === '' || columns.some((c) => c === '')) return usage(M.badMulti(m));
+    args.multi.push({ id, columns });
+  }
+  return { kind: 'args', args };
+}
+
+const strings = (v: Values[string]): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+const DELIMITERS: Record<string, Delimiter> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '|': '|',
+  pipe: '|',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+};
+
+/**
+ * An encoding by any usual spelling: "UTF8", "utf-8", "UTF-16LE", "Windows-1252",
+ * or a label browsers accept for one of ours ("latin1", "mac"). Undefined when
+ * it names none of ENCODINGS.
+ */
+export function encodingNamed(value: string): EncodingName | undefined {
+  const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const direct = ENCODINGS.find((e) => key(e) === key(value));
+  if (direct !== undefined) return direct;
+  let canonical: string;
+  try {
+    canonical = new TextDecoder(value.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+  return ENCODINGS.find((e) => e === canonical);
+}
+
+/** Why strict parseArgs refused these arguments, in the CLI's words; null when unsure. */
+function explain(
+  argv: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): string | null {
+  let tokens: Token[];
+  try {
+    tokens = parseArgs({ args: [...argv], options, strict: false, tokens: true }).tokens;
+  } catch {
+    return null;
+  }
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = options[t.name];
+    if (spec === undefined) return M.unknownFlag(t.rawName);
+    if (spec.type === 'boolean' && t.value !== undefined) return M.takesNoValue(t.rawName);
+    if (spec.type === 'string' && t.value === undefined) return M.missingValue(t.rawName);
+    if (spec.type === 'string' && t.inlineValue !== true && t.value?.startsWith('-') === true)
+      return M.flagAsValue(t.rawName, t.value);
+  }
+  return null;
+}
+
+/** A flag that takes one value but is given several times (parseArgs keeps the last). */
+function repeated(
+  tokens: readonly Token[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): string | null {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || options[t.name]?.type !== 'string') continue;
+    if (options[t.name]?.multiple === true) continue;
+    if (seen.has(t.name)) return t.rawName;
+    seen.add(t.name);
+  }
+  return null;
+}
+
+/** A command's help: what it does, its synopsis and every flag, one line each. */
+export function commandUsage(command: CommandName): string {
+  return [
+    M.usage(M.synopsis[command]),
+    '',
+    M.commands[command],
+    '',
+    M.optionsHeading,
+    ...flagLines(COMMAND_FLAGS[command]),
+    '',
+    M.exitCodes,
+    '',
+  ].join('\n');
+}
+
+/** The program's help: every command, and every flag any command takes. */
+export function programUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.length)) + 2;
+  const common = COMMAND_FLAGS.list;
+  const reading = FILE_FLAGS.filter((f) => !common.includes(f));
+  const crosstabOnly = COMMAND_FLAGS.crosstab.filter((f) => !FILE_FLAGS.includes(f));
+  // One width for the three groups, so the help reads as one table.
+  const lines = flagLines([...reading, ...crosstabOnly, ...common]);
+  return [
+    ...COMMANDS.map((c) => M.usage(M.synopsis[c])),
+    '',
+    M.commandsHeading,
+    ...COMMANDS.map((c) => `  ${c.padEnd(width)}${M.commands[c]}`),
+    '',
+    M.fileOptionsHeading,
+    ...lines.slice(0, reading.length),
+    '',
+    M.crosstabOptionsHeading,
+    ...lines.slice(reading.length, reading.length + crosstabOnly.length),
+    '',
+    M.commonOptionsHeading,
+    ...lines.slice(reading.length + crosstabOnly.length),
+    '',
+    M.helpHint,
+    M.exitCodes,
+    '',
+  ].join('\n');
+}
+
+function flagLines(names: readonly FlagName[]): string[] {
+  const left = names.map((n) => {
+    const short = FLAGS[n].short;
+    const value = M.flags[n].value;
+    return `${short === undefined ? '' : `-${short}, `}--${n}${value === '' ? '' : ` ${value}`}`;
+  });
+  const width = Math.max(...left.map((l) => l.length)) + 2;
+  return names.map((n, i) => `  ${left[i]!.padEnd(width)}${M.flags[n].help}`);
+}

@@ -1,0 +1,31 @@
+// `definition <file> [shared flags]`: the complete survey definition the file
+// is read with (its own <name>.json or --definition, then --weight, --no-weight
+// and --multi), as the app downloads it. Save it, edit it, and pass it back
+// with --definition: every decision about the file in one document.
+import type { SurveyDefinition } from '../core/definition/definition';
+import { formatDefinition } from '../core/definition/definition';
+import { cliMessages as M } from '../core/messages';
+import { fail, ok } from '../core/result';
+import type { Result } from '../core/result';
+import type { FileArgs } from './args';
+import { openSurvey } from './open';
+import { runCommand } from './run';
+
+export function runDefinition(argv: readonly string[]): Promise<number> {
+  return runCommand('definition', argv, async (args) => {
+    const result = await definitionOfFile(args);
+    return result.ok ? ok(formatDefinition(result.value)) : result;
+  });
+}
+
+/** Opens a respondent file as the app does: the complete, resolved definition. */
+export async function definitionOfFile(
+  args: Omit<FileArgs, 'json'>,
+): Promise<Result<SurveyDefinition>> {
+  const opened = await openSurvey(args);
+  if (!opened.ok) return opened;
+  const loaded = opened.value;
+  if (loaded.kind !== 'respondents')
+    return fail({ code: 'definition-not-respondents', message: M.notRespondents, file: args.file });
+  return ok(loaded.definition);
+}
