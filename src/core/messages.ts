@@ -272,6 +272,15 @@ export const definitionMessages = {
     `The ${kind} question "${id}" in this survey definition names several columns; only a multi-answer question reads more than one column.`,
   needsSeparator: (id: string) =>
     `The multi-answer question "${id}" reads one column, so it needs a "separator" (";", "|" or ",") saying what joins the chosen options in a cell.`,
+  separatorOneColumn: (id: string) =>
+    `The multi-answer question "${id}" reads several columns, so it takes no "separator": a separator is for options joined inside one cell.`,
+  unknownKeys: (keys: readonly string[]) =>
+    `it has ${keys.length === 1 ? 'a key' : 'keys'} a definition does not use (${keys.map((k) => `"${k}"`).join(', ')}); remove ${keys.length === 1 ? 'it' : 'them'} or check the spelling`,
+  notAllowed: (values: readonly string[]) =>
+    `the value must be one of ${values.map((v) => `"${v}"`).join(', ')}`,
+  wrongType: (expected: string) =>
+    `the value must be ${expected === 'array' ? 'a list' : `a ${expected}`}`,
+  outOfBounds: 'the value is empty or too long',
   answersPerColumn: (id: string) =>
     `The multi-answer question "${id}" needs one entry in "answers" per column (the option each column stands for).`,
   unknownColumn: (column: string, question: string, valid: string[]) =>

@@ -56,16 +56,19 @@ export function applyDefinition(
       questions.push(definedQuestion(dq, columns, profile));
     }
     // Every column stays addressable on its own: those no defined question reads alone
-    // become questions by detection (single, numeric or free text; never grouped).
-    const alone = new Set(
-      questions.filter((q) => q.sourceColumns.length === 1).map((q) => q.sourceColumns[0]),
-    );
+    // become what detection made of them alone (an id, a numeric, a single; never a group).
+    const own = (q: SchemaQuestion) =>
+      q.sourceColumns.length === 1 && q.multi?.encoding !== 'columns';
+    const alone = new Set(questions.filter(own).map((q) => q.sourceColumns[0]));
     const ids = new Set(questions.map((q) => q.id));
+    const inferredAlone = new Map(
+      inferred.questions.filter(own).map((q) => [q.sourceColumns[0]!, q] as const),
+    );
     names.forEach((n, c) => {
       if (alone.has(c)) return;
-      if (ids.has(n))
-        return void questions.push({ ...detected(n, c, profile), id: `${n} (column)` });
-      questions.push(detected(n, c, profile));
+      const found = inferredAlone.get(c);
+      const q = found === undefined ? detected(n, c, profile) : { ...found };
+      questions.push(ids.has(q.id) ? { ...q, id: `${q.id} (column)` } : q);
     });
   }
 
@@ -145,7 +148,8 @@ function definedQuestion(
   if (dq.missing !== undefined && dq.missing.length > 0) q.missing = [...dq.missing];
   if (dq.kind === 'single' && dq.answers !== undefined) q.answers = [...dq.answers];
   if (dq.kind === 'multi') {
-    if (columns.length === 1) q.multi = { encoding: 'delimited', separator: dq.separator ?? ';' };
+    // A separator means options joined in one cell; otherwise a battery, of one column or more.
+    if (dq.separator !== undefined) q.multi = { encoding: 'delimited', separator: dq.separator };
     else {
       const options =
         dq.answers ??

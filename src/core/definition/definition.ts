@@ -155,11 +155,16 @@ export function checkDefinition(value: unknown, file: string): Result<SurveyDefi
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map(String).join('.') ?? '';
-    return fail({
-      code: 'definition-invalid',
-      message: M.invalid(path, issue?.message ?? ''),
-      file,
-    });
+    // zod/mini carries no message locale: say what is wrong from the issue itself.
+    const problem =
+      issue?.code === 'unrecognized_keys'
+        ? M.unknownKeys(issue.keys)
+        : issue?.code === 'invalid_value'
+          ? M.notAllowed(issue.values.map(String))
+          : issue?.code === 'invalid_type'
+            ? M.wrongType(issue.expected)
+            : M.outOfBounds;
+    return fail({ code: 'definition-invalid', message: M.invalid(path, problem), file });
   }
   const def = parsed.data;
   const ids = new Set<string>();
@@ -169,9 +174,17 @@ export function checkDefinition(value: unknown, file: string): Result<SurveyDefi
     ids.add(q.id);
     if (q.kind !== 'multi' && q.columns.length !== 1)
       return fail({ code: 'definition-invalid', message: M.oneColumn(q.id, q.kind), file });
-    if (q.kind === 'multi' && q.columns.length === 1 && q.separator === undefined)
+    // One column: options joined by a separator, or a battery of one (its answers say so).
+    if (
+      q.kind === 'multi' &&
+      q.columns.length === 1 &&
+      q.separator === undefined &&
+      q.answers === undefined
+    )
       return fail({ code: 'definition-invalid', message: M.needsSeparator(q.id), file });
-    if (q.kind === 'multi' && q.columns.length > 1 && q.answers !== undefined)
+    if (q.kind === 'multi' && q.columns.length > 1 && q.separator !== undefined)
+      return fail({ code: 'definition-invalid', message: M.separatorOneColumn(q.id), file });
+    if (q.kind === 'multi' && q.separator === undefined && q.answers !== undefined)
       if (q.answers.length !== q.columns.length)
         return fail({ code: 'definition-invalid', message: M.answersPerColumn(q.id), file });
   }
