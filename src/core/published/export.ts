@@ -1,6 +1,7 @@
 // The canonical CSV form of a published survey: only the columns it uses, in
 // canonical order, each value once on the first row it applies to, percents
 // exactly as printed. Reading a canonical file and exporting it gives the same bytes.
+import { tableToCsv } from '../export/csv';
 import { DISTRIBUTION_COLUMNS, REQUIRED_COLUMNS } from './columns';
 import type { DistributionColumn } from './columns';
 import type { PublishedSurvey } from './types';
@@ -74,17 +75,5 @@ export function exportDistributionCsv(survey: PublishedSurvey): string {
       source_url: meta.sourceUrl ?? '',
     });
   }
-  const lines = [columns.join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
-  return `${lines.join('\n')}\n`;
-}
-
-/**
- * One CSV cell: formula-like cells (= + - @ tab CR, or an already escaped one)
- * get a leading "'", then minimal quoting as papaparse writes it.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) || /^'[=+\-@'\t\r]/.test(value) ? `'${value}` : value;
-  const needsQuotes = /[",\n\r]/.test(safe) || safe.startsWith(' ') || safe.endsWith(' ');
-  return needsQuotes ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return tableToCsv([columns, ...rows.map((row) => columns.map((c) => row[c] ?? ''))]);
 }

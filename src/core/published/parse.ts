@@ -2,6 +2,7 @@
 // survey-, question- and segment-level columns given once, on the first row
 // they apply to. Never throws: every problem is a SurveyError with the file,
 // line, column and what to do.
+import { unescapeCell } from '../export/formula';
 import Papa from 'papaparse';
 import { publishedMessages as M } from '../messages';
 import { fail, ok } from '../result';
@@ -29,10 +30,9 @@ export { isDistributionHeader } from './columns';
 
 const KINDS: readonly QuestionKind[] = ['single', 'multi', 'numeric', 'text'];
 
-/** A cell as data: trimmed, and a formula escape ("'=...", "'+...", "'\t...") undone. */
-export function unescapeCell(raw: string): string {
-  const text = raw.trim();
-  return /^'[=+\-@'\t\r]/.test(text) ? text.slice(1) : text;
+/** A cell as data: trimmed, and the export's formula escape ("'=...", "'+...") undone. */
+function cellText(raw: string): string {
+  return unescapeCell(raw.trim());
 }
 
 interface SeriesState {
@@ -151,7 +151,7 @@ export function parseDistributionRows(
       fail(error(code, at(column) + message, line, (index.get(column) ?? -1) + 1));
     const cell = (column: DistributionColumn): string => {
       const j = index.get(column);
-      return j === undefined ? '' : unescapeCell(row[j] ?? '');
+      return j === undefined ? '' : cellText(row[j] ?? '');
     };
 
     // Values beyond the header would be lost: refuse them.

@@ -4,13 +4,8 @@
 // spreadsheet user expects: a cell that would start a formula (= + - @) is
 // written with a leading "'", and a respondent who answered a multi-answer
 // question but chose none of its options comes back as not answered.
+import { tableToCsv } from '../export/csv';
 import type { Column, RespondentTable } from './types';
-
-function cell(text: string): string {
-  const neutral =
-    /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\n\r]|^\s|\s$/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
-}
 
 function valueAt(column: Column, i: number): string {
   switch (column.type) {
@@ -37,9 +32,7 @@ function valueAt(column: Column, i: number): string {
 }
 
 export function exportRespondentCsv(table: RespondentTable): string {
-  const lines = [table.columns.map((c) => cell(c.text)).join(',')];
-  for (let i = 0; i < table.rowCount; i++) {
-    lines.push(table.columns.map((c) => cell(valueAt(c, i))).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  const rows: string[][] = [table.columns.map((c) => c.text)];
+  for (let i = 0; i < table.rowCount; i++) rows.push(table.columns.map((c) => valueAt(c, i)));
+  return tableToCsv(rows);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { neutraliseCell, tableToCsv, tableToTsv } from '../../../src/core/export/csv';
+import { tableToCsv, tableToTsv } from '../../../src/core/export/csv';
+import { neutraliseCell, unescapeCell } from '../../../src/core/export/formula';
 
 describe('cells that a spreadsheet would run as formulas are neutralised', () => {
   it.each([
@@ -17,8 +18,16 @@ describe('cells that a spreadsheet would run as formulas are neutralised', () =>
     ['- none -', "'- none -"],
     ['-3.5e2', "'-3.5e2"],
     ['-3,5', "'-3,5"],
-  ])('%j becomes %j', (cell, safe) => {
+    // Every kind of leading space: a no-break space, an ideographic space, a thin space.
+    ['\u00a0=1+1', "'\u00a0=1+1"],
+    ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+    ['\u2009+cmd', "'\u2009+cmd"],
+    // A cell that looks escaped already gets one more "'", so reading back is exact.
+    ["'=already text", "''=already text"],
+    ["''", "'''"],
+  ])('%j becomes %j, and reads back as %j', (cell, safe) => {
     expect(neutraliseCell(cell)).toBe(safe);
+    expect(unescapeCell(safe)).toBe(cell);
   });
 
   it.each([
@@ -31,7 +40,7 @@ describe('cells that a spreadsheet would run as formulas are neutralised', () =>
     [' -3.5 '],
     ['38.07%'],
     ['Other'],
-    ["'=already text"],
+    ["'tis plain"],
     ['QQ (Tencent)'],
     ['微信 = WeChat'],
     [''],
@@ -106,5 +115,20 @@ describe('writing a grid as tab-separated text for the clipboard', () => {
     ['comma, and "quotes"', 'comma, and "quotes"'],
   ])('writes the cell %j as %j', (cell, text) => {
     expect(tableToTsv([[cell, 'x']])).toBe(`${text}\tx`);
+  });
+});
+
+describe('every export goes through the one writer', () => {
+  it("neutralises formula cells behind any kind of space in a respondent export (the library's Export CSV)", async () => {
+    const { loadSurveyFile } = await import('../../../src/core/pipeline');
+    const { exportRespondentCsv } = await import('../../../src/core/table/exportCsv');
+    const csv = 'id,q\n1,"\u00a0=HYPERLINK(""http://x"")"\n2,"  +cmd"\n3,-5\n';
+    const r = loadSurveyFile(new TextEncoder().encode(csv), { file: 'x.csv', missingTokens: [''] });
+    if (!r.ok || r.value.kind !== 'respondents') throw new Error('not loaded');
+    const cells = Papa.parse<string[]>(exportRespondentCsv(r.value.table), {
+      skipEmptyLines: true,
+    }).data.map((row) => row[1]);
+    // The encoder trims cells (every Unicode space), so the label is "=HYPERLINK(…)".
+    expect(cells).toEqual(['q', `'=HYPERLINK("http://x")`, "'+cmd", '-5']);
   });
 });

@@ -5,12 +5,24 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportDistributionCsv } from '../../../src/core/published/export';
-import { parseDistributionCsv, unescapeCell } from '../../../src/core/published/parse';
+import { tableToCsv } from '../../../src/core/export/csv';
+import { unescapeCell } from '../../../src/core/export/formula';
+import { exportDistributionCsv } from '../../../src/core/published/export';
+
+/** One cell as the one CSV writer writes it. */
+const csvCell = (text: string): string => tableToCsv([[text]]).slice(0, -1);
+import { parseDistributionCsv } from '../../../src/core/published/parse';
 import type { PublishedSurvey } from '../../../src/core/published/types';
 import { loadSurveyFile } from '../../../src/core/pipeline';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// What a spreadsheet runs: a sign, "=" or "@" first (after any spaces), a tab or CR, unless
+// the cell is a plain number ("-5", "+2.3%"), which every spreadsheet reads as a number.
+const FORMULA = /^[\t\r]|^\s*[=+\-@]/u;
+const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?%?$/;
+const FORMULA_START = {
+  test: (cell: string) =>
+    FORMULA.test(cell) && (/^[\t\r]/.test(cell) || !PLAIN_NUMBER.test(cell.trim())),
+};
 
 /** Text that a spreadsheet would run: a formula character first, then anything. */
 const formulaLike = fc
@@ -122,8 +134,8 @@ describe('CSV export of published figures', () => {
 
   it.each([
     ['=1+1', "'=1+1"],
-    ['+1', "'+1"],
-    ['-1', "'-1"],
+    ['+1', '+1'],
+    ['-1', '-1'],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\t=1+1', `'\t=1+1`],
     ['\r=1+1', `"'\r=1+1"`],

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportDistributionCsv } from '../../../src/core/published/export';
+import { tableToCsv } from '../../../src/core/export/csv';
+import { unescapeCell } from '../../../src/core/export/formula';
+import { exportDistributionCsv } from '../../../src/core/published/export';
+
+/** One cell as the one CSV writer writes it. */
+const csvCell = (text: string): string => tableToCsv([[text]]).slice(0, -1);
 import { parseDistributionCsv } from '../../../src/core/published/parse';
 import type { PublishedSurvey } from '../../../src/core/published/types';
 
