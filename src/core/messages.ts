@@ -99,6 +99,16 @@ export const publishedMessages = {
     `incomplete: ${listWords(labels.map((l) => `"${l}"`))} not in this segment`,
   netNotInSegment: (labels: string[]) =>
     `${listWords(labels.map((l) => `"${l}"`))} ${labels.length === 1 ? 'is' : 'are'} not published for this segment, so the net here covers only the other options and is a lower bound.`,
+  // Bases from rounding (published/bases.ts).
+  baseContradicted: (base: string, misfits: { label: string; printed: string }[]) =>
+    `The stated base of ${base} respondents does not fit the figures: ${listWords([
+      ...misfits.slice(0, 3).map((m) => `${m.printed} ("${m.label}")`),
+      ...(misfits.length > 3
+        ? [`${misfits.length - 3} other figure${misfits.length === 4 ? '' : 's'}`]
+        : []),
+    ])} cannot be a whole number out of ${base}, rounded as printed. Check the base and the figures (weighted figures fail this test too).`,
+  noConsistentBase: (limit: string) =>
+    `These figures fit no unweighted base up to ${limit}: they are probably weighted, or rounded in another way; no base can be inferred.`,
 } as const;
 
 function listWords(items: string[]): string {
@@ -156,6 +166,8 @@ export const importMessages = {
     'The file has a header line but no rows of data. Choose a file with at least one respondent.',
   binaryFile:
     'This file is not a CSV text file (it contains NUL bytes, as binary files like spreadsheets or images do). Save it as CSV and try again.',
+  onlyDelimiters:
+    'The file holds no data: every cell of its first rows is empty (only delimiters). Check that this is the file you meant, and that it was saved with its contents.',
   proseFile:
     'This file does not look like a table: no delimiter splits its lines into columns. Save it as CSV (comma, semicolon, tab or pipe separated) and try again.',
   tooLarge: (bytes: number, limit: number) =>
@@ -327,6 +339,14 @@ export const cliMessages = {
       help: 'Only respondents who gave this answer; repeat it: ORed on one question, ANDed across questions.',
     },
     'no-tests': { value: '', help: 'Leave out the column-proportion significance letters.' },
+    base: {
+      value: '<n>',
+      help: 'Published figures: the respondents behind figures whose file gives no base_n, for their 95% margins of error.',
+    },
+    deff: {
+      value: '<x>',
+      help: 'Published figures: the design effect (1 or more) of weighted or clustered figures; margins use the base / x (default: 1).',
+    },
     encoding: {
       value: '<name>',
       help: 'Read the file in this encoding: utf-8, utf-16le, utf-16be, gb18030, windows-1252 or macintosh (default: detected).',
@@ -362,6 +382,7 @@ export const cliMessages = {
   commandsHeading: 'Commands:',
   fileOptionsHeading: 'Reading a survey file (inspect, crosstab, definition):',
   crosstabOptionsHeading: 'crosstab only:',
+  inspectOptionsHeading: 'inspect only:',
   commonOptionsHeading: 'Every command:',
   helpHint: 'Run "survey-workbench <command> --help" for the options of one command.',
   exitCodes:
@@ -390,6 +411,10 @@ export const cliMessages = {
   badMulti: (value: string) =>
     `"--multi ${value}" must look like --multi <name>=<column>,<column>,..., e.g. --multi leisure=cinema,sport.`,
   rowsMissing: 'Give the question for the rows with --rows <question>.',
+  badBase: (value: string) =>
+    `"--base ${value}" must be a whole number of respondents, 1 or more, e.g. --base 1200.`,
+  badDeff: (value: string) =>
+    `"--deff ${value}" must be a design effect of 1 or more, e.g. --deff 1.5.`,
 
   // Reading files (exit 1).
   cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}`,
@@ -406,6 +431,8 @@ export const cliMessages = {
     `${file} is ${bytes.toLocaleString('en-US')} bytes, too large for a survey definition (at most ${limit.toLocaleString('en-US')}). Give the definition file, not the data.`,
   notRespondents:
     'This file holds published percentages, not one row per respondent: this command needs respondent-level data.',
+  publishedFlags: (flags: string[]) =>
+    `This file holds one row per respondent, not published percentages: ${flags.join(', ')} ${flags.length === 1 ? 'applies' : 'apply'} to published figures only (respondent data has its own bases).`,
   respondentFlags: (flags: string[]) =>
     `This file holds published percentages, not one row per respondent: ${flags.join(', ')} ${flags.length === 1 ? 'applies' : 'apply'} to respondent-level data only.`,
   noSurveys: (folder: string) => `No bundled surveys (*.csv) found in ${folder}.`,
@@ -420,6 +447,9 @@ export const cliMessages = {
   noFigures: 'no figures',
   total: (lowerBound: boolean, total: string) => `total ${lowerBound ? 'at least ' : ''}${total}`,
   optionCount: (n: number) => `${n} option${n === 1 ? '' : 's'}`,
+  basesFit: (candidates: string[], count: number) =>
+    `fits a base of at least ${candidates[0] ?? ''} respondents (${candidates.join(', ')}${count > candidates.length ? ', …' : ''})`,
+  noBaseFits: (limit: string) => `fits no unweighted base up to ${limit}`,
   answered: (kind: string, n: number, weighted: string | null) =>
     `${kind}, ${n} answered${weighted === null ? '' : ` (weighted ${weighted})`}`,
   memberOf: (id: string) => `also an option of the multi-answer question "${id}"`,

@@ -413,6 +413,11 @@ class RowSink {
       return;
     }
     const sample = this.rows.slice(headerLines);
+    // ",,,," rows are a grid of nothing: refuse it rather than import empty questions.
+    if (this.rows.every((r) => r.every((c) => c.trim() === ''))) {
+      this.error = err('import-no-data', importMessages.onlyDelimiters, file, 1);
+      return;
+    }
     for (let i = 0; i < sample.length; i++)
       if (
         !this.checkWidth(sample[i] as string[], this.lines[i + headerLines] ?? i + headerLines + 1)
