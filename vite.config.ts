@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 
 // The built app may run only its own scripts and talk only to its own origin.
 // Dev mode is left without it: Vite's dev server injects inline scripts.
@@ -15,6 +16,18 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The headers a host should send with the app (a <meta> policy cannot set
+ * frame-ancestors). Links carry data in the fragment, which browsers never send,
+ * and no-referrer keeps the page address out of any request. `vite preview`
+ * sends them, as a reference for hosts.
+ */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -33,6 +46,15 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   base: './',
+  resolve: {
+    // A stdlib probe evaluates a string (blocked by the CSP above): see src/core/stats/noGenerators.cjs.
+    alias: [
+      {
+        find: /^@stdlib\/assert-has-generator-support$/,
+        replacement: fileURLToPath(new URL('./src/core/stats/noGenerators.cjs', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: 'dist',
     sourcemap: false,
@@ -42,6 +64,7 @@ export default defineConfig({
     assetsInlineLimit: (file: string) => (file.endsWith('.csv') ? false : undefined),
   },
   worker: { format: 'es' },
+  preview: { headers: SECURITY_HEADERS },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
