@@ -25,6 +25,8 @@ const FLAGS: Record<FlagName, FlagSpec> = {
   cols: { type: 'string' },
   where: { type: 'string', multiple: true },
   'no-tests': { type: 'boolean' },
+  base: { type: 'string' },
+  deff: { type: 'string' },
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   definition: { type: 'string' },
@@ -50,7 +52,7 @@ const FILE_FLAGS: readonly FlagName[] = [
 /** Each command's flags, in the order its help lists them. */
 export const COMMAND_FLAGS: Record<CommandName, readonly FlagName[]> = {
   list: ['json', 'help'],
-  inspect: FILE_FLAGS,
+  inspect: ['base', 'deff', ...FILE_FLAGS],
   crosstab: ['rows', 'cols', 'where', 'no-tests', ...FILE_FLAGS],
   definition: FILE_FLAGS,
 };
@@ -76,13 +78,20 @@ export interface CrosstabArgs extends FileArgs {
   tests: boolean;
 }
 
+export interface InspectArgs extends FileArgs {
+  /** --base N: the respondents behind published figures whose file states no base_n. */
+  base?: number;
+  /** --deff X: the design effect (≥ 1) of published figures; margins use n / X. */
+  deff?: number;
+}
+
 export interface ListArgs {
   json: boolean;
 }
 
 export interface ArgsOf {
   list: ListArgs;
-  inspect: FileArgs;
+  inspect: InspectArgs;
   crosstab: CrosstabArgs;
   definition: FileArgs;
 }
@@ -138,6 +147,21 @@ export function parseCommandArgs<C extends CommandName>(
   }
 
   const file = fileArgs(values, positionals);
+  if (file.kind === 'args' && command === 'inspect') {
+    const args: InspectArgs = { ...file.args };
+    if (typeof values.base === 'string') {
+      const base = /^\d+$/.test(values.base.trim()) ? Number(values.base.trim()) : NaN;
+      if (!(Number.isSafeInteger(base) && base >= 1)) return usage(M.badBase(values.base));
+      args.base = base;
+    }
+    if (typeof values.deff === 'string') {
+      const text = values.deff.trim();
+      const deff = text === '' ? NaN : Number(text);
+      if (!(Number.isFinite(deff) && deff >= 1)) return usage(M.badDeff(values.deff));
+      args.deff = deff;
+    }
+    return { kind: 'args', args: args as ArgsOf[C] };
+  }
   if (file.kind !== 'args' || command !== 'crosstab') return file as ParseOutcome<ArgsOf[C]>;
 
   const rows = values.rows;
@@ -283,8 +307,11 @@ export function programUsage(): string {
   const common = COMMAND_FLAGS.list;
   const reading = FILE_FLAGS.filter((f) => !common.includes(f));
   const crosstabOnly = COMMAND_FLAGS.crosstab.filter((f) => !FILE_FLAGS.includes(f));
-  // One width for the three groups, so the help reads as one table.
-  const lines = flagLines([...reading, ...crosstabOnly, ...common]);
+  const inspectOnly = COMMAND_FLAGS.inspect.filter((f) => !FILE_FLAGS.includes(f));
+  // One width for the four groups, so the help reads as one table.
+  const lines = flagLines([...reading, ...crosstabOnly, ...inspectOnly, ...common]);
+  const inspectStart = reading.length + crosstabOnly.length;
+  const commonStart = inspectStart + inspectOnly.length;
   return [
     ...COMMANDS.map((c) => M.usage(M.synopsis[c])),
     '',
@@ -295,10 +322,13 @@ export function programUsage(): string {
     ...lines.slice(0, reading.length),
     '',
     M.crosstabOptionsHeading,
-    ...lines.slice(reading.length, reading.length + crosstabOnly.length),
+    ...lines.slice(reading.length, inspectStart),
+    '',
+    M.inspectOptionsHeading,
+    ...lines.slice(inspectStart, commonStart),
     '',
     M.commonOptionsHeading,
-    ...lines.slice(reading.length + crosstabOnly.length),
+    ...lines.slice(commonStart),
     '',
     M.helpHint,
     M.exitCodes,

@@ -1,23 +1,53 @@
 // `inspect <file> [shared flags]`: what the engine reads from a survey file,
 // opened by the one door (open.ts), so published files and respondent data are
 // read exactly as the app reads them. Published distributions: one entry per
-// question and segment, with totals, kinds and flags. Respondent data: each
-// question's share of respondents per option, from the one distribution
-// function (weighted by the decided weight): the app's question page digits.
-import { formatNumber, formatPercent } from '../core/format/percent';
+// question and segment, with totals, kinds, flags, the bases the printed
+// figures fit and, where a base is known (base_n, else --base), each option's
+// Wilson 95% interval. Respondent data: each question's share of respondents
+// per option, from the one distribution function (weighted by the decided
+// weight): the app's question page digits.
+import { formatCount, formatNumber, formatPercent, roundTo } from '../core/format/percent';
 import { cliMessages as M } from '../core/messages';
+import { seriesBases } from '../core/published/bases';
 import { describePublishedSurvey } from '../core/published/describe';
-import type { DescribedSurvey } from '../core/published/describe';
-import { ok } from '../core/result';
+import type {
+  DescribedPublishedOption,
+  DescribedSeries,
+  DescribedSurvey,
+} from '../core/published/describe';
+import type { PublishedSurvey } from '../core/published/types';
+import { fail, ok } from '../core/result';
 import type { Result } from '../core/result';
+import type { Interval } from '../core/stats/wilson';
+import { wilsonPercent } from '../core/stats/wilson';
 import { describeRespondentTable } from '../core/table/describe';
 import type { DescribedTable } from '../core/table/describe';
-import type { FileArgs } from './args';
+import type { InspectArgs } from './args';
 import { openSurvey } from './open';
 import { printJson, runCommand } from './run';
 
+/** A published series as inspect prints it: described, with bases and intervals. */
+export type InspectedSeries = Omit<DescribedSeries, 'options'> & {
+  /** The bases the printed figures fit, up to 10,000; null when no figure says anything. */
+  bases: {
+    smallest: number | null;
+    candidates: number[];
+    searchedUpTo: number;
+    count: number;
+  } | null;
+  /** The base behind `ci`: the file's base_n, else --base; null when neither. */
+  ciBase: { n: number; from: 'base_n' | '--base'; deff: number } | null;
+  options: (DescribedPublishedOption & {
+    /** Wilson 95% interval in percent (2 decimals); null without a base, a number, or for "30+%". */
+    ci: Interval | null;
+  })[];
+};
+
 export type Inspected =
-  | ({ file: string } & DescribedSurvey & { warnings: string[] })
+  | ({ file: string } & Omit<DescribedSurvey, 'questions'> & {
+        questions: InspectedSeries[];
+        warnings: string[];
+      })
   | ({ file: string; format: 'respondents' } & {
       title: string;
       notice: string | null;
@@ -39,17 +69,29 @@ export function runInspect(argv: readonly string[]): Promise<number> {
 }
 
 /** Opens a survey file as the app does and describes it. */
-export async function inspectFile(args: Omit<FileArgs, 'json'>): Promise<Result<Inspected>> {
+export async function inspectFile(args: Omit<InspectArgs, 'json'>): Promise<Result<Inspected>> {
   const opened = await openSurvey(args);
   if (!opened.ok) return opened;
   const loaded = opened.value;
   if (loaded.kind === 'distribution') {
+    const described = describePublishedSurvey(loaded.survey);
     return ok({
       file: args.file,
-      ...describePublishedSurvey(loaded.survey),
+      ...described,
+      questions: inspectSeries(loaded.survey, described, args),
       warnings: loaded.detected.warnings,
     });
   }
+  const published = [
+    ...(args.base === undefined ? [] : ['--base']),
+    ...(args.deff === undefined ? [] : ['--deff']),
+  ];
+  if (published.length > 0)
+    return fail({
+      code: 'cli-published-flags',
+      message: M.publishedFlags(published),
+      file: args.file,
+    });
   const table = loaded.table;
   const described = describeRespondentTable(table);
   return ok({
@@ -68,6 +110,50 @@ export async function inspectFile(args: Omit<FileArgs, 'json'>): Promise<Result<
         percent: o.percent === null ? null : Math.round(o.percent * 100) / 100,
       })),
     })),
+  });
+}
+
+/** Each described series (questions × segments, in order) with its bases and intervals. */
+function inspectSeries(
+  survey: PublishedSurvey,
+  described: DescribedSurvey,
+  args: Pick<InspectArgs, 'base' | 'deff'>,
+): InspectedSeries[] {
+  const series = survey.questions.flatMap((q) => q.series);
+  const deff = args.deff ?? 1;
+  return described.questions.map((d, i) => {
+    const s = series[i]!;
+    const b = seriesBases(s);
+    const ciBase =
+      s.baseN !== null
+        ? { n: s.baseN, from: 'base_n' as const, deff }
+        : args.base !== undefined
+          ? { n: args.base, from: '--base' as const, deff }
+          : null;
+    return {
+      ...d,
+      options: d.options.map((o, j) => {
+        const p = s.options[j]?.percent ?? null;
+        const ci =
+          ciBase === null || p === null || p.lowerBound
+            ? null
+            : wilsonPercent(p.value, ciBase.n, deff);
+        return {
+          ...o,
+          ci: ci === null ? null : { low: roundTo(ci.low, 2), high: roundTo(ci.high, 2) },
+        };
+      }),
+      bases:
+        b === null
+          ? null
+          : {
+              smallest: b.smallest,
+              candidates: b.candidates,
+              searchedUpTo: b.searchedUpTo,
+              count: b.count,
+            },
+      ciBase,
+    };
   });
 }
 
@@ -90,6 +176,14 @@ function humanSummary(r: Inspected): string {
           : M.total(q.totalLowerBound, formatPercent(q.total, q.totalDecimals));
       out.push(`${q.id}${q.segment === null ? '' : ` [${q.segment}]`}  ${q.text}`);
       out.push(`    ${kind}, ${total}, ${M.optionCount(q.options.length)}`);
+      if (q.bases !== null)
+        out.push(
+          `    ${
+            q.bases.smallest === null
+              ? M.noBaseFits(formatCount(q.bases.searchedUpTo))
+              : M.basesFit(q.bases.candidates.map(formatCount), q.bases.count)
+          }`,
+        );
       for (const f of q.flags) out.push(`    ${f.severity}: ${f.message}`);
     }
   } else {

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCommandArgs } from '../../src/cli/args';
 import { inspectFile, runInspect, type Inspected } from '../../src/cli/inspect';
 import { describePublishedSurvey } from '../../src/core/published/describe';
 import { parseDistributionCsv } from '../../src/core/published/parse';
@@ -15,6 +16,7 @@ import {
   ROOT,
   unwrap,
   removeTempDirs,
+  tempDir,
 } from './helpers';
 
 afterAll(removeTempDirs);
@@ -73,6 +75,7 @@ describe('inspect on a published distribution', () => {
         lowerBound: false,
         rank: null,
         omitted: false,
+        ci: null,
       },
       {
         label: 'WeChat (Tencent)',
@@ -81,12 +84,14 @@ describe('inspect on a published distribution', () => {
         lowerBound: false,
         rank: null,
         omitted: false,
+        ci: null,
       },
     ]);
   });
 
   // inspect reads every file through the pipeline: it must describe our own format
-  // exactly as the distribution parser alone does (the path inspect used to take).
+  // exactly as the distribution parser alone does (the path inspect used to take),
+  // adding only bases, ciBase and each option's ci.
   it.each([
     'eguan-2013-07-mobile-im-share',
     'sootoo-2013-06-wechat-users',
@@ -94,11 +99,23 @@ describe('inspect on a published distribution', () => {
   ])('reads surveys/%s.csv as the distribution parser does', async (name) => {
     const file = join(ROOT, `surveys/${name}.csv`);
     const direct = unwrap(parseDistributionCsv(readFileSync(file, 'utf8'), file));
-    expect(await inspect(file)).toEqual({
+    const out = (await inspect(file)) as Published;
+    expect(out).toMatchObject({
       file,
       ...describePublishedSurvey(direct),
       warnings: [],
     });
+    // Without a base the options have no interval; nothing else is added.
+    for (const q of out.questions) {
+      const { bases, ciBase, options, ...rest } = q;
+      expect(Object.keys(rest).sort()).toEqual(
+        Object.keys(describePublishedSurvey(direct).questions[0]!)
+          .filter((k) => k !== 'options')
+          .sort(),
+      );
+      expect([bases === undefined, ciBase]).toEqual([false, null]);
+      for (const o of options) expect(o.ci).toBeNull();
+    }
   });
 
   it('prints a short summary without --json', async () => {
@@ -135,6 +152,150 @@ describe('inspect on a published distribution', () => {
     });
     expect(!r.ok && r.error.message).toBe(
       'This file holds published percentages, not one row per respondent: --weight, --multi apply to respondent-level data only.',
+    );
+  });
+});
+
+describe('inspect: bases from rounding and margins of error', () => {
+  const JUNE = join(ROOT, 'surveys/sootoo-2013-06-wechat-users.csv');
+  const AUGUST = join(ROOT, 'surveys/sootoo-2013-08-official-accounts.csv');
+  const series = (r: Published, id: string) => {
+    const q = r.questions.find((x) => x.id === id);
+    if (q === undefined) throw new Error(`no question ${id}`);
+    return q;
+  };
+
+  it('gives the bases the printed figures fit: 29% / 34% / 15% / 22% need at least 41 people', async () => {
+    const out = (await inspect(JUNE)) as Published;
+    expect(series(out, 'use4').bases).toEqual({
+      smallest: 41,
+      candidates: [41, 59, 65, 68, 73, 79, 80, 82, 85, 86],
+      searchedUpTo: 10_000,
+      count: 9922,
+    });
+    expect(series(out, 'oa2').bases?.smallest).toBe(1116);
+    // Published as a chart without numbers: no base is claimed from nothing.
+    expect(series(out, 'oa4').bases).toBeNull();
+    expect(out.questions.flatMap((q) => q.flags.map((f) => f.code))).not.toContain(
+      'no-consistent-base',
+    );
+  });
+
+  it('gives each option its Wilson 95% interval with --base, in percent to 2 decimals', async () => {
+    const out = (await inspect(JUNE, { base: 1116 })) as Published;
+    const oa2 = series(out, 'oa2');
+    expect(oa2.ciBase).toEqual({ n: 1116, from: '--base', deff: 1 });
+    // R: prop.test(684, 1116, correct = FALSE)$conf.int = 0.583985020835, 0.641046833465 (684/1116 = 61.29%).
+    expect(oa2.options[0]).toMatchObject({
+      label: 'For leisure and hobby',
+      percent: 61.29,
+      ci: { low: 58.4, high: 64.1 },
+    });
+    for (const q of out.questions)
+      for (const o of q.options) {
+        if (o.percent === null) expect(o.ci).toBeNull();
+        else expect(o.ci!.low <= o.percent && o.percent <= o.ci!.high).toBe(true);
+      }
+  });
+
+  it('divides the base by --deff: --base 1116 --deff 2 is --base 558', async () => {
+    const a = (await inspect(JUNE, { base: 1116, deff: 2 })) as Published;
+    const b = (await inspect(JUNE, { base: 558 })) as Published;
+    expect(series(a, 'oa2').ciBase).toEqual({ n: 1116, from: '--base', deff: 2 });
+    expect(a.questions.map((q) => q.options.map((o) => o.ci))).toEqual(
+      b.questions.map((q) => q.options.map((o) => o.ci)),
+    );
+  });
+
+  it('gives no interval for a lower bound ("30+%")', async () => {
+    const out = (await inspect(AUGUST, { base: 500 })) as Published;
+    const science = series(out, 'q3').options.find((o) => o.label === 'Science and technology');
+    expect([science?.printed, science?.ci]).toEqual(['30+%', null]);
+  });
+
+  it('uses the stated base_n before --base, and warns when it fits no figure', async () => {
+    const file = join(tempDir(), 'stated.csv');
+    writeFileSync(
+      file,
+      [
+        'question_id,question,kind,segment,base_n,option,percent',
+        'q1,How long?,single,Small,40,Less than 5 minutes,29%',
+        ',,,,,6 to 15 minutes,34%',
+        ',,,,,16 to 30 minutes,15%',
+        ',,,,,More than 31 minutes,22%',
+        ',,,Large,1200,Less than 5 minutes,29%',
+        ',,,,,6 to 15 minutes,34%',
+        ',,,,,16 to 30 minutes,15%',
+        ',,,,,More than 31 minutes,22%',
+        '',
+      ].join('\n'),
+    );
+    const out = (await inspect(file, { base: 5000 })) as Published;
+    const [small, large] = out.questions;
+    expect(small?.ciBase).toEqual({ n: 40, from: 'base_n', deff: 1 });
+    expect(large?.ciBase).toEqual({ n: 1200, from: 'base_n', deff: 1 });
+    expect(small?.flags.map((f) => [f.code, f.severity])).toEqual([
+      ['base-contradicted', 'warning'],
+    ]);
+    expect(small?.flags[0]?.message).toContain(
+      '29% ("Less than 5 minutes") and 34% ("6 to 15 minutes") cannot be a whole number out of 40',
+    );
+    expect(large?.flags).toEqual([]);
+    // R: prop.test(348, 1200, correct = FALSE)$conf.int = 0.265029, 0.316311 (348/1200 = 29%).
+    expect(large?.options[0]?.ci).toEqual({ low: 26.5, high: 31.63 });
+  });
+
+  it('tells when no unweighted base up to 10,000 fits', async () => {
+    const file = join(tempDir(), 'weighted.csv');
+    writeFileSync(file, 'question,option,percent\nq,Yes,33.334%\n,No,66.666%\n');
+    const out = (await inspect(file)) as Published;
+    expect(out.questions[0]?.bases).toEqual({
+      smallest: null,
+      candidates: [],
+      searchedUpTo: 10_000,
+      count: 0,
+    });
+    expect(out.questions[0]?.flags.find((f) => f.code === 'no-consistent-base')).toEqual({
+      code: 'no-consistent-base',
+      severity: 'info',
+      message:
+        'These figures fit no unweighted base up to 10,000: they are probably weighted, or rounded in another way; no base can be inferred.',
+    });
+  });
+
+  it('prints the smallest base without --json', async () => {
+    const r = await capture(() => runInspect([JUNE]));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'use4  How many hours do you use WeChat at one time?\n    single (inferred), total 100%, 4 options\n    fits a base of at least 41 respondents (41, 59, 65, 68, 73, 79, 80, 82, 85, 86, …)\n',
+    );
+  });
+
+  it('reads --base and --deff, and refuses values that are not bases or design effects', () => {
+    expect(parseCommandArgs('inspect', ['f.csv', '--base', '1200', '--deff', '1.5'])).toEqual({
+      kind: 'args',
+      args: { file: 'f.csv', json: false, multi: [], base: 1200, deff: 1.5 },
+    });
+    for (const [argv, message] of [
+      [['--base', '0'], '"--base 0" must be a whole number of respondents, 1 or more'],
+      [['--base', '12.5'], '"--base 12.5" must be a whole number'],
+      [['--base', 'many'], '"--base many" must be a whole number'],
+      [['--deff', '0.8'], '"--deff 0.8" must be a design effect of 1 or more'],
+      [['--deff', 'x'], '"--deff x" must be a design effect'],
+    ] as const) {
+      const parsed = parseCommandArgs('inspect', ['f.csv', ...argv]);
+      expect(parsed.kind === 'usage' && parsed.message).toContain(message);
+    }
+    expect(parseCommandArgs('crosstab', ['f.csv', '--rows', 'q', '--base', '5'])).toEqual({
+      kind: 'usage',
+      message: 'Unknown option "--base".',
+    });
+  });
+
+  it('refuses --base and --deff on respondent data, which has its own bases', async () => {
+    const r = await inspectFile({ file: DEMO, multi: [], base: 100, deff: 2 });
+    expect(!r.ok && r.error.message).toBe(
+      'This file holds one row per respondent, not published percentages: --base, --deff apply to published figures only (respondent data has its own bases).',
     );
   });
 });

@@ -1,14 +1,17 @@
 // The analysis of a published survey, question by question and segment by
 // segment: kind (declared or inferred), total, rounding tolerance, answers per
-// respondent, partial lists and the flags a reader should see.
+// respondent, partial lists, the bases the printed figures fit and the flags
+// a reader should see.
 import { roundTo } from '../format/percent';
+import { seriesBases } from './bases';
+import type { BaseInference } from './bases';
 import { partiality, seriesFlags } from './flags';
 import type { Flag, Severity } from './flags';
 import { decideKind } from './kind';
 import { totals } from './tolerance';
 import type { PublishedQuestion, PublishedSeries, PublishedSurvey, QuestionKind } from './types';
 
-export type { Flag, FlagCode, Severity } from './flags';
+export type { Flag, Severity } from './flags';
 
 export interface SeriesAnalysis {
   questionId: string;
@@ -30,6 +33,11 @@ export interface SeriesAnalysis {
   partial: boolean;
   missingRanks: number[];
   hasData: boolean;
+  /**
+   * The numbers of respondents the printed figures fit (bases.ts), searched up
+   * to 10,000; null when no figure says anything (no numbers, or only lower bounds).
+   */
+  bases: BaseInference | null;
   flags: Flag[];
 }
 
@@ -51,6 +59,7 @@ export function analyseSeries(
   const t = totals(series.options);
   const kind = decideKind(question.declaredKind, t);
   const p = partiality(series);
+  const bases = seriesBases(series);
   return {
     questionId: question.id,
     segment: series.segment,
@@ -65,11 +74,12 @@ export function analyseSeries(
     partial: p.partial,
     missingRanks: p.missingRanks,
     hasData: t.total !== null,
-    flags: seriesFlags(series, kind, t, p),
+    bases,
+    flags: seriesFlags(series, kind, t, p, bases),
   };
 }
 
-export function analyseQuestion(question: PublishedQuestion): QuestionAnalysis {
+function analyseQuestion(question: PublishedQuestion): QuestionAnalysis {
   return {
     questionId: question.id,
     series: question.series.map((s) => analyseSeries(question, s)),

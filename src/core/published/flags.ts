@@ -1,7 +1,15 @@
 // Flags: what a reader should know about a published series, each with a
 // stable code (tests and the UI key on it) and a sentence from messages.ts.
-import { formatNumber, formatPercent, roundTo } from '../format/percent';
+import {
+  formatCount,
+  formatNumber,
+  formatPercent,
+  formatPublished,
+  roundTo,
+} from '../format/percent';
 import { publishedMessages as M } from '../messages';
+import { optionsMisfittingBase, seriesBases } from './bases';
+import type { BaseInference } from './bases';
 import type { KindDecision } from './kind';
 import type { Totals } from './tolerance';
 import type { PublishedSeries } from './types';
@@ -15,7 +23,9 @@ export type FlagCode =
   | 'partial-list'
   | 'lower-bound'
   | 'subgroup-base'
-  | 'no-data';
+  | 'no-data'
+  | 'base-contradicted'
+  | 'no-consistent-base';
 
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -60,14 +70,17 @@ export function seriesFlags(
   kind: KindDecision,
   t: Totals,
   p: Partiality,
+  bases: BaseInference | null = seriesBases(series),
 ): Flag[] {
   const flags: Flag[] = [];
   const add = (code: FlagCode, severity: Severity, message: string) =>
     flags.push({ code, severity, message });
 
+  let outOfRange = false;
   for (const o of series.options) {
     if (o.percent !== null && (o.percent.value < 0 || o.percent.value > 100)) {
       add('value-out-of-range', 'error', M.valueOutOfRange(o.label, o.percent.text));
+      outOfRange = true;
     }
   }
   if (t.total === null) {
@@ -116,5 +129,25 @@ export function seriesFlags(
   const bounds = series.options.filter((o) => o.percent?.lowerBound === true).map((o) => o.label);
   if (bounds.length > 0) add('lower-bound', 'info', M.lowerBound(bounds));
   if (series.subgroup) add('subgroup-base', 'info', M.subgroupBase(series.base));
+  // Bases from rounding. A value outside 0–100% fits no base; its error says enough.
+  if (bases !== null && !outOfRange) {
+    if (series.baseN !== null) {
+      const misfits = optionsMisfittingBase(series, series.baseN);
+      if (misfits.length > 0)
+        add(
+          'base-contradicted',
+          'warning',
+          M.baseContradicted(
+            formatCount(series.baseN),
+            misfits.map((o) => ({
+              label: o.label,
+              printed: o.percent === null ? '' : formatPublished(o.percent),
+            })),
+          ),
+        );
+    }
+    if (bases.smallest === null)
+      add('no-consistent-base', 'info', M.noConsistentBase(formatCount(bases.searchedUpTo)));
+  }
   return flags;
 }

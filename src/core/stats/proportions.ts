@@ -4,14 +4,27 @@
 // column with the lower proportion goes in the cell of the higher one.
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 
-/** Two-sided p of the pooled two-proportion z-test; NaN when undefined (a base 0, or pooled p 0 or 1). */
-export function twoProportionP(p1: number, n1: number, p2: number, n2: number): number {
-  if (!(n1 > 0) || !(n2 > 0)) return NaN;
+/**
+ * The pooled two-proportion z-test of p1 (0–1, base n1) against p2 (base n2):
+ * z and its two-sided p. Null when undefined (a base 0, or pooled p 0 or 1).
+ */
+export function twoProportionZ(
+  p1: number,
+  n1: number,
+  p2: number,
+  n2: number,
+): { z: number; p: number } | null {
+  if (!(n1 > 0) || !(n2 > 0)) return null;
   const pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
   const variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2);
-  if (!(variance > 0)) return NaN;
+  if (!(variance > 0)) return null;
   const z = (p1 - p2) / Math.sqrt(variance);
-  return 2 * normalCdf(-Math.abs(z), 0, 1);
+  return { z, p: 2 * normalCdf(-Math.abs(z), 0, 1) };
+}
+
+/** Two-sided p of the pooled two-proportion z-test; NaN when undefined (a base 0, or pooled p 0 or 1). */
+export function twoProportionP(p1: number, n1: number, p2: number, n2: number): number {
+  return twoProportionZ(p1, n1, p2, n2)?.p ?? NaN;
 }
 
 export const columnLetter = (index: number): string => {

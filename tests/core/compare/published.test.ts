@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { comparePublished } from '../../../src/core/compare/published';
+import { comparePublished, testPercents } from '../../../src/core/compare/published';
+import type { CompareColumn } from '../../../src/core/compare/published';
+import type { PublishedOption } from '../../../src/core/published/types';
+import { twoProportionZ } from '../../../src/core/stats/proportions';
+import { expectRelClose } from '../../support/numbers';
 import { parseDistributionCsv } from '../../../src/core/published/parse';
 
 function eguan() {
@@ -75,5 +79,101 @@ describe('comparing published columns', () => {
       [null, 40],
     ]);
     expect(c.rows[1]!.cells[1]!.diff).toBeNull();
+  });
+});
+
+describe('two-proportion test of published percents', () => {
+  it('equals R prop.test(c(50, 36), c(100, 100), correct = FALSE): z = 1.99959196164, p = 0.0455443426', () => {
+    const t = testPercents({ percent: 50, base: 100 }, { percent: 36, base: 100 });
+    if (!('z' in t)) throw new Error('untestable');
+    expectRelClose(t.z, 1.999591961640148, 1e-12, 'z');
+    expectRelClose(t.p, 0.04554434264935701, 1e-9, 'p');
+    expect(t.significant).toBe(true);
+    // The z the column letters use, the same test.
+    expect(twoProportionZ(0.5, 100, 0.36, 100)).toEqual({ z: t.z, p: t.p });
+  });
+
+  it('is signed by the first percent and not significant at p ≥ 0.05', () => {
+    // 29% vs 34% of 41 each: z = −0.48736, p = 0.62601 (30-digit reference).
+    const t = testPercents({ percent: 29, base: 41 }, { percent: 34, base: 41 });
+    if (!('z' in t)) throw new Error('untestable');
+    expectRelClose(t.z, -0.4873560617726919, 1e-12, 'z');
+    expectRelClose(t.p, 0.6260060251934713, 1e-9, 'p');
+    expect(t.significant).toBe(false);
+  });
+
+  it('is never a test without both bases', () => {
+    expect(testPercents({ percent: 50, base: null }, { percent: 36, base: 100 })).toEqual({
+      untestable: 'no-base',
+    });
+    expect(testPercents({ percent: 50, base: 100 }, { percent: 36, base: null })).toEqual({
+      untestable: 'no-base',
+    });
+    expect(testPercents({ percent: 50, base: 0 }, { percent: 36, base: 100 })).toEqual({
+      untestable: 'no-base',
+    });
+  });
+
+  it('does not test a lower bound ("30+%") or two 0% figures', () => {
+    expect(
+      testPercents({ percent: 30, base: 100, lowerBound: true }, { percent: 36, base: 100 }),
+    ).toEqual({ untestable: 'lower-bound' });
+    expect(testPercents({ percent: 0, base: 100 }, { percent: 0, base: 80 })).toEqual({
+      untestable: 'no-variance',
+    });
+  });
+});
+
+describe('the compared rows carry the test', () => {
+  const option = (label: string, text: string): PublishedOption => ({
+    label,
+    percent: {
+      text,
+      value: Number.parseFloat(text),
+      decimals: text.includes('.') ? text.split('.')[1]!.replace('%', '').length : 0,
+      lowerBound: text.includes('+'),
+    },
+    rank: null,
+    omitted: false,
+  });
+  const columns = (baseA: number | null, baseB?: number | null): CompareColumn[] => [
+    { name: 'A', baseN: baseA, options: [option('Yes', '50%'), option('Maybe', '30+%')] },
+    {
+      name: 'B',
+      ...(baseB === undefined ? {} : { baseN: baseB }),
+      options: [option('Yes', '36%'), option('Maybe', '31%'), option('No', '33%')],
+    },
+  ];
+
+  it('tests each cell against the reference column when both bases are known', () => {
+    const c = comparePublished(columns(100, 100));
+    const yes = c.rows.find((r) => r.label === 'Yes')!;
+    expect(yes.cells[0]!.test).toBeNull();
+    const t = yes.cells[1]!.test;
+    if (t === null || !('z' in t)) throw new Error('no test');
+    // B (36%) against A (50%): z = −1.9996, p = 0.0455.
+    expectRelClose(t.z, -1.999591961640148, 1e-12, 'z');
+    expect(t.significant).toBe(true);
+    expect(yes.cells[1]!.diff).toBe(-14);
+  });
+
+  it('says why a cell has no test', () => {
+    const c = comparePublished(columns(100));
+    expect(c.rows.find((r) => r.label === 'Yes')!.cells[1]!.test).toEqual({
+      untestable: 'no-base',
+    });
+    const known = comparePublished(columns(100, 100));
+    expect(known.rows.find((r) => r.label === 'Maybe')!.cells[1]!.test).toEqual({
+      untestable: 'lower-bound',
+    });
+    // No reference value: no diff, no index, no test.
+    expect(known.rows.find((r) => r.label === 'No')!.cells[1]!.test).toBeNull();
+  });
+
+  it('never tests the Eguan segments, which state no bases', () => {
+    const c = comparePublished(eguan());
+    expect(c.rows.every((r) => r.cells[1]!.test !== null && 'untestable' in r.cells[1]!.test)).toBe(
+      true,
+    );
   });
 });
