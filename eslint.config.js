@@ -17,6 +17,25 @@ const CHARTS_WHY =
 const CLI_WHY = 'src/cli is headless: it may import core only, never React, state, charts or ui.';
 const UI_WHY = 'src/ui must not reach into the CLI; share code through src/core instead.';
 
+// Globals core must not use: the page, browser storage, the network, workers, the process.
+// tsconfig.core.json leaves out the DOM library, so most already fail to type-check in core;
+// Node's types still reach core through @types/papaparse, so fetch, process and Buffer would not.
+const HOST_GLOBALS = [
+  'document',
+  'window',
+  'navigator',
+  'localStorage',
+  'indexedDB',
+  'fetch',
+  'Worker',
+  'location',
+  'self',
+  'process',
+  'Buffer',
+];
+const PURE_WHY =
+  'core is pure: it runs in Node, a Worker and the CLI, so it touches no page, storage, network or process. Take what it needs as an argument; do the rest in src/state, src/ui or src/cli.';
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage'] },
   js.configs.recommended,
@@ -49,6 +68,10 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
+      'no-restricted-globals': [
+        'error',
+        ...HOST_GLOBALS.map((name) => ({ name, message: PURE_WHY })),
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -5,20 +5,9 @@
 // English labels include some with commas and quotes, so cells get quoted.
 // Answers are skewed per question; ~3% of single answers are blank (missing)
 // and ~8% of multi-answer cells are blank (not asked).
+import { mulberry32 } from './random';
 
-/** Deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export const DEFAULT_SEED = 20240601;
+const DEFAULT_SEED = 20240601;
 export const MULTI_IDS = ['Q4', 'Q8', 'Q12', 'Q16', 'Q20', 'Q24', 'Q27', 'Q30'];
 const SINGLE_OPTIONS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 5, 4, 3, 7, 12, 6, 5, 8, 10, 4, 9, 11];
 const MULTI_OPTIONS = [5, 7, 9, 11, 13, 15, 6, 10];

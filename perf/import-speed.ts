@@ -9,7 +9,7 @@
 //
 // The file is cached in the OS temp folder (keyed by row count). `--mem` loads
 // once and reports peak RSS and heap as sampled from onProgress (every 1 MB).
-import { mulberry32 } from './generate';
+import { mulberry32 } from './random';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -22,7 +22,7 @@ export interface MemoryFigures {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-export function typedArrayBytes(table: RespondentTable): number {
+function typedArrayBytes(table: RespondentTable): number {
   let bytes = 0;
   for (const c of table.columns) {
     if (c.type === 'numeric') bytes += c.values.byteLength;
@@ -32,7 +32,7 @@ export function typedArrayBytes(table: RespondentTable): number {
   return bytes;
 }
 
-export function categoricalCount(table: RespondentTable): number {
+function categoricalCount(table: RespondentTable): number {
   return table.columns.filter((c) => c.type === 'single' || c.type === 'multi').length;
 }
 

@@ -2,7 +2,7 @@
 // ~50 MB survey-like CSV and compares createTokenizer with Papa.parse
 // (header: false) on the same text, plus bytes -> rows with the chunk decoder.
 // Run: npx tsx perf/tokenize.ts [megabytes]
-import { mulberry32 } from './generate';
+import { mulberry32 } from './random';
 import Papa from 'papaparse';
 import { createChunkDecoder } from '../src/core/csv/decode';
 import { createTokenizer } from '../src/core/csv/tokenize';

@@ -17,6 +17,7 @@
 // maps each to Sootoo's wording.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../perf/random';
 import { loadSurveyFile } from '../src/core/pipeline';
 import {
   DEFINITION_FORMAT,
@@ -28,16 +29,6 @@ import {
 export const SEED = 20130620;
 /** About 1,600 respondents would exceed the ~150 KB budget for a bundled file; 1,500 fits. */
 export const N = 1500;
-
-export function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const GENDERS = ['Male', 'Female'];
 export const AGES = ['18-24', '25-30', '31-40', '41+'];

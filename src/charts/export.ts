@@ -175,11 +175,6 @@ export function standaloneSvg(svg: SVGSVGElement, meta: SvgExportMeta): Standalo
   return { text, width, height };
 }
 
-/** The chart as standalone SVG text (see standaloneSvg for its size). */
-export function svgToString(svg: SVGSVGElement, meta: SvgExportMeta): string {
-  return standaloneSvg(svg, meta).text;
-}
-
 /**
  * SVG text drawn into a canvas and encoded as PNG, `scale` times the size in
  * pixels (2 for sharp text on paper and high-density screens). Browser only.

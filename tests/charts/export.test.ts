@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../src/charts/export';
 
-// svgToString / svgToPngBlob need a DOM and a canvas: they are checked in the browser tests.
+// standaloneSvg / svgToPngBlob need a DOM and a canvas: they are checked in the browser tests.
 describe('wrapping header and footer text for an exported chart', () => {
   it('keeps a short title on one line', () => {
     expect(wrapText('Market share', 200)).toEqual(['Market share']);

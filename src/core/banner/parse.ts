@@ -43,7 +43,7 @@ export function isBannerTable(rows: readonly string[][]): boolean {
   return questions >= 1 && options >= 2 && options >= 2 * other;
 }
 
-export function parsePercentCell(text: string): PublishedPercent | null {
+function parsePercentCell(text: string): PublishedPercent | null {
   const m = PERCENT.exec(text.trim());
   if (m?.[1] === undefined) return null;
   return {

@@ -542,7 +542,7 @@ function countSparse(
 }
 
 /** Calls f(i) for every respondent i whose bit is set (all when include is null). */
-export function forEachIncluded(
+function forEachIncluded(
   rowCount: number,
   include: Uint32Array | null,
   f: (i: number) => void,

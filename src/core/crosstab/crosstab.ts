@@ -12,7 +12,7 @@ import { countJointMany, type JointCounts } from './count';
 import { resolveAxis, TOTAL_AXIS, type ResolvedAxis } from './axis';
 import type { AxisSpec, Crosstab, CrosstabSpec } from './types';
 
-export const SMALL_BASE = 30;
+const SMALL_BASE = 30;
 
 export function crosstab(table: RespondentTable, spec: CrosstabSpec): Result<Crosstab> {
   const result = banner(table, spec.rows, [spec.cols], spec);
@@ -99,7 +99,7 @@ export function banner(
  * The largest weight used. Above it a weight is absurd (1e308 overflows every
  * sum, and with it chi-square and the tests); no real design weight is near it.
  */
-export const MAX_WEIGHT = 1e9;
+const MAX_WEIGHT = 1e9;
 
 /** Mask of respondents with a usable weight (> 0, finite, at most MAX_WEIGHT), or null when all are usable. */
 function validWeights(weights: Float64Array, rowCount: number): Uint32Array | null {

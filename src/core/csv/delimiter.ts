@@ -68,7 +68,7 @@ function split(sample: string, delimiter: Delimiter): Split {
     file: '',
     onRow(cells) {
       rows.push(cells.slice());
-      if (rows.length > SAMPLE_ROWS) return false;
+      return rows.length > SAMPLE_ROWS ? false : undefined; // false: enough rows, stop
     },
   });
   tok.push(sample);

@@ -90,19 +90,6 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   return { encoding: best, bom: false, reason };
 }
 
-/** Plausibility scores of each candidate, exposed for tests and tuning. */
-export function encodingScores(sample: Uint8Array): {
-  gb18030: number | null;
-  windows1252: number;
-  macintosh: number;
-} {
-  return {
-    gb18030: scoreGb18030(sample),
-    windows1252: scoreSingleByte(decodeWith('windows-1252', sample)),
-    macintosh: scoreSingleByte(decodeWith('macintosh', sample)),
-  };
-}
-
 function sampleWindows(bytes: Uint8Array): Uint8Array[] {
   const out = [bytes.subarray(0, PREFIX_BYTES)];
   if (bytes.length <= PREFIX_BYTES) return out;

@@ -45,7 +45,7 @@ export function keySelection(column: Categorical, options: readonly number[]): U
   return selected;
 }
 
-export function checkOptions(column: Categorical, options: readonly number[]): Result<null> {
+function checkOptions(column: Categorical, options: readonly number[]): Result<null> {
   for (const o of options) {
     if (!Number.isInteger(o) || o < 0 || o >= column.labels.length) {
       return fail({

@@ -113,7 +113,7 @@ function multiFromRun(
 }
 
 /** A single column whose cells often join several recurring options with `separator`. */
-export function delimitedSeparator(p: ColumnProfile): MultiSeparator | null {
+function delimitedSeparator(p: ColumnProfile): MultiSeparator | null {
   for (const sep of [';', '|', ','] as MultiSeparator[]) {
     let cellsWithSep = 0;
     const partCells = new Map<string, number>();

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { banner, crosstab, type BannerOptions } from '../../../src/core/crosstab/crosstab';
 import type { AxisSpec } from '../../../src/core/crosstab/types';
 import type { Codes, Column, MultiColumn, SingleColumn } from '../../../src/core/table/types';
-import { multi, numeric, respondents, single, unwrap } from './build';
+import { expectCrosstab } from '../../support/crosstab';
+import { mulberry32, picker } from '../../support/random';
+import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
 
 // A seeded random survey large enough to span several counting blocks (4,096
 // respondents each, the last one partial), with single and multi-answer
@@ -10,20 +12,9 @@ import { multi, numeric, respondents, single, unwrap } from './build';
 // whose first block is almost all "a" (so a filter on it leaves dense and
 // sparse blocks), and weights with some unusable values (NaN, 0, negative).
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const N = 3 * 4096 + 123;
 const rand = mulberry32(20240601);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const pick = picker(rand);
 const labels = (prefix: string, n: number): string[] =>
   Array.from({ length: n }, (_, j) => `${prefix}${j}`);
 
@@ -183,10 +174,7 @@ describe('banner', () => {
         }
       }
       const x = tables[k]!;
-      expect(x.unweightedCounts, id).toEqual(n);
-      x.counts.forEach((row, r) =>
-        row.forEach((v, c) => expect(v, `${id} [${r}][${c}]`).toBeCloseTo(sw[r]![c]!, 9)),
-      );
+      expectCrosstab(x).toHaveUnweightedCounts(n).toHaveCounts(sw, 9);
       expect(x.missing, id).toEqual(missing);
     });
   });

@@ -18,7 +18,7 @@ import {
   TARGETS,
   TIERS,
 } from '../../../scripts/make-demo-survey';
-import { multi, numeric, respondents, single, unwrap } from './build';
+import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
 
 const CSV = new URL('../../../surveys/demo-simulated-wechat-respondents.csv', import.meta.url);
 const SIDECAR = new URL('../../../surveys/demo-simulated-wechat-respondents.json', import.meta.url);

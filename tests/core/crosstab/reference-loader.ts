@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Column, RespondentTable } from '../../../src/core/table/types';
-import { multi, numeric, respondents, single } from './build';
+import { multi, numeric, respondents, single } from '../../support/respondents';
 
 export interface ReferenceTable {
   name: string;

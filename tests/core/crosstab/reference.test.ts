@@ -7,7 +7,8 @@ import { crosstab } from '../../../src/core/crosstab/crosstab';
 import type { Crosstab } from '../../../src/core/crosstab/types';
 import { loadSurveyFile } from '../../../src/core/pipeline';
 import type { RespondentTable } from '../../../src/core/table/types';
-import { expectRelClose, unwrap } from './build';
+import { expectRelClose } from '../../support/numbers';
+import { unwrap } from '../../support/respondents';
 import { loadReferenceTable, type ReferenceTable } from './reference-loader';
 
 const DATA = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));

@@ -208,7 +208,7 @@ describe('createTokenizer dialect', () => {
       file: 'f.csv',
       onRow(cells) {
         got.push(cells[0] ?? '');
-        if (got.length === 2) return false;
+        return got.length === 2 ? false : undefined;
       },
     });
     expect(tok.push('r1\nr2\nr3\n').ok).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/core/crosstab/crosstab';
 import type { CrosstabSpec } from '../../../src/core/crosstab/types';
 import { crosstabExport, tableToCsv } from '../../../src/core/export/csv';
-import { multi, numeric, respondents, single, unwrap } from '../crosstab/build';
+import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
 
 // The ten respondents of tests/core/crosstab/crosstab.test.ts (figures counted by hand there):
 //  #  gender use reasons   weight

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFilter, countPassing } from '../../../src/core/filter/filter';
-import { multi, respondents, single, unwrap } from '../crosstab/build';
+import { multi, respondents, single, unwrap } from '../../support/respondents';
 
 // 70 respondents, so the mask spans three 32-bit words (the last one partial).
 const n = 70;

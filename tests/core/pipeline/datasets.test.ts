@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Loaded } from '../../../src/core/pipeline';
 import type { MultiColumn, NumericColumn } from '../../../src/core/table/types';
-import { column, load, multiCounts } from './helpers';
+import { column, load, multiCounts } from '../../support/pipeline';
 
 const DATA = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
 const present = existsSync(DATA);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { load, loadRespondents } from './helpers';
+import { load, loadRespondents } from '../../support/pipeline';
 
 const BANNER_BAD = [
   'AMONG ADULTS,,All,Age,',
@@ -104,4 +104,15 @@ describe('errors name the file, the line, the column and what to do', () => {
     const r = load('a,b\n1,"open\n2,3\n');
     expect(!r.ok && r.error.code).toMatch(/unclosed-quote/);
   });
+});
+
+describe('a file of only delimiters', () => {
+  it.each([',,,,\n,,,,\n,,,,\n', ';;;\n;;;\n', ' , , \n , , \n'])(
+    'is refused as holding no data: %j',
+    (text) => {
+      const r = load(new TextEncoder().encode(text), { file: 'empty.csv' });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe('import-no-data');
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { previewSurveyFile } from '../../../src/core/pipeline';
 import type { SingleColumn } from '../../../src/core/table/types';
-import { answers, column, load, loadRespondents } from './helpers';
+import { answers, column, load, loadRespondents } from '../../support/pipeline';
 
 const BANNER = [
   'AMONG ADULT MEN,,Adult Men,Age,,Children,',

@@ -18,7 +18,7 @@ export const PROTO_NAMES = [
 ] as const;
 
 /** Markup and script URLs: must come through as plain data. */
-export const MARKUP = [
+const MARKUP = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   'javascript:alert(1)',
@@ -92,8 +92,8 @@ export const cellText: fc.Arbitrary<string> = fc.oneof(
   },
 );
 
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
-export const LINE_ENDS = ['\n', '\r\n', '\r'] as const;
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+const LINE_ENDS = ['\n', '\r\n', '\r'] as const;
 
 /** Quote a cell as a CSV writer would, or sometimes not at all (to make broken files too). */
 function writeCell(cell: string, delimiter: string, quoteMode: 'min' | 'all' | 'none'): string {

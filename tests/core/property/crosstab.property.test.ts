@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/core/crosstab/crosstab';
 import type { Crosstab, CrosstabSpec, NetSpec } from '../../../src/core/crosstab/types';
 import type { Column, RespondentTable } from '../../../src/core/table/types';
-import { multi, numeric, single } from '../crosstab/build';
+import { multi, numeric, single } from '../../support/respondents';
 import { expectNoPrototypePollution, expectWellFormedResult, PROTO_NAMES } from './arbitraries';
 
 const LABELS = ['Yes', 'No', '微信', '<b>x</b>', ...PROTO_NAMES];

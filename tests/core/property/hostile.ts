@@ -46,7 +46,7 @@ export const PROTO_ROWS: readonly (readonly string[])[] = Array.from({ length: 1
 ]);
 
 /** Published figures: a javascript: source_url, markup and prototype names as question ids and labels. */
-export const DISTRIBUTION_ROWS: readonly (readonly string[])[] = [
+const DISTRIBUTION_ROWS: readonly (readonly string[])[] = [
   ['survey', 'source', 'source_url', 'question_id', 'question', 'option', 'percent'],
   [XSS.script, XSS.img, XSS.js, '__proto__', XSS.script, XSS.img, '40%'],
   ['', '', '', '', '', '__proto__', '35%'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiColumn } from '../../../src/core/table/types';
-import { answers, column, loadRespondents } from '../pipeline/helpers';
+import { answers, column, loadRespondents } from '../../support/pipeline';
 
 describe('multi-answer questions are grouped from each encoding', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SchemaOverride } from '../../../src/core/schema/types';
 import type { MultiColumn } from '../../../src/core/table/types';
-import { answers, column, load, loadRespondents } from '../pipeline/helpers';
+import { answers, column, load, loadRespondents } from '../../support/pipeline';
 
 const BATTERY =
   'id,sexe,cinema,sport,poids\n1,Femme,Oui,Non,1.5\n2,Homme,Non,Non,0.5\n3,Femme,Oui,Oui,1\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareUpperTail, pearsonChiSquare } from '../../../src/core/stats/chisquare';
-import { expectRelClose } from '../crosstab/build';
+import { expectRelClose } from '../../support/numbers';
 
 describe('chi-square upper tail', () => {
   // Reference values: R 4.2.2, pchisq(x, df, lower.tail = FALSE).

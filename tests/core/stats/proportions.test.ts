@@ -4,7 +4,7 @@ import {
   columnProportionTests,
   twoProportionP,
 } from '../../../src/core/stats/proportions';
-import { expectRelClose } from '../crosstab/build';
+import { expectRelClose } from '../../support/numbers';
 
 describe('pooled two-proportion z-test', () => {
   it('equals R prop.test(c(50, 36), c(100, 100), correct = FALSE): p = 0.045544342649357', () => {

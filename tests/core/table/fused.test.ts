@@ -15,6 +15,7 @@ import type { Schema, SchemaOverride } from '../../../src/core/schema/types';
 import { createTableBuilder } from '../../../src/core/table/encode';
 import { createFusedParser } from '../../../src/core/table/fused';
 import type { RespondentTable } from '../../../src/core/table/types';
+import { mulberry32, picker } from '../../support/random';
 
 const META = { title: 't', notice: null, source: null };
 
@@ -236,6 +237,7 @@ function general(chunks: string[], schema: Schema, delimiter: Delimiter, limits:
         return false;
       }
       b.push(cells);
+      return undefined;
     },
   });
   for (const c of chunks) {
@@ -336,14 +338,8 @@ describe('the fused respondent path', () => {
   });
 
   it('loads a 10 MB file (1 MB then 4 MB chunks, rows cut at every chunk end) as the general path does', () => {
-    let a = 20240613;
-    const rand = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const of = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const rand = mulberry32(20240613);
+    const of = picker(rand);
     const cells = [
       'Agree',
       '"Paris, France"',

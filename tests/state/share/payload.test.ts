@@ -14,6 +14,7 @@ import {
   decodeSurveyPayload,
   encodeSurveyPayload,
 } from '../../../src/state/share/payload';
+import { mulberry32 } from '../../support/random';
 
 function bundled(file: string): PublishedSurvey {
   const text = readFileSync(new URL(`../../../surveys/${file}`, import.meta.url), 'utf8');
@@ -33,18 +34,6 @@ const packText = (text: string): string =>
 function errorOf<T>(result: Result<T>) {
   if (result.ok) throw new Error('expected an error, got a value');
   return result.error;
-}
-
-/** A seeded generator (mulberry32), so the "too big" survey is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('a bundled survey travels inside a link', () => {
@@ -145,7 +134,7 @@ describe('a bundled survey travels inside a link', () => {
   });
 
   it('is not made for a survey too big to carry (random labels do not compress)', () => {
-    const random = seeded(42);
+    const random = mulberry32(42); // seeded: the "too big" survey is the same on every run
     const word = () =>
       Array.from({ length: 24 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join(
         '',

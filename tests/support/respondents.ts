@@ -1,15 +1,13 @@
-// Test helpers: RespondentTables from arrays of labels, and a domain assertion
-// for crosstab results (in the spirit of Arquero's tableEqual).
-import { expect } from 'vitest';
-import type { Crosstab } from '../../../src/core/crosstab/types';
-import type { Result } from '../../../src/core/result';
+// Respondent tables built from arrays of labels, for tests that need a table
+// without going through the CSV pipeline.
+import type { Result } from '../../src/core/result';
 import type {
   Column,
   MultiColumn,
   NumericColumn,
   RespondentTable,
   SingleColumn,
-} from '../../../src/core/table/types';
+} from '../../src/core/table/types';
 
 const firstSeen = (values: Iterable<string>): string[] => [...new Set(values)];
 
@@ -101,65 +99,4 @@ export function respondents(
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;
-}
-
-const closeMatrix = (actual: number[][], expected: number[][], digits: number) => {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((row, r) => {
-    expect(row.length).toBe(expected[r]!.length);
-    row.forEach((v, c) => {
-      const e = expected[r]![c]!;
-      if (Number.isNaN(e)) expect(v, `cell [${r}][${c}]`).toBeNaN();
-      else expect(v, `cell [${r}][${c}]`).toBeCloseTo(e, digits);
-    });
-  });
-};
-
-/** Domain assertions on a crosstab: expectCrosstab(x).toHaveCounts([[..],[..]]). */
-export function expectCrosstab(result: Result<Crosstab> | Crosstab) {
-  const x = 'ok' in result ? unwrap(result) : result;
-  const api = {
-    value: x,
-    toHaveLabels(rows: string[], cols: string[]) {
-      expect(x.rows.labels).toEqual(rows);
-      expect(x.cols.labels).toEqual(cols);
-      return api;
-    },
-    toHaveCounts(expected: number[][], digits = 9) {
-      closeMatrix(x.counts, expected, digits);
-      return api;
-    },
-    toHaveUnweightedCounts(expected: number[][]) {
-      expect(x.unweightedCounts).toEqual(expected);
-      return api;
-    },
-    toHaveBases(bases: { rows?: number[]; cols?: number[]; total?: number }) {
-      if (bases.rows) closeMatrix([x.rowBases], [bases.rows], 9);
-      if (bases.cols) closeMatrix([x.colBases], [bases.cols], 9);
-      if (bases.total !== undefined) expect(x.total).toBeCloseTo(bases.total, 9);
-      return api;
-    },
-    toHaveColPercents(expected: number[][], digits = 6) {
-      closeMatrix(x.colPercents, expected, digits);
-      return api;
-    },
-    toHaveRowPercents(expected: number[][], digits = 6) {
-      closeMatrix(x.rowPercents, expected, digits);
-      return api;
-    },
-    toHaveMissing(missing: Partial<Crosstab['missing']>) {
-      expect(x.missing).toMatchObject(missing);
-      return api;
-    },
-  };
-  return api;
-}
-
-/** |actual - expected| <= tol * max(1, |expected|): relative, with an absolute floor near 0. */
-export function expectRelClose(actual: number, expected: number, tol = 1e-9, what = '') {
-  const scale = Math.max(Math.abs(expected), 1e-300);
-  const ok =
-    (Number.isNaN(actual) && Number.isNaN(expected)) ||
-    Math.abs(actual - expected) <= tol * Math.max(scale, expected === 0 ? 1 : scale);
-  expect(ok, `${what}: ${actual} vs ${expected}`).toBe(true);
 }

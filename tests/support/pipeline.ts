@@ -1,8 +1,8 @@
 // Test helpers: load CSV text through the pipeline and read columns back as labels.
 import { expect } from 'vitest';
-import { loadSurveyFile } from '../../../src/core/pipeline';
-import type { LoadOptions, Loaded } from '../../../src/core/pipeline';
-import type { Column, MultiColumn, RespondentTable } from '../../../src/core/table/types';
+import { loadSurveyFile } from '../../src/core/pipeline';
+import type { LoadOptions, Loaded } from '../../src/core/pipeline';
+import type { Column, MultiColumn, RespondentTable } from '../../src/core/table/types';
 
 export function load(text: string | Uint8Array, opts: Partial<LoadOptions> = {}) {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
@@ -24,7 +24,7 @@ export function column(table: RespondentTable, id: string): Column {
 }
 
 /** Chosen labels of respondent i, or null when the question is missing for them. */
-export function chosen(col: MultiColumn, i: number): string[] | null {
+function chosen(col: MultiColumn, i: number): string[] | null {
   const p = col.patternOf[i] ?? 0;
   if (p === 0) return null;
   const out: string[] = [];
