@@ -1,5 +1,6 @@
 // The crosstab builder for respondent data: rows × columns with weights,
 // filters, nets, percent modes and significance tests, all kept in the URL.
+import { exportMessages } from '../core/messages';
 import type { LibraryEntry } from '../state/library';
 import { buildCrosstabGrid, categoricalColumns } from '../state/crosstabModel';
 import type { CrosstabView, ViewState } from '../state/view';
@@ -84,7 +85,7 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
             }
           />
           <ul className="stats-notes" data-testid="crosstab-notes">
-            <li data-testid="base-line">{result.base.description}</li>
+            <li data-testid="base-line">{exportMessages.base(result.base.description)}</li>
             {result.missing.excluded > 0 ? (
               <li>
                 {formatNumber(result.missing.excluded, 0)} respondents with no answer to one of the

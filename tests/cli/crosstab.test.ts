@@ -147,7 +147,7 @@ describe('crosstab on the bundled demo survey', () => {
     expect(x.notice).toBe('Simulated respondents, not real data');
     expect(x.weightId).toBe('weight');
     expect(x.base.description).toBe(
-      'Base: respondents where "age_group" is "18-24", n = 503 (weighted 450.0)',
+      'respondents where "age_group" is "18-24", n = 503 (weighted 450.0)',
     );
     expect(x.counts).toHaveLength(4);
     expect(x.unweightedTotal + x.missing.filteredOut).toBe(1500);

@@ -106,7 +106,7 @@ export function crosstabExport(ctx: CrosstabExportContext): string[][] {
   // Header block.
   const header: string[][] = [[ctx.surveyTitle], [M.rows(x.rows.question.text)]];
   header.push([onlyTotal ? M.columnsTotal : M.columns(x.cols.question.text)]);
-  header.push([x.base.description]);
+  header.push([M.base(x.base.description)]);
   header.push([M.filter(ctx.filter)]);
   header.push([M.weight(ctx.weight === undefined ? x.weightId : ctx.weight)]);
   const fallback =

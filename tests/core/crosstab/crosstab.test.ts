@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { banner, crosstab } from '../../../src/core/crosstab/crosstab';
-import { expectCrosstab, multi, numeric, respondents, single, unwrap } from './build';
+import { expectCrosstab } from '../../support/crosstab';
+import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
 
 // Ten respondents, every figure below counted by hand.
 //  #  gender use reasons   channels weight
@@ -77,7 +78,7 @@ describe('crosstab of two single-answer questions', () => {
       crosstab(survey, { rows: { questionId: 'use' }, cols: { questionId: 'gender' } }),
     );
     expect(x.base).toEqual({
-      description: 'Base: all respondents who answered both questions, n = 9',
+      description: 'all respondents who answered both questions, n = 9',
       n: 9,
       weighted: null,
     });
@@ -110,18 +111,20 @@ describe('crosstab of two single-answer questions', () => {
       ]).value;
     expect(x.unweightedColBases).toEqual([5, 4]);
     expect(x.base.description).toBe(
-      'Base: all respondents who answered both questions, n = 9 (weighted 13.0)',
+      'all respondents who answered both questions, n = 9 (weighted 13.0)',
     );
   });
 
   it('uses the table weight by default and none when weightId is null', () => {
     const weighted = respondents(survey.columns, { weightId: 'weight' });
-    const byDefault = unwrap(crosstab(weighted, { rows: { questionId: 'use' }, cols: null }));
-    const off = unwrap(
+    expectCrosstab(crosstab(weighted, { rows: { questionId: 'use' }, cols: null })).toHaveCounts([
+      [7],
+      [4],
+      [3],
+    ]);
+    expectCrosstab(
       crosstab(weighted, { rows: { questionId: 'use' }, cols: null, weightId: null }),
-    );
-    expect(byDefault.counts).toEqual([[7], [4], [3]]);
-    expect(off.counts).toEqual([[5], [3], [2]]);
+    ).toHaveCounts([[5], [3], [2]]);
   });
 
   it('appends nets counted from respondents, flagged as nets, outside the chi-square', () => {
@@ -166,14 +169,14 @@ describe('crosstab of two single-answer questions', () => {
       .toHaveBases({ cols: [1, 3], total: 4 })
       .toHaveMissing({ cols: 1, excluded: 1, filteredOut: 5 }).value;
     expect(x.base.description).toBe(
-      'Base: respondents where "Reasons" is "x" who answered both questions, n = 4',
+      'respondents where "Reasons" is "x" who answered both questions, n = 4',
     );
     // Row B is empty: chi-square drops it (2 rows × 2 cols, df 1).
     expect(x.chiSquare?.df).toBe(1);
   });
 
   it('ANDs conditions across questions and ORs options within one', () => {
-    const x = unwrap(
+    const x = expectCrosstab(
       crosstab(survey, {
         rows: { questionId: 'use' },
         cols: null,
@@ -182,10 +185,10 @@ describe('crosstab of two single-answer questions', () => {
           { questionId: 'use', options: [0, 2] },
         ],
       }),
-    );
-    // Women who use A or C: respondents 2, 6, 8.
-    expect(x.counts).toEqual([[2], [0], [1]]);
-    expect(x.cols.labels).toEqual(['Total']);
+    )
+      .toHaveLabels(['A', 'B', 'C'], ['Total'])
+      // Women who use A or C: respondents 2, 6, 8.
+      .toHaveCounts([[2], [0], [1]]).value;
     expect(x.chiSquare).toBeNull();
     expect(x.tests).toBeNull();
   });
@@ -280,27 +283,27 @@ describe('crosstab with a multi-answer question', () => {
   });
 
   it('weighted multi × single sums weights into every base', () => {
-    const x = unwrap(
+    const x = expectCrosstab(
       crosstab(survey, {
         rows: { questionId: 'reasons' },
         cols: { questionId: 'gender' },
         weightId: 'weight',
       }),
-    );
-    // Women 2, 4, 6, 8 weigh 2 each; men 1, 3, 7, 9 weigh 1.
-    expect(x.counts).toEqual([
-      [1, 6],
-      [2, 4],
-      [1, 6],
-    ]);
-    expect(x.colBases).toEqual([4, 8]);
+    )
+      // Women 2, 4, 6, 8 weigh 2 each; men 1, 3, 7, 9 weigh 1.
+      .toHaveCounts([
+        [1, 6],
+        [2, 4],
+        [1, 6],
+      ])
+      .toHaveUnweightedCounts([
+        [1, 3],
+        [2, 2],
+        [1, 3],
+      ])
+      .toHaveBases({ cols: [4, 8] }).value;
     expect(x.colCases).toEqual([3, 8]);
     expect(x.colResponses).toEqual([4, 16]);
-    expect(x.unweightedCounts).toEqual([
-      [1, 3],
-      [2, 2],
-      [1, 3],
-    ]);
   });
 });
 
@@ -315,21 +318,22 @@ describe('missing answers and "No answer"', () => {
   ]);
 
   it('keeps "No answer" as an ordinary option in the base and counts blanks as missing', () => {
-    const x = unwrap(crosstab(t, { rows: { questionId: 'q' }, cols: null }));
-    expect(x.counts).toEqual([[2 + 1], [1], [2]]);
-    expect(x.colPercents.map((r) => r[0])).toEqual([50, 100 / 6, 100 / 3]);
-    expect(x.missing).toMatchObject({ rows: 2, excluded: 2 });
+    const x = expectCrosstab(crosstab(t, { rows: { questionId: 'q' }, cols: null }))
+      .toHaveLabels(['Yes', 'No', 'No answer'], ['Total'])
+      .toHaveCounts([[2 + 1], [1], [2]])
+      .toHaveColPercents([[50], [100 / 6], [100 / 3]])
+      .toHaveMissing({ rows: 2, excluded: 2 }).value;
     expect(x.base.n).toBe(6);
   });
 
   it('leaves out respondents whose weight is zero, negative or missing, and says how many', () => {
-    const x = unwrap(crosstab(t, { rows: { questionId: 'q' }, cols: null, weightId: 'w' }));
-    // Kept: 1 (Yes, 1), 2 (No, 1), 3 (No answer, 1), 4 (missing, 1), 8 (Yes, 2).
-    expect(x.counts).toEqual([[3], [1], [1]]);
-    expect(x.unweightedCounts).toEqual([[2], [1], [1]]);
-    expect(x.missing).toMatchObject({ rows: 1, weight: 3 });
+    const x = expectCrosstab(crosstab(t, { rows: { questionId: 'q' }, cols: null, weightId: 'w' }))
+      // Kept: 1 (Yes, 1), 2 (No, 1), 3 (No answer, 1), 4 (missing, 1), 8 (Yes, 2).
+      .toHaveCounts([[3], [1], [1]])
+      .toHaveUnweightedCounts([[2], [1], [1]])
+      .toHaveMissing({ rows: 1, weight: 3 }).value;
     expect(x.warnings).toContain(
-      '3 respondents are left out because the weight "w" is missing, zero or negative.',
+      '3 respondents are left out because the weight "w" is missing, zero, negative or absurdly large (row 5, row 6, row 7).',
     );
   });
 });
