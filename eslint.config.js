@@ -3,15 +3,28 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// Layer rules. Dependencies point one way: ui -> state, charts -> core.
-// core must run in Node, in a Worker and in the CLI, so it may not know about
-// React, the DOM, d3 drawing or app state; charts draw with d3 and know no React.
+// Layer rules. Dependencies point one way: ui -> app -> state -> core, and
+// charts -> core. core must run in Node, in a Worker and in the CLI, so it may
+// not know about React, the DOM, d3 drawing or app state; charts draw with d3
+// and know no React. Browser services (the import worker, IndexedDB, fetching
+// the bundled files) live in src/app alone, so state stays testable in Node.
 const layer = (patterns, why) => patterns.map((group) => ({ group: [group], message: why }));
 
 const CORE_WHY =
   'src/core is pure TypeScript that runs in Node, a Web Worker and the CLI: it may not import React, d3 drawing code, or the state/charts/ui/cli layers.';
 const STATE_WHY =
-  'src/state sits between core and ui: it may import core only, never React, charts, ui or cli.';
+  'src/state (view state, the URL codec, view models) sits between core and the app: it may import core only, never React, browser services (src/app), charts, ui or cli.';
+const APP_WHY =
+  'src/app holds the browser services (import worker, IndexedDB, bundled files): it may import state and core, never React, charts, ui or cli.';
+// Browser services used outside src/app: the worker, storage and the network belong to src/app.
+const SERVICE_GLOBALS = ['indexedDB', 'fetch', 'Worker', 'localStorage', 'BroadcastChannel'];
+const SERVICE_WHY =
+  'Workers, IndexedDB, the network and tab-to-tab channels are browser services: use them through src/app (importClient, persist, bundled), so the rest stays testable and the rule for each lives in one place.';
+const serviceGlobals = [
+  'error',
+  ...SERVICE_GLOBALS.map((name) => ({ name, message: SERVICE_WHY })),
+];
+const serviceImports = layer(['idb'], SERVICE_WHY);
 const CHARTS_WHY =
   'src/charts are d3 drawing functions: they may import core only, never React, state, ui or cli.';
 const CLI_WHY = 'src/cli is headless: it may import core only, never React, state, charts or ui.';
@@ -62,7 +75,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: layer(['**/cli/**'], UI_WHY) }],
+      'no-restricted-globals': serviceGlobals,
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...layer(['**/cli/**'], UI_WHY), ...serviceImports] },
+      ],
     },
   },
   {
@@ -83,6 +100,7 @@ export default tseslint.config(
               'd3',
               'd3-*',
               '**/state/**',
+              '**/app/**',
               '**/charts/**',
               '**/ui/**',
               '**/cli/**',
@@ -96,12 +114,38 @@ export default tseslint.config(
   {
     files: ['src/state/**/*.ts'],
     rules: {
+      'no-restricted-globals': serviceGlobals,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...layer(
+              [
+                'react',
+                'react-dom',
+                'react/*',
+                '**/app/**',
+                '**/charts/**',
+                '**/ui/**',
+                '**/cli/**',
+              ],
+              STATE_WHY,
+            ),
+            ...serviceImports,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: layer(
             ['react', 'react-dom', 'react/*', '**/charts/**', '**/ui/**', '**/cli/**'],
-            STATE_WHY,
+            APP_WHY,
           ),
         },
       ],
@@ -114,7 +158,7 @@ export default tseslint.config(
         'error',
         {
           patterns: layer(
-            ['react', 'react-dom', 'react/*', '**/state/**', '**/ui/**', '**/cli/**'],
+            ['react', 'react-dom', 'react/*', '**/state/**', '**/app/**', '**/ui/**', '**/cli/**'],
             CHARTS_WHY,
           ),
         },
@@ -128,7 +172,16 @@ export default tseslint.config(
         'error',
         {
           patterns: layer(
-            ['react', 'react-dom', 'react/*', 'd3', '**/state/**', '**/charts/**', '**/ui/**'],
+            [
+              'react',
+              'react-dom',
+              'react/*',
+              'd3',
+              '**/state/**',
+              '**/app/**',
+              '**/charts/**',
+              '**/ui/**',
+            ],
             CLI_WHY,
           ),
         },

@@ -6,7 +6,8 @@
 // Wilson 95% interval. Respondent data: each question's share of respondents
 // per option, from the one distribution function (weighted by the decided
 // weight): the app's question page digits.
-import { formatCount, formatNumber, formatPercent, roundTo } from '../core/format/percent';
+import { formatCount, formatNumber, roundTo } from '../core/format/number';
+import { formatPercent } from '../core/format/percent';
 import { cliMessages as M } from '../core/messages';
 import { seriesBases } from '../core/published/bases';
 import { describePublishedSurvey } from '../core/published/describe';

@@ -337,9 +337,12 @@ export const tabsMessages = {
     `No respondents in: ${labels.join(', ')}. These columns have no percents and no letters.`,
   // Spreadsheet (xlsx) labels.
   sheetContents: 'Contents',
+  sheetAll: 'Tables',
+  bannerLine: (groups: string[]) => `Banner: Total${groups.map((g) => `; ${g}`).join('')}`,
   contentsHeading: 'Tables',
   tableTitle: (n: number, text: string) => `Table ${n}: ${text}`,
-  questionLine: (id: string, text: string) => (id === text ? `Question: ${text}` : `Question: ${text} (${id})`),
+  questionLine: (id: string, text: string) =>
+    id === text ? `Question: ${text}` : `Question: ${text} (${id})`,
   baseUnweighted: 'Base (unweighted)',
   baseWeighted: 'Base (weighted)',
   baseEffective: 'Effective base',
@@ -372,6 +375,12 @@ function correctionText(correction: TestLevels['correction']): string {
     return 'Benjamini–Hochberg-corrected (false discovery rate) over the comparisons of each row within a group';
   return 'without correction for multiple comparisons';
 }
+
+// ---- Formatting (src/core/format) -------------------------------------------
+
+export const formatMessages = {
+  dateNotGiven: 'Date not given',
+} as const;
 
 // ---- Survey definitions (src/core/definition) ---------------------------------
 
@@ -424,6 +433,7 @@ export const cliMessages = {
       'What the engine reads from a survey file: each question, its kind and the share of respondents per option.',
     crosstab:
       'A crosstab of two questions (or one, against the total), with bases, percents and tests, as JSON.',
+    tabs: 'A tab book: every question (or --rows) against a banner (Total and each --banner question), with bases, percents, letters within each banner group and means, as JSON or an .xlsx workbook.',
     definition:
       'The complete survey definition the file is read with, as JSON: save it, edit it, pass it back with --definition.',
   },
@@ -431,6 +441,7 @@ export const cliMessages = {
     list: 'list [--json]',
     inspect: 'inspect <file> [options]',
     crosstab: 'crosstab <file> --rows <question> [--cols <question>] [options]',
+    tabs: 'tabs <file> --banner <question>[,<question>...] [--rows <question>[,...]] [--json | --xlsx <out.xlsx>] [options]',
     definition: 'definition <file> [options] > definition.json',
   },
   flags: {
@@ -447,6 +458,35 @@ export const cliMessages = {
       help: 'Only respondents who gave this answer; repeat it: ORed on one question, ANDed across questions.',
     },
     'no-tests': { value: '', help: 'Leave out the column-proportion significance letters.' },
+    banner: {
+      value: '<question>[,...]',
+      help: 'tabs: the banner questions across the top after Total, by id or exact text, comma-separated; <outer>/<inner> nests inner within outer (required).',
+    },
+    band: {
+      value: '<question>=<cut>,<cut>,...',
+      help: 'tabs: band a numeric question at these cut points (each starts a band) into <question>_band, usable on the banner (repeatable).',
+    },
+    nets: {
+      value: 'top2bottom2',
+      help: 'tabs: add top-2-box and bottom-2-box nets to every ordered scale (1–5, Strongly disagree…Strongly agree).',
+    },
+    compare: {
+      value: '<group|rest>',
+      help: 'tabs: letters compare each column with the others of its banner group, or with the rest of the sample (default: group).',
+    },
+    correction: {
+      value: '<none|bonferroni|bh>',
+      help: "tabs: correct each row's comparisons within a group: none, Bonferroni or Benjamini–Hochberg (default: none).",
+    },
+    level: {
+      value: '<95[/90]>',
+      help: 'tabs: confidence level of uppercase letters, and after a / of lowercase ones (default: 95).',
+    },
+    xlsx: {
+      value: '<out.xlsx>',
+      help: 'tabs: write the tab book to this Excel workbook (a contents sheet and one sheet per table) instead of printing JSON.',
+    },
+    'one-sheet': { value: '', help: 'tabs, with --xlsx: every table on one sheet.' },
     base: {
       value: '<n>',
       help: 'Published figures: the respondents behind figures whose file gives no base_n, for their 95% margins of error.',
@@ -481,15 +521,16 @@ export const cliMessages = {
     },
     json: {
       value: '',
-      help: 'Print JSON (inspect, list; crosstab and definition always print JSON).',
+      help: 'Print JSON (inspect, list; crosstab, definition and tabs without --xlsx always print JSON).',
     },
     help: { value: '', help: 'Print this help and exit.' },
   },
   usage: (synopsis: string) => `Usage: survey-workbench ${synopsis}`,
   optionsHeading: 'Options:',
   commandsHeading: 'Commands:',
-  fileOptionsHeading: 'Reading a survey file (inspect, crosstab, definition):',
-  crosstabOptionsHeading: 'crosstab only:',
+  fileOptionsHeading: 'Reading a survey file (inspect, crosstab, tabs, definition):',
+  crosstabOptionsHeading: 'crosstab (tabs takes --rows, --where and --no-tests too):',
+  tabsOptionsHeading: 'tabs only:',
   inspectOptionsHeading: 'inspect only:',
   commonOptionsHeading: 'Every command:',
   helpHint: 'Run "survey-workbench <command> --help" for the options of one command.',
@@ -519,6 +560,24 @@ export const cliMessages = {
   badMulti: (value: string) =>
     `"--multi ${value}" must look like --multi <name>=<column>,<column>,..., e.g. --multi leisure=cinema,sport.`,
   rowsMissing: 'Give the question for the rows with --rows <question>.',
+  bannerMissing:
+    'Give the banner questions with --banner <question>[,<question>...], e.g. --banner gender,age_group.',
+  badBand: (value: string) =>
+    `"--band ${value}" must look like --band <question>=<cut>,<cut>,... with numbers in increasing order, e.g. --band age=25,35,45,55.`,
+  badNets: (value: string) =>
+    `"--nets ${value}" is not a kind of nets: the one kind is top2bottom2.`,
+  badCompare: (value: string) => `"--compare ${value}" must be group or rest.`,
+  badCorrection: (value: string) =>
+    `"--correction ${value}" must be none, bonferroni or bh (Benjamini–Hochberg).`,
+  badLevel: (value: string) =>
+    `"--level ${value}" must be a confidence level in percent, optionally with a lower one after a /, e.g. --level 95 or --level 95/90.`,
+  testsOff: (flags: string[]) =>
+    `--no-tests leaves out the letters, so ${flags.join(' and ')} would do nothing: give one or the other.`,
+  jsonOrXlsx: '--json and --xlsx contradict each other: tabs prints JSON, or writes --xlsx <file>.',
+  oneSheetWithoutXlsx: '--one-sheet lays out an .xlsx workbook: give --xlsx <file> too.',
+  wroteXlsx: (file: string, tables: number) =>
+    `Wrote ${tables} table${tables === 1 ? '' : 's'} to ${file}.`,
+  cannotWrite: (file: string, why: string) => `Cannot write ${file}: ${why}`,
   badBase: (value: string) =>
     `"--base ${value}" must be a whole number of respondents, 1 or more, e.g. --base 1200.`,
   badDeff: (value: string) =>

@@ -2,7 +2,7 @@
 // page the URL names. Files can be dropped anywhere on the page.
 import { useEffect, useMemo, useState } from 'react';
 import { hrefFor, useHashView } from './useHashView';
-import { resolveView } from '../state/resolve';
+import { resolveView } from '../state/url/resolve';
 import { useLibrary } from './useLibrary';
 import { Sidebar } from './Sidebar';
 import { LibraryPage } from './LibraryPage';
@@ -12,9 +12,9 @@ import { FlagsPage } from './FlagsPage';
 import { CrosstabPage } from './CrosstabPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel, pendingFromFile, type PendingFile } from './ImportPanel';
-import { HOME } from '../state/view';
-import { recordFromPayload, shareLink } from '../state/shareLink';
-import { describeError } from '../state/errors';
+import { HOME } from '../state/url/view';
+import { recordFromPayload, shareLink } from '../state/url/shareLink';
+import { describeError } from '../state/models/errors';
 import { NeedFilePanel } from './NeedFilePanel';
 import { ShareBar } from './ShareBar';
 

@@ -1,10 +1,10 @@
 // "Compare": this question's segments side by side, plus any published
 // question the user adds from the library (the same question in another
 // report, for instance). The choice lives in the URL.
-import type { Library, LibraryEntry } from '../state/library';
-import { findQuestion } from '../state/resolve';
-import type { QuestionVM } from '../state/questionModel';
-import type { ViewState } from '../state/view';
+import type { Library, LibraryEntry } from '../state/models/library';
+import { findQuestion } from '../state/url/resolve';
+import type { QuestionVM } from '../state/models/questionModel';
+import type { ViewState } from '../state/url/view';
 import { CompareTable, type CompareInput } from './CompareTable';
 
 interface Props {

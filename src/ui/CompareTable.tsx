@@ -1,8 +1,9 @@
 // Options by segment or wave: percents side by side with the difference in
 // points and the index against the first column. Each column keeps its flags.
 import { comparePublished, type CompareColumn } from '../core/compare/published';
-import { formatNumber, formatPercent } from '../core/format/percent';
-import type { FlagVM } from '../state/questionModel';
+import { formatNumber } from '../core/format/number';
+import { formatPercent } from '../core/format/percent';
+import type { FlagVM } from '../state/models/questionModel';
 
 export interface CompareInput extends CompareColumn {
   flags: FlagVM[];

@@ -1,8 +1,8 @@
 // Rows, columns, weight, percent mode, counts and tests: every control is a
 // labelled native element, so the builder works from the keyboard.
 import type { Column, RespondentTable } from '../core/table/types';
-import { categoricalColumns, type CrosstabGrid } from '../state/crosstabModel';
-import type { CrosstabView, PercentMode } from '../state/view';
+import { categoricalColumns, type CrosstabGrid } from '../state/models/crosstabModel';
+import type { CrosstabView, PercentMode } from '../state/url/view';
 
 interface Props {
   table: RespondentTable;

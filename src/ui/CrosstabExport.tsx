@@ -2,8 +2,8 @@
 // base, filter, notes and source above the table) and TSV to the clipboard.
 import { useState } from 'react';
 import { crosstabExport, tableToCsv, tableToTsv } from '../core/export/csv';
-import type { CrosstabGrid } from '../state/crosstabModel';
-import type { LibraryEntry } from '../state/library';
+import type { CrosstabGrid } from '../state/models/crosstabModel';
+import type { LibraryEntry } from '../state/models/library';
 import { downloadText } from './download';
 
 interface Props {

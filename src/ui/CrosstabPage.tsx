@@ -1,10 +1,10 @@
 // The crosstab builder for respondent data: rows × columns with weights,
 // filters, nets, percent modes and significance tests, all kept in the URL.
 import { exportMessages } from '../core/messages';
-import type { LibraryEntry } from '../state/library';
-import { buildCrosstabGrid, categoricalColumns } from '../state/crosstabModel';
-import type { CrosstabView, ViewState } from '../state/view';
-import { formatNumber } from '../core/format/percent';
+import type { LibraryEntry } from '../state/models/library';
+import { buildCrosstabGrid, categoricalColumns } from '../state/models/crosstabModel';
+import type { CrosstabView, ViewState } from '../state/url/view';
+import { formatNumber } from '../core/format/number';
 import { CrosstabControls } from './CrosstabControls';
 import { CrosstabTable } from './CrosstabTable';
 import { FilterBuilder, describeFilter } from './FilterBuilder';

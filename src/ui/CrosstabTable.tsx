@@ -1,6 +1,6 @@
 // The crosstab grid: lettered columns, shaded cells, significance letters,
 // a base row, and sortable column headers (nets stay at the bottom).
-import type { CrosstabGrid } from '../state/crosstabModel';
+import type { CrosstabGrid } from '../state/models/crosstabModel';
 
 interface Props {
   grid: CrosstabGrid;

@@ -2,9 +2,9 @@
 // tick options (any of them passes), add. Active filters show as removable chips.
 import { useState } from 'react';
 import type { RespondentTable } from '../core/table/types';
-import { categoricalColumns } from '../state/crosstabModel';
+import { categoricalColumns } from '../state/models/crosstabModel';
 import { OptionChecklist } from './OptionChecklist';
-import type { CrosstabFilter } from '../state/view';
+import type { CrosstabFilter } from '../state/url/view';
 
 interface Props {
   table: RespondentTable;

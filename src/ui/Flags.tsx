@@ -1,4 +1,4 @@
-import type { FlagVM } from '../state/questionModel';
+import type { FlagVM } from '../state/models/questionModel';
 
 export function FlagList({ flags }: { flags: FlagVM[] }) {
   if (flags.length === 0) return null;

@@ -1,9 +1,9 @@
 // Every flag across the library in one table, so the questions that need a
 // careful reader are one click away. Errors and warnings first.
 import { useState } from 'react';
-import type { Library } from '../state/library';
+import type { Library } from '../state/models/library';
 import { hrefFor } from './useHashView';
-import { HOME } from '../state/view';
+import { HOME } from '../state/url/view';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 

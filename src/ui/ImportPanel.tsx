@@ -11,12 +11,12 @@ import {
   previewFile,
   type Progress,
   type RunningImport,
-} from '../state/importClient';
-import type { WorkerLoadOptions } from '../state/importProtocol';
-import type { StoredSurvey } from '../state/persist';
-import { formatNumber } from '../core/format/percent';
+} from '../app/importClient';
+import type { ImportOptions } from '../app/importProtocol';
+import type { StoredSurvey } from '../state/models/stored';
+import { formatNumber } from '../core/format/number';
 import { PreviewView } from './PreviewView';
-import { describeError } from '../state/errors';
+import { describeError } from '../state/models/errors';
 
 /**
  * A file waiting to be imported. Bytes are read on demand: the preview reads
@@ -57,8 +57,6 @@ type Stage =
   | { step: 'choose' }
   | { step: 'preview'; file: PendingFile; preview: Preview | null; error: string | null }
   | { step: 'importing'; file: PendingFile; progress: Progress | null; run: RunningImport };
-
-export type ImportOptions = Omit<WorkerLoadOptions, 'file'>;
 
 export function ImportPanel({ initial, onImported, onClose }: Props) {
   // A dropped file starts at its preview; App remounts the panel (key) for each new drop.

@@ -1,4 +1,4 @@
-import type { SeriesVM } from '../state/questionModel';
+import type { SeriesVM } from '../state/models/questionModel';
 
 const KIND_NAMES = {
   single: 'Single answer',

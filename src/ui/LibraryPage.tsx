@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Library, LibraryEntry } from '../state/library';
+import type { Library, LibraryEntry } from '../state/models/library';
 import type { LibraryActions } from './useLibrary';
 import { exportDistributionCsv } from '../core/published/export';
 import { exportRespondentCsv } from '../core/table/exportCsv';
@@ -7,7 +7,7 @@ import { downloadText } from './download';
 import { formatDefinition } from '../core/definition/definition';
 import { fileStem } from '../core/surveys';
 import { hrefFor } from './useHashView';
-import { HOME } from '../state/view';
+import { HOME } from '../state/url/view';
 
 function exportEntry(entry: LibraryEntry) {
   const text = entry.table ? exportRespondentCsv(entry.table) : exportDistributionCsv(entry.survey);

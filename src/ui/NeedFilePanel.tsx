@@ -1,10 +1,10 @@
 // A link made from a large upload names the file by its fingerprint: ask for
 // that file, refuse any other, then import it and open the view.
 import { useMemo, useState } from 'react';
-import { decodeDefinitionPayload } from '../state/share/payload';
-import { loadFile } from '../state/importClient';
-import { describeError } from '../state/errors';
-import type { StoredSurvey } from '../state/persist';
+import { decodeDefinitionPayload } from '../state/url/payload';
+import { loadFile } from '../app/importClient';
+import { describeError } from '../state/models/errors';
+import type { StoredSurvey } from '../state/models/stored';
 
 interface Props {
   surveyId: string;

@@ -6,7 +6,7 @@ import type { Preview } from '../core/pipeline';
 import type { SchemaOverride, SchemaQuestion } from '../core/schema/types';
 import { analyseSurvey } from '../core/published/analyse';
 import { formatPercent } from '../core/format/percent';
-import type { ImportOptions } from './ImportPanel';
+import type { ImportOptions } from '../app/importProtocol';
 import { ENCODINGS } from '../core/csv/encoding';
 import {
   formatDefinition,
@@ -15,7 +15,7 @@ import {
 } from '../core/definition/definition';
 import { definitionMessages } from '../core/messages';
 import { fileStem } from '../core/surveys';
-import { describeError } from '../state/errors';
+import { describeError } from '../state/models/errors';
 import { downloadText } from './download';
 
 interface Props {

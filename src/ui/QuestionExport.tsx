@@ -3,9 +3,9 @@
 import { useState, type RefObject } from 'react';
 import { questionExport, tableToCsv } from '../core/export/csv';
 import { standaloneSvg, svgToPngBlob } from '../charts/export';
-import type { LibraryEntry } from '../state/library';
-import type { QuestionVM, SeriesVM } from '../state/questionModel';
-import type { NetRow } from '../state/questionView';
+import type { LibraryEntry } from '../state/models/library';
+import type { QuestionVM, SeriesVM } from '../state/models/questionModel';
+import type { NetRow } from '../state/models/questionView';
 import { downloadBlob, downloadText } from './download';
 
 interface Props {

@@ -2,10 +2,10 @@
 // it, with the notes that explain its total. Sort order and nets are in the URL.
 import { useCallback, useState } from 'react';
 import { SeriesSection } from './SeriesSection';
-import type { Library, LibraryEntry } from '../state/library';
+import type { Library, LibraryEntry } from '../state/models/library';
 import { CompareSection } from './CompareSection';
-import type { ViewState } from '../state/view';
-import { HOME } from '../state/view';
+import type { ViewState } from '../state/url/view';
+import { HOME } from '../state/url/view';
 import { hrefFor } from './useHashView';
 
 interface Props {

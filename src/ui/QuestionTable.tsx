@@ -9,7 +9,7 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import type { OptionVM, SeriesVM } from '../state/questionModel';
+import type { OptionVM, SeriesVM } from '../state/models/questionModel';
 
 export interface NetRowVM {
   label: string;

@@ -1,11 +1,11 @@
 // One series of a published question (one segment): kind, total, notes, the
 // chart, the table behind it, and its exports.
 import { useCallback, useMemo, useRef } from 'react';
-import type { LibraryEntry } from '../state/library';
-import type { QuestionVM, SeriesVM } from '../state/questionModel';
-import { netRowsFor } from '../state/questionView';
-import { canonicalIndexes, canonicalOptions } from '../state/canonicalOptions';
-import type { SortOrder } from '../state/view';
+import type { LibraryEntry } from '../state/models/library';
+import type { QuestionVM, SeriesVM } from '../state/models/questionModel';
+import { netRowsFor } from '../state/models/questionView';
+import { canonicalIndexes, canonicalOptions } from '../state/models/canonicalOptions';
+import type { SortOrder } from '../state/url/view';
 import { BarChart } from './BarChart';
 import { barsFor } from './bars';
 import { FlagList } from './Flags';

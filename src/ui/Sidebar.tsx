@@ -1,7 +1,7 @@
-import type { Library } from '../state/library';
-import type { ViewState } from '../state/view';
+import type { Library } from '../state/models/library';
+import type { ViewState } from '../state/url/view';
 import { hrefFor } from './useHashView';
-import { HOME } from '../state/view';
+import { HOME } from '../state/url/view';
 
 export function Sidebar({ library, view }: { library: Library; view: ViewState }) {
   return (

@@ -1,5 +1,5 @@
-import type { LibraryEntry } from '../state/library';
-import { safeHttpUrl } from '../state/links';
+import type { LibraryEntry } from '../state/models/library';
+import { safeHttpUrl } from '../core/format/links';
 
 export function SurveyHeader({ entry }: { entry: LibraryEntry }) {
   const url = safeHttpUrl(entry.sourceUrl);

@@ -1,6 +1,6 @@
-import type { LibraryEntry } from '../state/library';
+import type { LibraryEntry } from '../state/models/library';
 import { hrefFor } from './useHashView';
-import { HOME } from '../state/view';
+import { HOME } from '../state/url/view';
 import { FlagList } from './Flags';
 import { SurveyHeader } from './SurveyHeader';
 import { KindChip } from './KindChip';

@@ -1,7 +1,7 @@
 // Chart bars for one series, from its view model.
 import type { Bar } from '../charts/bars';
-import type { SeriesVM } from '../state/questionModel';
-import type { SortOrder } from '../state/view';
+import type { SeriesVM } from '../state/models/questionModel';
+import type { SortOrder } from '../state/url/view';
 
 export function barsFor(series: SeriesVM, sort: SortOrder): Bar[] {
   const bars: Bar[] = series.options.map((o) => ({

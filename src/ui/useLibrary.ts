@@ -8,10 +8,11 @@ import {
   libraryOf,
   type Library,
   type LibraryEntry,
-} from '../state/library';
-import { bundledFiles } from '../state/bundled';
-import { loadBundledFiles } from '../state/importClient';
-import { deleteStored, listStored, saveStored, type StoredSurvey } from '../state/persist';
+} from '../state/models/library';
+import { bundledFiles } from '../app/bundled';
+import { loadBundledFiles } from '../app/importClient';
+import { deleteStored, listStored, saveStored } from '../app/persist';
+import type { StoredSurvey } from '../state/models/stored';
 
 export function entryOfStored(
   record: StoredSurvey,

@@ -13,7 +13,7 @@ import { formatPercent } from '../../src/core/format/percent';
 import { loadSurveyFile, type LoadOptions } from '../../src/core/pipeline';
 import { describeRespondentTable } from '../../src/core/table/describe';
 import type { RespondentTable } from '../../src/core/table/types';
-import { surveyOfTable } from '../../src/state/respondentView';
+import { surveyOfTable } from '../../src/state/models/respondentView';
 
 const DATA = fileURLToPath(new URL('../../../shared/datasets/', import.meta.url));
 const DEMO = fileURLToPath(

@@ -5,7 +5,7 @@
 // Where both columns state their bases, each difference gets a two-proportion
 // z-test at 95%; without bases there is no test, never a guessed one.
 import type { PublishedOption } from '../published/types';
-import { roundTo } from '../format/percent';
+import { roundTo } from '../format/number';
 import { twoProportionZ } from '../stats/proportions';
 
 export interface CompareColumn {

@@ -27,7 +27,6 @@
 import { csvMessages } from '../messages';
 import { fail, ok } from '../result';
 import type { Result, SurveyError } from '../result';
-import { detectDelimiter } from './delimiter';
 import type { Delimiter } from './delimiter';
 
 export interface TokenizerOptions {
@@ -367,27 +366,4 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
       return ok({ rows });
     },
   };
-}
-
-/**
- * Parse a whole text into rows (copies), detecting the delimiter from the
- * first 64 KB unless given. For small files and tests; large files go
- * through createTokenizer in chunks.
- */
-export function parseCsv(
-  text: string,
-  opts: { delimiter?: Delimiter; file: string },
-): Result<{ rows: string[][]; delimiter: Delimiter }> {
-  const delimiter = opts.delimiter ?? detectDelimiter(text.slice(0, 64 * 1024)).delimiter;
-  const rows: string[][] = [];
-  const tok = createTokenizer({
-    delimiter,
-    file: opts.file,
-    onRow: (cells) => void rows.push(cells.slice()),
-  });
-  const pushed = tok.push(text);
-  if (!pushed.ok) return pushed;
-  const ended = tok.end();
-  if (!ended.ok) return ended;
-  return ok({ rows, delimiter });
 }

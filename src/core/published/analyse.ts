@@ -2,7 +2,7 @@
 // segment: kind (declared or inferred), total, rounding tolerance, answers per
 // respondent, partial lists, the bases the printed figures fit and the flags
 // a reader should see.
-import { roundTo } from '../format/percent';
+import { roundTo } from '../format/number';
 import { seriesBases } from './bases';
 import type { BaseInference } from './bases';
 import { partiality, seriesFlags } from './flags';

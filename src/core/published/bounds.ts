@@ -7,7 +7,7 @@
 // marginals, when both were asked of the same respondents.
 //
 // The bounds are on the printed figures; rounding (±half a unit) is not added.
-import { roundTo } from '../format/percent';
+import { roundTo } from '../format/number';
 import type { PublishedPercent } from './types';
 
 /** A range in percent of respondents, low ≤ high. */

@@ -1,12 +1,7 @@
 // Flags: what a reader should know about a published series, each with a
 // stable code (tests and the UI key on it) and a sentence from messages.ts.
-import {
-  formatCount,
-  formatNumber,
-  formatPercent,
-  formatPublished,
-  roundTo,
-} from '../format/percent';
+import { formatCount, formatNumber, roundTo } from '../format/number';
+import { formatPercent, formatPublished } from '../format/percent';
 import { publishedMessages as M } from '../messages';
 import { optionsMisfittingBase, seriesBases } from './bases';
 import type { BaseInference } from './bases';

@@ -2,7 +2,7 @@
 // respondent the shares add up. With several answers the overlap is not
 // published, so only a range is knowable: at least the largest option, at
 // most the sum (and never more than 100%).
-import { roundTo } from '../format/percent';
+import { roundTo } from '../format/number';
 import { publishedMessages as M } from '../messages';
 import type { PublishedOption, QuestionKind } from './types';
 

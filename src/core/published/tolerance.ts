@@ -1,5 +1,5 @@
 // Totals and the rounding tolerance of a list of published percents.
-import { roundTo } from '../format/percent';
+import { roundTo } from '../format/number';
 import type { PublishedOption } from './types';
 
 export interface Totals {

@@ -17,7 +17,9 @@ export function sampleAnswers(
     if (q.kind !== 'single' || q.sourceColumns.length !== 1) continue;
     const missing =
       q.missing === undefined ? surveyMissing : new Set([...surveyMissing, ...q.missing]);
-    const seen = [...profileColumn(sample, q.sourceColumns[0]!, missing, schema.decimalComma).counts.keys()];
+    const seen = [
+      ...profileColumn(sample, q.sourceColumns[0]!, missing, schema.decimalComma).counts.keys(),
+    ];
     const natural = naturalOrder(seen);
     const ordered = natural === null ? seen : natural.map((i) => seen[i]!);
     const listed = (q.answers ?? []).filter((a) => ordered.includes(a));

@@ -1,5 +1,5 @@
 // Which of the three shapes a file has, from its first rows.
-import { isBannerTable } from '../banner/parse';
+import { isBannerTable } from '../published/bannerTable';
 import { isDistributionHeader } from '../published/parse';
 
 export type Shape = 'distribution' | 'banner' | 'respondents';

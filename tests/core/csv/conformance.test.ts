@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../../src/core/csv/decode';
-import { parseCsv } from '../../../src/core/csv/tokenize';
+import { parseCsv } from '../../../src/core/csv/parse';
 import type { Delimiter } from '../../../src/core/csv/delimiter';
 
 const DATA = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));

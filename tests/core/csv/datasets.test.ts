@@ -9,7 +9,8 @@ import { createChunkDecoder, decodeBytes } from '../../../src/core/csv/decode';
 import { detectDelimiter } from '../../../src/core/csv/delimiter';
 import { detectEncoding } from '../../../src/core/csv/encoding';
 import type { EncodingName } from '../../../src/core/csv/encoding';
-import { createTokenizer, parseCsv } from '../../../src/core/csv/tokenize';
+import { parseCsv } from '../../../src/core/csv/parse';
+import { createTokenizer } from '../../../src/core/csv/tokenize';
 
 const DATA = fileURLToPath(new URL('../../../../shared/datasets/', import.meta.url));
 const present = existsSync(DATA);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Delimiter } from '../../../src/core/csv/delimiter';
-import { createTokenizer, parseCsv } from '../../../src/core/csv/tokenize';
+import { parseCsv } from '../../../src/core/csv/parse';
+import { createTokenizer } from '../../../src/core/csv/tokenize';
 import type { TokenizerOptions } from '../../../src/core/csv/tokenize';
 import { csvMessages } from '../../../src/core/messages';
 import type { SurveyError } from '../../../src/core/result';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCount,
-  formatNumber,
-  formatPercent,
-  formatPublished,
-  roundTo,
-} from '../../../src/core/format/percent';
+import { formatCount, formatNumber, roundTo } from '../../../src/core/format/number';
+import { formatPercent, formatPublished } from '../../../src/core/format/percent';
 import { parsePercentText } from '../../../src/core/published/percent';
 
 describe('showing published percents as printed', () => {

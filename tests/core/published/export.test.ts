@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { tableToCsv } from '../../../src/core/export/csv';
-import { unescapeCell } from '../../../src/core/export/formula';
 import { exportDistributionCsv } from '../../../src/core/published/export';
 
 /** One cell as the one CSV writer writes it. */

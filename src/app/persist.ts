@@ -2,32 +2,8 @@
 // reloads. What is stored is the parsed survey (typed arrays clone cheaply),
 // not the file, so a reload does not parse again.
 import { openDB, type IDBPDatabase } from 'idb';
-import type { SurveyDefinition } from '../core/definition/definition';
-import type { PublishedSurvey } from '../core/published/types';
-import type { RespondentTable } from '../core/table/types';
 import type { Result } from '../core/result';
-
-export interface StoredBase {
-  id: string;
-  /** The name shown in the library; the user may rename it. */
-  name: string;
-  file: string;
-  addedAt: string;
-  /** SHA-256 of the file's bytes, hex: a shared link names the file by it. */
-  fingerprint: string;
-  bytes: number;
-}
-
-export type StoredSurvey =
-  | (StoredBase & { kind: 'distribution'; survey: PublishedSurvey })
-  | (StoredBase & {
-      kind: 'respondents';
-      table: RespondentTable;
-      /** The questions' distributions, computed once at import (see state/respondentView.ts). */
-      view?: PublishedSurvey;
-      /** Every decision the table was read with: it travels in links and downloads. Absent in surveys kept before it existed. */
-      definition?: SurveyDefinition;
-    });
+import type { StoredSurvey } from '../state/models/stored';
 
 const DB_NAME = 'survey-workbench';
 const STORE = 'surveys';

@@ -2,9 +2,9 @@
 // A share link names a survey too big to carry by it, so the recipient can be
 // told whether the file they open is the one the link was made from. Web
 // Crypto (crypto.subtle) is in every browser, in Workers and in Node 20.
-import { shareMessages as M } from '../../core/messages';
-import { fail, ok } from '../../core/result';
-import type { Result } from '../../core/result';
+import { shareMessages as M } from '../core/messages';
+import { fail, ok } from '../core/result';
+import type { Result } from '../core/result';
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 

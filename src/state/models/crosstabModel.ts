@@ -1,12 +1,12 @@
 // A crosstab view as a grid the UI renders and exports: which percent to show,
 // the significance letters, shading, bases, sort. Computation stays in core;
 // this only chooses and arranges what core returned.
-import { crosstab } from '../core/crosstab/crosstab';
-import type { Crosstab, CrosstabSpec, NetSpec } from '../core/crosstab/types';
-import { formatNumber } from '../core/format/percent';
-import type { Result } from '../core/result';
-import type { Column, RespondentTable } from '../core/table/types';
-import type { CrosstabView, PercentMode } from './view';
+import { crosstab } from '../../core/crosstab/crosstab';
+import type { Crosstab, CrosstabSpec, NetSpec } from '../../core/crosstab/types';
+import { formatNumber } from '../../core/format/number';
+import type { Result } from '../../core/result';
+import type { Column, RespondentTable } from '../../core/table/types';
+import type { CrosstabView, PercentMode } from '../url/view';
 
 export interface GridCell {
   /** The percent shown, or NaN where its base is 0. */

@@ -9,7 +9,7 @@ import type {
   PublishedPercent,
   PublishedQuestion,
   PublishedSurvey,
-} from '../published/types';
+} from './types';
 import { fail, ok } from '../result';
 import type { Result } from '../result';
 

@@ -1,8 +1,8 @@
 // A link may name a survey or question that is not (or no longer) in the
 // library. Resolve it to the nearest valid view and say what happened.
 import { HOME, type ViewState } from './view';
-import type { Library } from './library';
-import { canonicalOptions } from './canonicalOptions';
+import type { Library } from '../models/library';
+import { canonicalOptions } from '../models/canonicalOptions';
 
 export interface Resolved {
   view: ViewState;

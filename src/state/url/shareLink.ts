@@ -2,11 +2,11 @@
 // by its id. An uploaded published survey small enough travels inside the
 // link, compressed; for anything larger the link names the file by its
 // fingerprint, and the recipient is asked to drop that same file.
-import type { LibraryEntry } from './library';
-import { encodeDefinitionPayload, encodeSurveyPayload } from './share/payload';
-import { decodeSurveyPayload } from './share/payload';
-import type { StoredSurvey } from './persist';
-import type { Result } from '../core/result';
+import type { LibraryEntry } from '../models/library';
+import { encodeDefinitionPayload, encodeSurveyPayload } from './payload';
+import { decodeSurveyPayload } from './payload';
+import type { StoredSurvey } from '../models/stored';
+import type { Result } from '../../core/result';
 import { encodeView, type Attachment, type ViewState } from './view';
 
 export function attachmentFor(entry: LibraryEntry | null): Attachment | null {

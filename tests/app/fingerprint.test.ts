@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFingerprint, fingerprintBytes } from '../../../src/state/share/fingerprint';
+import { checkFingerprint, fingerprintBytes } from '../../src/app/fingerprint';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';

@@ -5,7 +5,7 @@ import { zlibSync } from 'fflate';
 import { parseDistributionCsv } from '../../../src/core/published/parse';
 import type { PublishedSurvey } from '../../../src/core/published/types';
 import type { Result } from '../../../src/core/result';
-import { fromBase64Url, toBase64Url } from '../../../src/state/share/base64url';
+import { fromBase64Url, toBase64Url } from '../../../src/state/url/base64url';
 import {
   MAX_DECODE_CHARS,
   MAX_INFLATED_BYTES,
@@ -13,7 +13,7 @@ import {
   adler32,
   decodeSurveyPayload,
   encodeSurveyPayload,
-} from '../../../src/state/share/payload';
+} from '../../../src/state/url/payload';
 import { mulberry32 } from '../../support/random';
 
 function bundled(file: string): PublishedSurvey {

@@ -9,7 +9,7 @@ import {
   HOME,
   type CrosstabView,
   type ViewState,
-} from '../../../src/state/view';
+} from '../../../src/state/url/view';
 
 const PAGES = ['library', 'survey', 'question', 'flags', 'crosstab'] as const;
 const PERCENTS = ['col', 'row', 'total', 'cases', 'resp', 'responses'] as const;

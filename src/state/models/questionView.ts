@@ -1,10 +1,10 @@
 // Net rows for one series, from its view model.
 import type { OptionVM, SeriesVM } from './questionModel';
 import { canonicalIndexes } from './canonicalOptions';
-import { computeNet } from '../core/published/nets';
-import type { PublishedOption } from '../core/published/types';
-import { formatPercent } from '../core/format/percent';
-import { publishedMessages as M } from '../core/messages';
+import { computeNet } from '../../core/published/nets';
+import type { PublishedOption } from '../../core/published/types';
+import { formatPercent } from '../../core/format/percent';
+import { publishedMessages as M } from '../../core/messages';
 
 export interface NetRow {
   label: string;

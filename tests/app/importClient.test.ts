@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeLines } from '../../src/state/importClient';
+import { completeLines } from '../../src/app/importClient';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 

@@ -1,6 +1,6 @@
 // What the UI shows for a published question: one view model per question,
 // made from the core's analysis so components only render, never compute.
-import type { PublishedOption, QuestionKind } from '../core/published/types';
+import type { PublishedOption, QuestionKind } from '../../core/published/types';
 
 export interface FlagVM {
   code: string;

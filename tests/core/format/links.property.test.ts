@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDistributionCsv } from '../../../src/core/published/parse';
-import { safeHttpUrl } from '../../../src/state/links';
+import { safeHttpUrl } from '../../../src/core/format/links';
 
 describe('safeHttpUrl', () => {
   it.each([

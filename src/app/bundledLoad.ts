@@ -3,9 +3,9 @@
 // files with their sidecar's title and notice), so the page's own code stays
 // small and its first paint is not held up by parsing.
 import { loadSurveyFile } from '../core/pipeline';
-import type { StoredSurvey } from './persist';
-import { surveyOfTable } from './respondentView';
-import { describeError } from './errors';
+import type { StoredSurvey } from '../state/models/stored';
+import { surveyOfTable } from '../state/models/respondentView';
+import { describeError } from '../state/models/errors';
 import { parseDefinition } from '../core/definition/definition';
 
 export interface BundledFile {

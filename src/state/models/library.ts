@@ -1,11 +1,17 @@
 // The library: bundled surveys (and, later, uploads), each parsed and analysed
 // once, and turned into view models the UI only renders.
-import { analyseSurvey, type SeriesAnalysis } from '../core/published/analyse';
-import type { PublishedSurvey, PublishedSeries, PublishedQuestion } from '../core/published/types';
-import { formatPercent, formatPublished, formatNumber } from '../core/format/percent';
+import { analyseSurvey, type SeriesAnalysis } from '../../core/published/analyse';
+import type {
+  PublishedSurvey,
+  PublishedSeries,
+  PublishedQuestion,
+} from '../../core/published/types';
+import { formatSurveyDate } from '../../core/format/date';
+import { formatNumber } from '../../core/format/number';
+import { formatPercent, formatPublished } from '../../core/format/percent';
 import type { FlagVM, OptionVM, QuestionVM, SeriesVM } from './questionModel';
-import type { SurveyDefinition } from '../core/definition/definition';
-import type { RespondentTable } from '../core/table/types';
+import type { SurveyDefinition } from '../../core/definition/definition';
+import type { RespondentTable } from '../../core/table/types';
 import { surveyOfTable } from './respondentView';
 
 export interface LibraryEntry {
@@ -46,31 +52,6 @@ export interface Library {
   groups: LibraryGroup[];
   flagCount: number;
   loadErrors: { file: string; message: string }[];
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2013-06" -> "June 2013"; "2013-08-12" -> "12 August 2013"; anything else as written. */
-export function formatSurveyDate(date: string | null): string {
-  if (!date) return 'Date not given';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return date;
-  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!month) return m[1] ?? date;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
 /** "Kind inferred" is shown as a chip beside the kind, not as a flag to review. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCrosstabGrid } from '../../src/state/crosstabModel';
-import { DEFAULT_CROSSTAB, type CrosstabView } from '../../src/state/view';
-import { multi, respondents, single } from '../support/respondents';
+import { buildCrosstabGrid } from '../../../src/state/models/crosstabModel';
+import { DEFAULT_CROSSTAB, type CrosstabView } from '../../../src/state/url/view';
+import { multi, respondents, single } from '../../support/respondents';
 
 // Ten respondents: use (a/b/c) by sex (M/F), and a multi-answer "apps".
 const table = respondents([

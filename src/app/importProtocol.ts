@@ -2,10 +2,13 @@
 // data; callbacks (progress, cancel) are replaced by messages and termination.
 import type { LoadOptions, Preview } from '../core/pipeline';
 import type { Result } from '../core/result';
-import type { StoredSurvey } from './persist';
+import type { StoredSurvey } from '../state/models/stored';
 import type { BundledFile, BundledLoad } from './bundledLoad';
 
 export type WorkerLoadOptions = Omit<LoadOptions, 'onProgress' | 'shouldCancel'>;
+
+/** What the import preview lets the user decide: everything but the file's name. */
+export type ImportOptions = Omit<WorkerLoadOptions, 'file'>;
 
 /** What the worker imports: a File (read in the worker, so the page never holds it) or bytes. */
 export type ImportSource = Blob | Uint8Array;

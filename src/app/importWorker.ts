@@ -6,9 +6,10 @@ import { loadSurveyFile, previewSurveyFile } from '../core/pipeline';
 import type { Result } from '../core/result';
 import type { Column } from '../core/table/types';
 import type { FromWorker, Imported, ToWorker } from './importProtocol';
-import { saveStored, type StoredSurvey } from './persist';
-import { checkFingerprint, fingerprintBytes } from './share/fingerprint';
-import { surveyOfTable } from './respondentView';
+import { saveStored } from './persist';
+import type { StoredSurvey } from '../state/models/stored';
+import { checkFingerprint, fingerprintBytes } from './fingerprint';
+import { surveyOfTable } from '../state/models/respondentView';
 import { loadBundled } from './bundledLoad';
 
 interface WorkerScope {

@@ -5,7 +5,7 @@ import {
   encodeView,
   HOME,
   type ViewState,
-} from '../../src/state/view';
+} from '../../../src/state/url/view';
 
 const question: ViewState = {
   page: 'question',

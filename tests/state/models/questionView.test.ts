@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDistributionCsv } from '../../src/core/published/parse';
-import { canonicalIndexes, canonicalOptions } from '../../src/state/canonicalOptions';
-import { entryFromSurvey, libraryOf } from '../../src/state/library';
-import type { QuestionVM, SeriesVM } from '../../src/state/questionModel';
-import { netRowsFor } from '../../src/state/questionView';
-import { resolveView } from '../../src/state/resolve';
-import { HOME } from '../../src/state/view';
+import { parseDistributionCsv } from '../../../src/core/published/parse';
+import { canonicalIndexes, canonicalOptions } from '../../../src/state/models/canonicalOptions';
+import { entryFromSurvey, libraryOf } from '../../../src/state/models/library';
+import type { QuestionVM, SeriesVM } from '../../../src/state/models/questionModel';
+import { netRowsFor } from '../../../src/state/models/questionView';
+import { resolveView } from '../../../src/state/url/resolve';
+import { HOME } from '../../../src/state/url/view';
 
 const EGUAN = 'eguan-2013-07-mobile-im-share';
 const MSN = 'MSN (Microsoft China)';
 const MILIAO = 'Miliao (Xiaomi)';
 
 function csv(name: string): string {
-  return readFileSync(new URL(`../../surveys/${name}.csv`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../../surveys/${name}.csv`, import.meta.url), 'utf8');
 }
 
 function entryOf(name: string, text = csv(name)) {

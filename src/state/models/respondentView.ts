@@ -2,11 +2,11 @@
 // distribution, computed by the crosstab engine (weighted when the survey has
 // a weight) and shaped like a published survey, so the same pages, charts and
 // flags serve both kinds of data.
-import { distribution } from '../core/crosstab/distribution';
-import { formatNumber } from '../core/format/percent';
-import { respondentMessages } from '../core/messages';
-import type { PublishedQuestion, PublishedSurvey } from '../core/published/types';
-import type { RespondentTable } from '../core/table/types';
+import { distribution } from '../../core/crosstab/distribution';
+import { formatNumber } from '../../core/format/number';
+import { respondentMessages } from '../../core/messages';
+import type { PublishedQuestion, PublishedSurvey } from '../../core/published/types';
+import type { RespondentTable } from '../../core/table/types';
 
 const DECIMALS = 1;
 

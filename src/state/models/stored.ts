@@ -1,0 +1,28 @@
+// What the library keeps of a survey, in IndexedDB (src/app/persist.ts), in
+// links (state/url/shareLink.ts) and in the worker's answers: the parsed
+// survey (typed arrays clone cheaply), not the file, so a reload parses nothing.
+import type { SurveyDefinition } from '../../core/definition/definition';
+import type { PublishedSurvey } from '../../core/published/types';
+import type { RespondentTable } from '../../core/table/types';
+
+export interface StoredBase {
+  id: string;
+  /** The name shown in the library; the user may rename it. */
+  name: string;
+  file: string;
+  addedAt: string;
+  /** SHA-256 of the file's bytes, hex: a shared link names the file by it. */
+  fingerprint: string;
+  bytes: number;
+}
+
+export type StoredSurvey =
+  | (StoredBase & { kind: 'distribution'; survey: PublishedSurvey })
+  | (StoredBase & {
+      kind: 'respondents';
+      table: RespondentTable;
+      /** The questions' distributions, computed once at import (see state/respondentView.ts). */
+      view?: PublishedSurvey;
+      /** Every decision the table was read with: it travels in links and downloads. Absent in surveys kept before it existed. */
+      definition?: SurveyDefinition;
+    });
