@@ -1,6 +1,7 @@
 // Every user-facing warning and error text lives here, so wording is
 // consistent, reviewable in one place, and never built from markup.
 // Each section belongs to one part of the engine; add to your own section.
+import { formatCount } from './format/number';
 
 // ---- Published distributions: flags and format errors ----------------------
 
@@ -161,7 +162,7 @@ export const csvMessages = {
 
 // shapes and schema
 export const importMessages = {
-  emptyFile: 'The file is empty. Choose a CSV file with a header line and at least one row.',
+  emptyFile: 'The file is empty. Choose a survey file (CSV with a header line and at least one row, or SPSS .sav).',
   noRows:
     'The file has a header line but no rows of data. Choose a file with at least one respondent.',
   binaryFile:
@@ -447,7 +448,7 @@ export const cliMessages = {
   flags: {
     rows: {
       value: '<question>',
-      help: 'The question down the side, by id or exact text (required).',
+      help: 'The question down the side, by id or exact text (crosstab: required; tabs: several, comma-separated, default every question).',
     },
     cols: {
       value: '<question>',
@@ -460,33 +461,33 @@ export const cliMessages = {
     'no-tests': { value: '', help: 'Leave out the column-proportion significance letters.' },
     banner: {
       value: '<question>[,...]',
-      help: 'tabs: the banner questions across the top after Total, by id or exact text, comma-separated; <outer>/<inner> nests inner within outer (required).',
+      help: 'The banner questions across the top after Total, by id or exact text, comma-separated; <outer>/<inner> nests inner within outer (required).',
     },
     band: {
       value: '<question>=<cut>,<cut>,...',
-      help: 'tabs: band a numeric question at these cut points (each starts a band) into <question>_band, usable on the banner (repeatable).',
+      help: 'Band a numeric question at these cut points (each starts a band) into <question>_band, usable on the banner (repeatable).',
     },
     nets: {
       value: 'top2bottom2',
-      help: 'tabs: add top-2-box and bottom-2-box nets to every ordered scale (1–5, Strongly disagree…Strongly agree).',
+      help: 'Add top-2-box and bottom-2-box nets to every ordered scale (1–5, Strongly disagree…Strongly agree).',
     },
     compare: {
       value: '<group|rest>',
-      help: 'tabs: letters compare each column with the others of its banner group, or with the rest of the sample (default: group).',
+      help: 'Letters compare each column with the others of its banner group, or with the rest of the sample (default: group).',
     },
     correction: {
       value: '<none|bonferroni|bh>',
-      help: "tabs: correct each row's comparisons within a group: none, Bonferroni or Benjamini–Hochberg (default: none).",
+      help: "Correct each row's comparisons within a group: none, Bonferroni or Benjamini–Hochberg (default: none).",
     },
     level: {
       value: '<95[/90]>',
-      help: 'tabs: confidence level of uppercase letters, and after a / of lowercase ones (default: 95).',
+      help: 'Confidence level of uppercase letters, and after a / of lowercase ones (default: 95).',
     },
     xlsx: {
       value: '<out.xlsx>',
-      help: 'tabs: write the tab book to this Excel workbook (a contents sheet and one sheet per table) instead of printing JSON.',
+      help: 'Write the tab book to this Excel workbook (a contents sheet and one sheet per table) instead of printing JSON.',
     },
-    'one-sheet': { value: '', help: 'tabs, with --xlsx: every table on one sheet.' },
+    'one-sheet': { value: '', help: 'With --xlsx: every table on one sheet.' },
     base: {
       value: '<n>',
       help: 'Published figures: the respondents behind figures whose file gives no base_n, for their 95% margins of error.',
@@ -624,6 +625,121 @@ export const cliMessages = {
   warning: (text: string) => `warning: ${text}`,
   listLine: (id: string, title: string, by: string | null, questions: number) =>
     `${id}  ${title}${by === null ? '' : ` (${by})`}: ${questions} question${questions === 1 ? '' : 's'}`,
+} as const;
+
+// ---- SPSS system files (src/core/sav) -----------------------------------------
+// Each malformed-file message is one clause that follows "Byte 1,234: " and
+// says what the bytes claim and why that cannot be, so that a user can tell a
+// damaged download from an unsupported file.
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${formatCount(n)} ${n === 1 ? one : many}`;
+
+export const savMessages = {
+  at: (offset: number) => `Byte ${formatCount(offset)}`,
+  advice:
+    'The file is damaged (cut short or altered) or was not written as an SPSS system file; save it again from SPSS or PSPP.',
+  // Structure: "<what> says <claim>, but only N bytes remain".
+  needBytes: (what: string, need: number, have: number) =>
+    `${what} needs ${plural(need, 'byte')}, but only ${plural(have, 'byte')} remain in the file`,
+  lengthTooLong: (what: string, length: number, have: number) =>
+    `${what} says it is ${plural(length, 'byte')} long, more than the ${plural(have, 'byte')} left in the file`,
+  countTooLarge: (what: string, count: number, unit: number, have: number) =>
+    `${what} says there are ${formatCount(count)}, which would take ${plural(count * unit, 'byte')}, more than the ${plural(have, 'byte')} left in the file`,
+  negativeCount: (what: string, count: number) =>
+    `${what} says there are ${formatCount(count)}, which is not a count`,
+  notSav: 'the file does not start with "$FL2" or "$FL3", so it is not an SPSS system file',
+  ebcdic:
+    'this SPSS system file is written in EBCDIC (a mainframe character set), which this app does not read; save it again from SPSS on a PC',
+  badLayout: (code: number) =>
+    `the header's layout code is ${formatCount(code)}, not 2 or 3, so the byte order of the numbers cannot be told`,
+  badCompression: (code: number, magic: string) =>
+    `the header says compression ${formatCount(code)}, which a ${magic} file cannot have (0 or 1 for $FL2, 2 for $FL3)`,
+  badBias: (bias: number) =>
+    `the header's compression bias is ${String(bias)}, not a number the compressed data can be read with`,
+  notIeee: (rep: number) =>
+    `the file's numbers are stored in floating-point format ${formatCount(rep)} (IBM or VAX), not IEEE 754, which this app does not read`,
+  unknownRecord: (type: number) =>
+    `a record of type ${formatCount(type)} is not part of the SPSS system file format (the dictionary records are types 2, 3, 4, 6, 7 and 999)`,
+  badMissingCount: (n: number) =>
+    `a variable record says it has ${formatCount(n)} missing values, but the format allows -3, -2, 0, 1, 2 or 3`,
+  badWidth: (width: number) =>
+    `a variable record says the variable is ${formatCount(width)} bytes wide; a string variable is 1 to 255 bytes wide`,
+  stringRanges:
+    'a string variable has a range of missing values, which only numeric variables can have',
+  orphanContinuation:
+    'a long-string continuation record has no string variable before it that needs more room',
+  missingContinuation: (name: string, needed: number, got: number) =>
+    `string variable ${name} needs ${plural(needed, 'continuation record')} after it, but ${formatCount(got)} follow`,
+  noVariables: 'the file has no variables, so there is nothing to read',
+  labelsWithoutVariables:
+    'a value label record (type 3) is not followed by the record (type 4) that says which variables the labels belong to',
+  labelIndex: (index: number, count: number) =>
+    `a value label record applies labels to variable number ${formatCount(index)}, but the file has ${plural(count, 'variable record')}`,
+  labelOnContinuation: (index: number) =>
+    `a value label record applies labels to variable record ${formatCount(index)}, which continues a long string rather than starting a variable`,
+  labelMixedTypes:
+    'a value label record applies the same labels to numeric and string variables, or to a string wider than 8 bytes',
+  vlsUnknown: (name: string) =>
+    `the very long string record names variable ${name}, which the file does not have`,
+  vlsSegments: (name: string, width: number) =>
+    `the very long string record says ${name} is ${plural(width, 'byte')} wide, but the string variables after it do not hold that many segments`,
+  vlsBadWidth: (name: string, text: string) =>
+    `the very long string record gives ${name} the width "${text}", which is not a width of 256 to 32,767 bytes`,
+  zlibHeader: (what: string) => `the compressed data's header ${what}`,
+  zlibTrailer: (what: string) => `the compressed data's block list ${what}`,
+  zlibBlock: (block: number, why: string) =>
+    `compressed block ${formatCount(block + 1)} cannot be decompressed (${why})`,
+  zlibBlockSize: (block: number, declared: number, got: number) =>
+    `compressed block ${formatCount(block + 1)} should decompress to ${plural(declared, 'byte')} but gives ${got > declared ? 'more' : plural(got, 'byte')}`,
+  partialCase: (caseNumber: number, variable: string) =>
+    `the data ends in the middle of case ${formatCount(caseNumber)} (at variable ${variable})`,
+  endInCase: (caseNumber: number, variable: string) =>
+    `the compressed data's end code comes in the middle of case ${formatCount(caseNumber)} (at variable ${variable})`,
+  fewerCases: (promised: number, found: number) =>
+    `the header promises ${plural(promised, 'case')}, but the data holds ${formatCount(found)}`,
+  noCases:
+    'The SPSS file has a dictionary but no cases (respondents). Choose a file that holds data.',
+  // Warnings: the file is read, with this said about it.
+  unknownEncoding: (name: string) =>
+    `The file says its text is in "${name}", which this app does not decode; its text was read as Windows-1252, so some letters may be wrong.`,
+  lossyText: (names: string[]) =>
+    `Some text did not decode cleanly (shown as �) in ${names.length === 1 ? 'variable' : 'variables'} ${names.join(', ')}. The file's character encoding may be wrong: try choosing another encoding.`,
+  weightNotNumeric: (index: number) =>
+    `The file names variable record ${formatCount(index)} as its weight, but that is not a numeric variable; the figures are unweighted.`,
+  mrsetSkipped: (name: string, why: string) =>
+    `The multiple-response set ${name} was left out: ${why}.`,
+  mrsetUnknownVariable: (name: string) =>
+    `it names variable "${name}", which the file does not have`,
+  mrsetMixed: 'its variables are not all numeric or all string',
+  mrsetEmpty: 'it has no variables',
+  mrsetSyntax: (offset: number) =>
+    `its record cannot be read past byte ${formatCount(offset)} of the record`,
+  // Detected settings, in words.
+  encodingRecord: (name: string) => `the file's character encoding record says "${name}"`,
+  encodingCodePage: (code: number) => `the file's header gives code page ${formatCount(code)}`,
+  encodingDefault:
+    'the file does not say which character encoding it uses; read as Windows-1252, as SPSS wrote older files',
+  encodingChosen: 'chosen by you',
+  encodingDefinition: 'as the definition says',
+  delimiterReason: 'an SPSS system file has no delimiter (not applicable)',
+  shapeReason: 'an SPSS system file holds one case (respondent) per row',
+  // Reasons shown in the import preview.
+  reasonSingle: (labels: number) =>
+    `Single-answer: a numeric variable with ${plural(labels, 'value label')}; answers in code order.`,
+  reasonNumeric: 'Numeric: a numeric variable without value labels.',
+  reasonNumericMissingLabels:
+    'Numeric: a numeric variable whose value labels name only its missing values.',
+  reasonString: (detected: string) => `A string variable. ${detected}`,
+  reasonStringLabels: (labels: number) =>
+    `Single-answer: a string variable with ${plural(labels, 'value label')}.`,
+  reasonWeight: 'The weight: the file is weighted by this variable (WEIGHT BY).',
+  reasonDichotomy: (counted: string, n: number) =>
+    `Multi-answer: the file's multiple dichotomy set; ${plural(n, 'variable')}, each counted when it holds ${counted}.`,
+  reasonCategory: (n: number) =>
+    `Multi-answer: the file's multiple category set; ${plural(n, 'variable')} each holding one of the options' codes.`,
+  reasonRanges: (lo: string, hi: string) =>
+    ` Values from ${lo} to ${hi} are missing, as the file declares.`,
 } as const;
 
 // ---- Share links and exports (src/state/share, src/core/export) --------------

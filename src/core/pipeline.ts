@@ -5,7 +5,8 @@
 // every row straight into typed-array columns. Respondent files are never held
 // as string[][]: once the schema is known, the rest of the file goes to the
 // fused parser (table/fused.ts), which tokenizes and encodes in one scan.
-import { parseBannerRows } from './banner/parse';
+import { parseBannerRows } from './published/bannerTable';
+import { isSavFile, loadSavFile, previewSavFile } from './sav/index';
 import { applyDefinition, definitionOf } from './definition/apply';
 import type { SurveyDefinition } from './definition/definition';
 import { definitionMessages, importMessages } from './messages';
@@ -113,9 +114,10 @@ const LARGE_CHUNK_FROM = 8 * CHUNK_BYTES;
 const LARGE_CHUNK_BYTES = 4 * CHUNK_BYTES;
 const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 const DEFAULT_SAMPLE = 1000;
-const MAX_LOSSY_LINES = 1000;
 
 export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loaded> {
+  // An SPSS system file (.sav, .zsav) has its own reader; everything else is delimited text.
+  if (isSavFile(bytes)) return loadSavFile(bytes, opts);
   const run = runPipeline(bytes, opts, false);
   if (!run.ok) return run;
   const { sink, detected } = run.value;
@@ -137,6 +139,7 @@ export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loa
 
 /** Detected settings, the first rows and the inferred schema, for the import preview. Reads only the first rows. */
 export function previewSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Preview> {
+  if (isSavFile(bytes)) return previewSavFile(bytes, opts, PREVIEW_ROWS);
   const run = runPipeline(bytes, opts, true);
   if (!run.ok) return run;
   const { sink, detected } = run.value;
@@ -204,9 +207,8 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
   const encoding = chosenEncoding ?? guess?.encoding ?? 'utf-8';
   if (!encoding.startsWith('utf-16') && bytes.subarray(0, 65536).indexOf(0) >= 0)
     return fail(err('import-binary', importMessages.binaryFile, file));
-  // Lossy lines are found by LossyLines below, over the text the parser reads.
-  const decoder = createChunkDecoder(encoding, { lossyLines: false });
-  const lossy = new LossyLines();
+  // The decoder tells lossy lines (decoding made U+FFFD) from U+FFFD already in the file.
+  const decoder = createChunkDecoder(encoding);
 
   // 2 parse (3 and 4 run inside the row sink as rows arrive)
   let text = decoder.push(bytes.subarray(0, CHUNK_BYTES));
@@ -220,7 +222,7 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
     delimiterReason: delim?.reason ?? (opts.delimiter ? 'chosen by you' : 'as the definition says'),
     shape: opts.shape ?? 'respondents',
     shapeReason: opts.shape === undefined ? '' : 'chosen by you',
-    lossyLines: lossy.lines,
+    lossyLines: [],
     warnings: [],
   };
   const sink = new RowSink(opts, detected, preview, bytes.length, delim?.decimalComma ?? false);
@@ -257,7 +259,6 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
   };
   let offset = Math.min(CHUNK_BYTES, bytes.length);
   for (;;) {
-    lossy.scan(text);
     const pushed = feed(text);
     if (!pushed.ok) return pushed;
     if (sink.error !== null) return fail(sink.error);
@@ -272,7 +273,6 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
   }
   if (!sink.stopped) {
     const tail = decoder.end();
-    lossy.scan(tail);
     const pushed = feed(tail);
     if (!pushed.ok) return pushed;
   }
@@ -282,26 +282,8 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
   if (sink.error !== null) return fail(sink.error);
   sink.finishSample();
   if (sink.error !== null) return fail(sink.error);
+  detected.lossyLines = decoder.lossyLines();
   return ok({ sink, detected });
-}
-
-/** Physical line numbers of U+FFFD replacement characters, across chunks. */
-class LossyLines {
-  readonly lines: number[] = [];
-  private line = 1;
-
-  scan(text: string): void {
-    let pos = 0;
-    for (let bad = text.indexOf('\uFFFD'); bad >= 0; bad = text.indexOf('\uFFFD', bad + 1)) {
-      for (let i = text.indexOf('\n', pos); i >= 0 && i < bad; i = text.indexOf('\n', i + 1)) {
-        this.line++;
-        pos = i + 1;
-      }
-      if (this.lines[this.lines.length - 1] !== this.line && this.lines.length < MAX_LOSSY_LINES)
-        this.lines.push(this.line);
-    }
-    for (let i = text.indexOf('\n', pos); i >= 0; i = text.indexOf('\n', i + 1)) this.line++;
-  }
 }
 
 /** Receives rows from the tokenizer: samples, then (3) infers and (4) streams into encoders. */

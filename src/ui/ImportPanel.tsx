@@ -145,10 +145,10 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
       {stage.step === 'choose' || stage.step === 'preview' ? (
         <div className="toolbar">
           <label className="btn">
-            Choose a CSV file…
+            Choose a file…
             <input
               type="file"
-              accept=".csv,.tsv,.txt,text/csv,text/plain"
+              accept=".csv,.tsv,.txt,.sav,.zsav,text/csv,text/plain"
               className="visually-hidden"
               data-testid="file-input"
               onChange={(e) => pickFile(e.target.files?.[0])}

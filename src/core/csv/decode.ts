@@ -7,6 +7,12 @@
 // matches the `line` the tokenizer reports for the same text.
 import type { EncodingName } from './encoding';
 
+/**
+ * Lossy lines recorded at most: enough to say where a file went wrong, bounded
+ * so a file decoded in the wrong encoding throughout costs no memory per line.
+ */
+export const MAX_LOSSY_LINES = 1000;
+
 export interface Decoded {
   text: string;
   encoding: EncodingName;
@@ -177,7 +183,8 @@ function scanLossy(text: string, startLine: number, afterCr: boolean, out: numbe
     if (c === 10) line++;
     else if (c === 13) {
       if (text.charCodeAt(i + 1) !== 10) line++;
-    } else if (c === FFFD && out[out.length - 1] !== line) out.push(line);
+    } else if (c === FFFD && out[out.length - 1] !== line && out.length < MAX_LOSSY_LINES)
+      out.push(line);
   }
   return line;
 }

@@ -136,3 +136,14 @@ describe('streaming and memory', () => {
     expect(r.value.detected).toMatchObject({ delimiter: ',', shape: 'respondents' });
   });
 });
+
+describe('lossy lines', () => {
+  it('are counted with CR-only line ends too (old Mac files), by the decoder the pipeline reads with', () => {
+    // Windows-1252 has no character for 0x81: decoding makes U+FFFD on the third line.
+    const text = 'q,w\r1,a\r2,b\x81c\r3,d\r';
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    const r = load(bytes, { encoding: 'windows-1252' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.detected.lossyLines).toEqual([3]);
+  });
+});
