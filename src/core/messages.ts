@@ -162,7 +162,8 @@ export const csvMessages = {
 
 // shapes and schema
 export const importMessages = {
-  emptyFile: 'The file is empty. Choose a survey file (CSV with a header line and at least one row, or SPSS .sav).',
+  emptyFile:
+    'The file is empty. Choose a survey file (CSV with a header line and at least one row, or SPSS .sav).',
   noRows:
     'The file has a header line but no rows of data. Choose a file with at least one respondent.',
   binaryFile:
@@ -740,6 +741,17 @@ export const savMessages = {
     `Multi-answer: the file's multiple category set; ${plural(n, 'variable')} each holding one of the options' codes.`,
   reasonRanges: (lo: string, hi: string) =>
     ` Values from ${lo} to ${hi} are missing, as the file declares.`,
+} as const;
+
+// ---- Links: reading a view from the address (src/state/url) ------------------
+
+export const linkMessages = {
+  unreadable: 'This link could not be read. Showing the library instead.',
+  repeated: (key: string) => `This link repeats "${key}". Showing the library instead.`,
+  newer: (version: number) =>
+    `This link was made by a newer version of Survey Workbench (format ${version}). Showing the library instead.`,
+  malformed: (where: string) =>
+    `This link is malformed${where ? ` (at "${where}")` : ''}. Showing the library instead.`,
 } as const;
 
 // ---- Share links and exports (src/state/share, src/core/export) --------------

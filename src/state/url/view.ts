@@ -1,29 +1,11 @@
 // The view state and its URL codec. The whole view lives in the URL hash, so a
 // link reopens the same view and Back/Forward move between views. The hash is
 // never sent to a server, so data carried in a link stays on the two machines.
-//
-// Which state goes into the link (keep this table in step with the README):
-// | key     | in link | why                                                      |
-// |---------|---------|----------------------------------------------------------|
-// | v       | yes     | format version, so older links keep opening              |
-// | page    | yes     | library, survey, question, flags, crosstab               |
-// | s       | yes     | survey id (bundled file name, or upload id)               |
-// | q       | yes     | question id                                              |
-// | sort    | yes     | bars and table order: as published or by value           |
-// | net     | yes     | user-made nets, option indexes joined by "."             |
-// | cmp     | yes     | questions compared with this one, "survey:question"      |
-// | r, c    | yes     | crosstab rows and columns (question ids; no c = Total)   |
-// | w       | yes     | weight column id; "-" = unweighted; absent = survey's    |
-// | f       | yes     | filters, "optionIndexes:questionId", e.g. "0.1:use3"     |
-// | pct     | yes     | percent shown: col, row, total, cases, resp, responses   |
-// | cnt, t  | yes     | show counts; significance tests ("0" = off)              |
-// | xs      | yes     | crosstab row sort: column index and "a"/"d", e.g. "2d"   |
-// | rn, cn  | yes     | nets on the crosstab's rows / columns (option indexes)   |
-// | d       | yes     | an uploaded published survey itself, compressed (small)  |
-// | fp, fn  | yes     | fingerprint and name of a larger uploaded file           |
-// | def     | yes     | that file's survey definition, compressed (decisions)    |
-// | hover, focus, open menus, upload progress | no | transient UI, not a view   |
+// Which state goes into a link, and how, is one table of data (URL_KEYS): the
+// zod schema, decoding and encoding are all built from it, and the README's
+// table is checked against it (tests/state/url/keys.test.ts).
 import * as z from 'zod/mini';
+import { linkMessages as M } from '../../core/messages';
 
 export const VIEW_VERSION = 1;
 
@@ -101,7 +83,6 @@ const netText = z
     z.maxLength(400),
     z.regex(/^\d{1,3}(\.\d{1,3})+$/, 'a net is two or more option indexes joined by "."'),
   );
-
 const ref = z
   .string()
   .check(
@@ -114,59 +95,13 @@ const filterText = z
     z.maxLength(2100),
     z.regex(/^\d{1,4}(\.\d{1,4})*:[\s\S]+$/, 'a filter is "optionIndexes:questionId"'),
   );
-const list = <T extends z.ZodMiniType>(item: T, max: number) =>
-  z.optional(z.array(item).check(z.maxLength(max)));
-const netList = list(netText, 20);
+const base64url = (max: number, what: string) =>
+  z.string().check(z.maxLength(max), z.regex(/^[A-Za-z0-9_-]+$/, `${what} in a link is base64url`));
+const flag = z.enum(['0', '1']);
 
-const V1 = z.object({
-  v: z.literal('1'),
-  page: z.enum(['library', 'survey', 'question', 'flags', 'crosstab']),
-  s: z.optional(surveyId),
-  q: z.optional(id),
-  sort: z.optional(z.enum(['source', 'value'])),
-  net: list(netText, 20),
-  cmp: list(ref, 10),
-  r: z.optional(id),
-  c: z.optional(id),
-  w: z.optional(id),
-  f: list(filterText, 20),
-  pct: z.optional(z.enum(['col', 'row', 'total', 'cases', 'resp', 'responses'])),
-  cnt: z.optional(z.enum(['0', '1'])),
-  t: z.optional(z.enum(['0', '1'])),
-  xs: z.optional(z.string().check(z.regex(/^\d{1,4}[ad]$/))),
-  rn: netList,
-  cn: netList,
-  d: z.optional(
-    z
-      .string()
-      .check(z.maxLength(24000), z.regex(/^[A-Za-z0-9_-]+$/, 'survey data in a link is base64url')),
-  ),
-  fp: z.optional(
-    z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a file fingerprint is 64 hex digits')),
-  ),
-  fn: z.optional(z.string().check(z.maxLength(255))),
-  def: z.optional(
-    z
-      .string()
-      .check(
-        z.maxLength(32000),
-        z.regex(/^[A-Za-z0-9_-]+$/, 'a survey definition in a link is base64url'),
-      ),
-  ),
-});
-
-const REPEATED = new Set(['net', 'cmp', 'f', 'rn', 'cn']);
-
-const netsOf = (list: string[] | undefined) => (list ?? []).map((n) => n.split('.').map(Number));
-
-function splitFirst(text: string, sep: string): [string, string] {
-  const i = text.indexOf(sep);
-  return [text.slice(0, i), text.slice(i + 1)];
-}
-
-/** What a link carries besides the view: the uploaded survey it shows, or how to recognise its file. */
+/** What the link carries besides the view: the uploaded survey it shows, or how to recognise its file. */
 export interface Attachment {
-  /** The survey itself, compressed (see state/share/payload.ts). */
+  /** The survey itself, compressed (see state/url/payload.ts). */
   data: string | null;
   /** SHA-256 of the uploaded file the view was made from. */
   fingerprint: string | null;
@@ -175,12 +110,265 @@ export interface Attachment {
   definition: string | null;
 }
 
+const NO_ATTACHMENT: Attachment = {
+  data: null,
+  fingerprint: null,
+  fileName: null,
+  definition: null,
+};
+
+/** A view and what its link carries, as decoding builds them and encoding reads them. */
+interface Linked {
+  state: ViewState;
+  attachment: Attachment;
+}
+
+const netsOf = (list: readonly string[]) => list.map((n) => n.split('.').map(Number));
+const netsText = (nets: readonly number[][]) => nets.map((n) => n.join('.'));
+
+function splitFirst(text: string, sep: string): [string, string] {
+  const i = text.indexOf(sep);
+  return [text.slice(0, i), text.slice(i + 1)];
+}
+
+/** One parameter of a link: its name, where it lives, how it is checked, read and written, and why. */
+interface UrlKey {
+  key: string;
+  /** Where the value lives: a path in the view state, or "attachment.…" for what the link carries. */
+  path: string;
+  /** Written only on these pages (crosstab settings belong to the crosstab page). */
+  pages?: readonly Page[];
+  /** A parameter given once per value (nets, filters, compared questions). */
+  repeated?: boolean;
+  schema: z.ZodMiniType<string>;
+  /** Why it is in the link (the README's table says the same). */
+  why: string;
+  read(into: Linked, value: string, values: readonly string[]): void;
+  /** The value(s) to write; null or [] leaves the parameter out (its default). */
+  write(from: Linked): string | readonly string[] | null;
+}
+
+const crosstabOnly: readonly Page[] = ['crosstab'];
+const x = (l: Linked) => l.state.crosstab;
+
+/**
+ * Every parameter a link holds, in the order links are written. Adding a key
+ * is adding a row here (and its row in the README, which a test compares).
+ */
+export const URL_KEYS: readonly UrlKey[] = [
+  {
+    key: 's',
+    path: 'survey',
+    schema: surveyId,
+    why: 'survey id (bundled file name, or upload id)',
+    read: (l, v) => void (l.state.survey = v),
+    write: (l) => l.state.survey,
+  },
+  {
+    key: 'q',
+    path: 'question',
+    schema: id,
+    why: 'question id',
+    read: (l, v) => void (l.state.question = v),
+    write: (l) => l.state.question,
+  },
+  {
+    key: 'sort',
+    path: 'sort',
+    schema: z.enum(['source', 'value']),
+    why: 'bars and table order: as published or by value',
+    read: (l, v) => void (l.state.sort = v as SortOrder),
+    write: (l) => (l.state.sort === 'source' ? null : l.state.sort),
+  },
+  {
+    key: 'net',
+    path: 'nets',
+    repeated: true,
+    schema: netText,
+    why: 'nets made on a question: option indexes (into the options of all its segments) joined by "."',
+    read: (l, _v, all) => void (l.state.nets = netsOf(all)),
+    write: (l) => netsText(l.state.nets),
+  },
+  {
+    key: 'cmp',
+    path: 'compare',
+    repeated: true,
+    schema: ref,
+    why: 'questions compared with this one, "survey:question"',
+    read: (l, _v, all) => void (l.state.compare = [...all]),
+    write: (l) => l.state.compare,
+  },
+  {
+    key: 'r',
+    path: 'crosstab.rows',
+    pages: crosstabOnly,
+    schema: id,
+    why: 'crosstab rows (a question id)',
+    read: (l, v) => void (x(l).rows = v),
+    write: (l) => x(l).rows,
+  },
+  {
+    key: 'c',
+    path: 'crosstab.cols',
+    pages: crosstabOnly,
+    schema: id,
+    why: 'crosstab columns (a question id; absent: Total only)',
+    read: (l, v) => void (x(l).cols = v),
+    write: (l) => x(l).cols,
+  },
+  {
+    key: 'w',
+    path: 'crosstab.weight',
+    pages: crosstabOnly,
+    schema: id,
+    why: 'weight column id; "-" = unweighted; absent = the survey\'s own weight',
+    read: (l, v) => void (x(l).weight = v === '-' ? null : v),
+    write: (l) => (x(l).weight === undefined ? null : (x(l).weight ?? '-')),
+  },
+  {
+    key: 'f',
+    path: 'crosstab.filters',
+    pages: crosstabOnly,
+    repeated: true,
+    schema: filterText,
+    why: 'filters, "optionIndexes:questionId", e.g. "0.1:use3"',
+    read: (l, _v, all) =>
+      void (x(l).filters = all.map((f) => {
+        const [options, question] = splitFirst(f, ':');
+        return { question, options: options.split('.').map(Number) };
+      })),
+    write: (l) => x(l).filters.map((f) => `${f.options.join('.')}:${f.question}`),
+  },
+  {
+    key: 'pct',
+    path: 'crosstab.percent',
+    pages: crosstabOnly,
+    schema: z.enum(['col', 'row', 'total', 'cases', 'resp', 'responses']),
+    why: 'percent shown: col, row, total, cases, resp, responses',
+    read: (l, v) => void (x(l).percent = v as PercentMode),
+    write: (l) => (x(l).percent === 'col' ? null : x(l).percent),
+  },
+  {
+    key: 'cnt',
+    path: 'crosstab.counts',
+    pages: crosstabOnly,
+    schema: flag,
+    why: 'show counts ("1")',
+    read: (l, v) => void (x(l).counts = v === '1'),
+    write: (l) => (x(l).counts ? '1' : null),
+  },
+  {
+    key: 't',
+    path: 'crosstab.tests',
+    pages: crosstabOnly,
+    schema: flag,
+    why: 'significance tests ("0" = off)',
+    read: (l, v) => void (x(l).tests = v !== '0'),
+    write: (l) => (x(l).tests ? null : '0'),
+  },
+  {
+    key: 'xs',
+    path: 'crosstab.sort',
+    pages: crosstabOnly,
+    schema: z.string().check(z.regex(/^\d{1,4}[ad]$/)),
+    why: 'crosstab row sort: column index and "a"/"d", e.g. "2d"',
+    read: (l, v) => void (x(l).sort = { col: Number(v.slice(0, -1)), desc: v.endsWith('d') }),
+    write: (l) => {
+      const sort = x(l).sort;
+      return sort === null ? null : `${sort.col}${sort.desc ? 'd' : 'a'}`;
+    },
+  },
+  {
+    key: 'rn',
+    path: 'crosstab.rowNets',
+    pages: crosstabOnly,
+    repeated: true,
+    schema: netText,
+    why: 'nets on the crosstab\'s rows (option indexes joined by ".")',
+    read: (l, _v, all) => void (x(l).rowNets = netsOf(all)),
+    write: (l) => netsText(x(l).rowNets),
+  },
+  {
+    key: 'cn',
+    path: 'crosstab.colNets',
+    pages: crosstabOnly,
+    repeated: true,
+    schema: netText,
+    why: 'nets on the crosstab\'s columns (option indexes joined by ".")',
+    read: (l, _v, all) => void (x(l).colNets = netsOf(all)),
+    write: (l) => netsText(x(l).colNets),
+  },
+  {
+    key: 'd',
+    path: 'attachment.data',
+    schema: base64url(24000, 'survey data'),
+    why: 'an uploaded published survey itself, compressed (small uploads only)',
+    read: (l, v) => void (l.attachment.data = v),
+    write: (l) => l.attachment.data,
+  },
+  {
+    key: 'fp',
+    path: 'attachment.fingerprint',
+    schema: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a file fingerprint is 64 hex digits')),
+    why: 'SHA-256 fingerprint of the uploaded file a view was made from',
+    read: (l, v) => void (l.attachment.fingerprint = v),
+    write: (l) => l.attachment.fingerprint,
+  },
+  {
+    key: 'fn',
+    path: 'attachment.fileName',
+    schema: z.string().check(z.maxLength(255)),
+    why: "that file's name, to ask the recipient for it",
+    read: (l, v) => void (l.attachment.fileName = v),
+    write: (l) => l.attachment.fileName,
+  },
+  {
+    key: 'def',
+    path: 'attachment.definition',
+    schema: base64url(32000, 'a survey definition'),
+    why: "that file's survey definition, compressed: the recipient reads the file with the sender's decisions",
+    read: (l, v) => void (l.attachment.definition = v),
+    write: (l) => l.attachment.definition,
+  },
+];
+
+/** The two keys every link has, before those of URL_KEYS. */
+export const FIXED_KEYS: readonly { key: string; why: string }[] = [
+  { key: 'v', why: 'format version, so older links keep opening' },
+  { key: 'page', why: 'library, survey, question, flags or crosstab' },
+];
+
+/** State deliberately kept out of links, with why (the README lists these too). */
+export const NOT_IN_LINKS: readonly { what: string; why: string }[] = [
+  { what: 'import preview, upload progress', why: 'transient work, not a view' },
+  { what: 'selection ticks, hover, open menus', why: 'transient, not part of a view' },
+];
+
+const PAGES = ['library', 'survey', 'question', 'flags', 'crosstab'] as const;
+const REPEATED = new Set(URL_KEYS.filter((k) => k.repeated).map((k) => k.key));
+
+// The schema, built from the table: every key optional, repeated keys as bounded lists.
+const V1 = z.object({
+  v: z.literal('1'),
+  page: z.enum(PAGES),
+  ...Object.fromEntries(
+    URL_KEYS.map((k) => [
+      k.key,
+      z.optional(
+        k.repeated ? z.array(k.schema).check(z.maxLength(k.key === 'cmp' ? 10 : 20)) : k.schema,
+      ),
+    ]),
+  ),
+});
+
 export interface DecodeResult {
   state: ViewState;
   attachment: Attachment | null;
   /** Set when the link could not be used as it is: what was wrong, in words. */
   problem: string | null;
 }
+
+const refused = (problem: string): DecodeResult => ({ state: HOME, attachment: null, problem });
 
 /** Read a hash ("#v=1&page=…") into a view state. Never throws. */
 export function decodeView(hash: string): DecodeResult {
@@ -190,103 +378,49 @@ export function decodeView(hash: string): DecodeResult {
   try {
     params = new URLSearchParams(text);
   } catch {
-    return {
-      state: HOME,
-      attachment: null,
-      problem: 'This link could not be read. Showing the library instead.',
-    };
+    return refused(M.unreadable);
   }
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of params) {
     if (REPEATED.has(key)) ((raw[key] as string[] | undefined) ?? (raw[key] = [])).push(value);
-    else if (Object.prototype.hasOwnProperty.call(raw, key)) {
-      return {
-        state: HOME,
-        attachment: null,
-        problem: `This link repeats "${key}". Showing the library instead.`,
-      };
-    } else raw[key] = value;
+    else if (Object.prototype.hasOwnProperty.call(raw, key)) return refused(M.repeated(key));
+    else raw[key] = value;
   }
   const version = Number(raw.v);
-  if (Number.isFinite(version) && version > VIEW_VERSION) {
-    return {
-      state: HOME,
-      attachment: null,
-      problem: `This link was made by a newer version of Survey Workbench (format ${version}). Showing the library instead.`,
-    };
-  }
+  if (Number.isFinite(version) && version > VIEW_VERSION) return refused(M.newer(version));
   const parsed = V1.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') : '';
-    return {
-      state: HOME,
-      attachment: null,
-      problem: `This link is malformed${where ? ` (at "${where}")` : ''}. Showing the library instead.`,
-    };
+    return refused(M.malformed(issue ? issue.path.join('.') : ''));
   }
-  const p = parsed.data;
-  const state: ViewState = {
-    page: p.page,
-    survey: p.s ?? null,
-    question: p.q ?? null,
-    sort: p.sort ?? 'source',
-    nets: netsOf(p.net),
-    compare: p.cmp ?? [],
-    crosstab: {
-      rows: p.r ?? null,
-      cols: p.c ?? null,
-      weight: p.w === undefined ? undefined : p.w === '-' ? null : p.w,
-      filters: (p.f ?? []).map((f) => {
-        const [options, question] = splitFirst(f, ':');
-        return { question, options: options.split('.').map(Number) };
-      }),
-      percent: p.pct ?? 'col',
-      counts: p.cnt === '1',
-      tests: p.t !== '0',
-      sort: p.xs ? { col: Number(p.xs.slice(0, -1)), desc: p.xs.endsWith('d') } : null,
-      rowNets: netsOf(p.rn),
-      colNets: netsOf(p.cn),
-    },
+  const p = parsed.data as Record<string, string | string[] | undefined> & { page: Page };
+  const linked: Linked = {
+    state: { ...HOME, page: p.page, crosstab: { ...DEFAULT_CROSSTAB } },
+    attachment: { ...NO_ATTACHMENT },
   };
-  const attachment =
-    p.d !== undefined || p.fp !== undefined
-      ? {
-          data: p.d ?? null,
-          fingerprint: p.fp ?? null,
-          fileName: p.fn ?? null,
-          definition: p.def ?? null,
-        }
-      : null;
-  return { state, attachment, problem: null };
+  for (const k of URL_KEYS) {
+    const value = p[k.key];
+    if (value === undefined) continue;
+    const all = Array.isArray(value) ? value : [value];
+    k.read(linked, all[0] ?? '', all);
+  }
+  const a = linked.attachment;
+  const attachment = a.data !== null || a.fingerprint !== null ? a : null;
+  return { state: linked.state, attachment, problem: null };
 }
 
-/** Write a view state as a hash. Only the keys marked "in link" above. */
+/** Write a view state as a hash: the keys of URL_KEYS, each where it applies and not at its default. */
 export function encodeView(state: ViewState, attachment: Attachment | null = null): string {
   const params = new URLSearchParams();
   params.set('v', String(VIEW_VERSION));
   params.set('page', state.page);
-  if (state.survey !== null) params.set('s', state.survey);
-  if (state.question !== null) params.set('q', state.question);
-  if (state.sort !== 'source') params.set('sort', state.sort);
-  for (const net of state.nets) params.append('net', net.join('.'));
-  for (const c of state.compare) params.append('cmp', c);
-  if (state.page === 'crosstab') {
-    const x = state.crosstab;
-    if (x.rows !== null) params.set('r', x.rows);
-    if (x.cols !== null) params.set('c', x.cols);
-    if (x.weight !== undefined) params.set('w', x.weight ?? '-');
-    for (const f of x.filters) params.append('f', `${f.options.join('.')}:${f.question}`);
-    if (x.percent !== 'col') params.set('pct', x.percent);
-    if (x.counts) params.set('cnt', '1');
-    if (!x.tests) params.set('t', '0');
-    if (x.sort) params.set('xs', `${x.sort.col}${x.sort.desc ? 'd' : 'a'}`);
-    for (const n of x.rowNets) params.append('rn', n.join('.'));
-    for (const n of x.colNets) params.append('cn', n.join('.'));
+  const linked: Linked = { state, attachment: attachment ?? NO_ATTACHMENT };
+  for (const k of URL_KEYS) {
+    if (k.pages !== undefined && !k.pages.includes(state.page)) continue;
+    const value = k.write(linked);
+    if (value === null || value === '') continue;
+    if (typeof value === 'string') params.set(k.key, value);
+    else for (const v of value) params.append(k.key, v);
   }
-  if (attachment?.data) params.set('d', attachment.data);
-  if (attachment?.fingerprint) params.set('fp', attachment.fingerprint);
-  if (attachment?.fileName) params.set('fn', attachment.fileName);
-  if (attachment?.definition) params.set('def', attachment.definition);
   return `#${params.toString()}`;
 }
