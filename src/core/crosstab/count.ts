@@ -5,6 +5,11 @@
 // A banner (one row question against many) reads the respondents in blocks:
 // each block's row keys are prepared once, then every column question is
 // counted against them by a loop specialised to its code array's type.
+//
+// Long on purpose (over the house's 400 lines): V8 keeps a loop fast only while
+// every array in it has one type, so the 8/16/32-bit loops are written out
+// rather than shared, and `npm run bench` measures what that buys (the banner
+// target depends on it). Split it only with the bench beside you.
 import type { Codes } from '../table/types';
 import { countPassing } from '../filter/filter';
 

@@ -5,6 +5,10 @@
 // the same table as pushing the tokenizer's rows through the builder: a test
 // compares the two on random files.
 //
+// Long on purpose (over the house's 400 lines): it is one hot scan whose state
+// lives in local variables; splitting it into calls costs import speed that
+// `npm run bench` measures against papaparse.
+//
 // Per source column (see TableBuilder.fused):
 // - CELL_CODE (single, text, answers joined in one cell): the cell's hash is
 //   computed while scanning for its end and looked up in a CellInterner of raw
