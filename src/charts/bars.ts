@@ -1,6 +1,9 @@
 // Horizontal bar chart of one series of percents, drawn with d3 into an <svg>.
-// Labels are set with .text(), never as markup: they come from files.
+// Labels are set with .text(), never as markup: they come from files. Data text
+// is isolated (FSI … PDI, src/core/format/bidi.ts) after it is cut to fit, so a
+// label's U+202E cannot turn the value or tooltip text beside it around.
 import { max, scaleBand, scaleLinear, select } from 'd3';
+import { isolate } from '../core/format/bidi';
 
 export interface Bar {
   label: string;
@@ -30,7 +33,8 @@ const MARGIN = { top: 8, right: 12, bottom: 28, left: 8 };
 
 // Approximate text widths: 7px a Latin character, 13px a CJK one (no DOM
 // measuring, so drawing is the same in tests and in every browser).
-const charWidth = (ch: string) => (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7);
+const charWidth = (ch: string) =>
+  /\p{Bidi_Control}/u.test(ch) ? 0 : /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7;
 const textWidth = (text: string) => [...text].reduce((w, ch) => w + charWidth(ch), 0);
 
 /** Width of the label column: the longest label, capped so bars keep room. */
@@ -51,11 +55,51 @@ export function fitLabel(label: string, max: number): string {
   return `${out.trimEnd()}…`;
 }
 
+/** Caption text is 11.5 px: the 12.5 px estimates above, scaled. */
+const CAPTION_SCALE = 11.5 / 12.5;
+const CAPTION_LINE = 16;
+
+/**
+ * The caption broken into lines of at most `max` pixels at spaces (anywhere in
+ * CJK text, which has none), so a long note is never cut at the chart's edge
+ * (on the page, or in an SVG or PNG export, which copies the chart).
+ */
+export function wrapCaption(text: string, max: number): string[] {
+  const w = (t: string) => textWidth(t) * CAPTION_SCALE;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.trim().split(/\s+/)) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (w(candidate) <= max || line === '') {
+      line = candidate;
+    } else {
+      lines.push(line);
+      line = word;
+    }
+    // A word longer than the line (CJK text): break it by characters.
+    while (w(line) > max && [...line].length > 1) {
+      let cut = '';
+      for (const ch of line) {
+        if (w(cut + ch) > max) break;
+        cut += ch;
+      }
+      if (cut === '') break;
+      lines.push(cut);
+      line = line.slice(cut.length);
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 /** Draw (or redraw) the chart. Returns nothing: the svg is the output. */
 export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOptions): void {
   const { width } = options;
   const lw = labelWidth(bars, width);
-  const captionHeight = options.caption ? 20 : 0;
+  const captionLines = options.caption
+    ? wrapCaption(options.caption, width - MARGIN.left - MARGIN.right)
+    : [];
+  const captionHeight = captionLines.length * CAPTION_LINE + (captionLines.length > 0 ? 4 : 0);
   const innerHeight = Math.max(1, bars.length) * ROW;
   const height = MARGIN.top + innerHeight + MARGIN.bottom + captionHeight;
   const x0 = MARGIN.left + lw + LABEL_GAP;
@@ -74,12 +118,13 @@ export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOpt
     .attr('width', width)
     .attr('height', height)
     .attr('role', 'img')
-    .attr('aria-label', options.title);
-  svg.append('title').text(options.title);
+    .attr('aria-label', isolate(options.title));
+  svg.append('title').text(isolate(options.title));
   svg.append('desc').text(options.description);
 
   // Light grid at 0, 25, 50, 75, 100 so bars read against the whole.
-  const ticks = x.ticks(4);
+  // Fewer grid lines when the bars are short (a phone): their labels must not run together.
+  const ticks = x.ticks(x1 - x0 < 200 ? 2 : 4);
   const grid = svg.append('g').attr('class', 'grid');
   grid
     .selectAll('line')
@@ -114,9 +159,9 @@ export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOpt
     .attr('y', bh / 2)
     .attr('dy', '0.35em')
     .attr('text-anchor', 'end')
-    .text((d) => fitLabel(d.label, lw));
+    .text((d) => isolate(fitLabel(d.label, lw)));
   // The full label (and value) as a tooltip on the whole row.
-  rows.append('title').text((d) => `${d.label}: ${d.text}`);
+  rows.append('title').text((d) => `${isolate(d.label)}: ${d.text}`);
 
   const withValue = rows.filter((d) => d.value !== null);
   withValue
@@ -142,12 +187,18 @@ export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOpt
     .attr('dy', '0.35em')
     .text((d) => d.text);
 
-  if (options.caption) {
-    svg
+  if (captionLines.length > 0) {
+    const caption = svg
       .append('text')
       .attr('class', 'caption')
-      .attr('x', x0)
-      .attr('y', height - 6)
-      .text(options.caption);
+      .attr('x', MARGIN.left)
+      .attr('y', MARGIN.top + innerHeight + MARGIN.bottom + CAPTION_LINE - 4);
+    caption
+      .selectAll('tspan')
+      .data(captionLines)
+      .join('tspan')
+      .attr('x', MARGIN.left)
+      .attr('dy', (_, i) => (i === 0 ? 0 : CAPTION_LINE))
+      .text((d) => d);
   }
 }

@@ -8,6 +8,7 @@
 // element), so the picture looks the same in any SVG viewer or vector editor
 // and needs nothing from the app's stylesheet or its Content-Security-Policy.
 import { exportMessages as M } from '../core/messages';
+import { balanceLines, isolate } from '../core/format/bidi';
 import type { Result } from '../core/result';
 
 export interface SvgExportMeta {
@@ -62,7 +63,8 @@ const RULES: readonly (readonly [string, Record<string, string>])[] = [
  */
 export function wrapText(text: string, maxWidth: number, fontPx = 12.5): string[] {
   const scale = fontPx / 12.5;
-  const charWidth = (ch: string) => (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7) * scale;
+  const charWidth = (ch: string) =>
+    /\p{Bidi_Control}/u.test(ch) ? 0 : (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7) * scale;
   const lines: string[] = [];
   let line = '';
   let width = 0;
@@ -134,7 +136,8 @@ export function standaloneSvg(svg: SVGSVGElement, meta: SvgExportMeta): Standalo
 
   let y = PAD;
   const addLines = (text: string, fontPx: number, attrs: Record<string, string>) => {
-    for (const line of wrapText(text, textWidth, fontPx)) {
+    // Data text in the header and footer comes isolated (FSI … PDI): keep each line balanced.
+    for (const line of balanceLines(wrapText(text, textWidth, fontPx))) {
       y += Math.round(fontPx * 1.4);
       const el = doc.createElementNS(SVG_NS, 'text');
       el.setAttribute('x', String(PAD));
@@ -147,7 +150,7 @@ export function standaloneSvg(svg: SVGSVGElement, meta: SvgExportMeta): Standalo
     }
   };
 
-  addLines(meta.title, 15, { fill: INK, 'font-weight': '600' });
+  addLines(isolate(meta.title), 15, { fill: INK, 'font-weight': '600' });
   if (meta.question) addLines(meta.question, 12.5, { fill: INK });
   if (meta.base) addLines(meta.base, 11.5, { fill: MUTED });
   if (meta.filters) addLines(M.filter(meta.filters), 11.5, { fill: MUTED });

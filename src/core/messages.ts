@@ -2,6 +2,7 @@
 // consistent, reviewable in one place, and never built from markup.
 // Each section belongs to one part of the engine; add to your own section.
 import { formatCount } from './format/number';
+import { capEcho, isolate } from './format/bidi';
 
 // ---- Published distributions: flags and format errors ----------------------
 
@@ -12,49 +13,49 @@ export const publishedMessages = {
   noRows:
     'The file has a header line but no rows. Add one row per option: question, option, percent.',
   missingColumns: (missing: string[]) =>
-    `The header has no ${missing.map((m) => `"${m}"`).join(', ')} column${missing.length === 1 ? '' : 's'}. A published-distribution file needs the columns "question", "option" and "percent".`,
+    `The header has no ${missing.map((m) => `"${isolate(m)}"`).join(', ')} column${missing.length === 1 ? '' : 's'}. A published-distribution file needs the columns "question", "option" and "percent".`,
   unknownColumn: (name: string, allowed: readonly string[]) =>
-    `Unknown column "${name}". Rename it to one of ${allowed.map((a) => `"${a}"`).join(', ')} (or delete the column), so that no figures are silently left out.`,
+    `Unknown column "${isolate(name)}". Rename it to one of ${allowed.map((a) => `"${isolate(a)}"`).join(', ')} (or delete the column), so that no figures are silently left out.`,
   blankColumnName: (allowed: readonly string[]) =>
-    `This column has values but no name. Name it one of ${allowed.map((a) => `"${a}"`).join(', ')}, or delete it.`,
+    `This column has values but no name. Name it one of ${allowed.map((a) => `"${isolate(a)}"`).join(', ')}, or delete it.`,
   duplicateColumn: (name: string, first: number) =>
-    `The column "${name}" appears twice (first as column ${first}). Keep one of them.`,
+    `The column "${isolate(name)}" appears twice (first as column ${first}). Keep one of them.`,
   extraField: (count: number) =>
     `This row has a value beyond the last column of the header (it has ${count} fields). Remove it, or add a column name for it.`,
   unclosedQuote:
     'A quoted value starts here but its closing quote is missing. Add the closing " or remove the opening one.',
   surveyConflict: (column: string, value: string, first: string, firstLine: number) =>
-    `"${value}" differs from the ${column} "${first}" given on line ${firstLine}. A file holds one survey: leave ${column} blank after its first row, or split the file.`,
+    `"${isolate(value)}" differs from the ${column} "${isolate(first)}" given on line ${firstLine}. A file holds one survey: leave ${column} blank after its first row, or split the file.`,
   rowBeforeQuestion: (column: string) =>
     `This row has options but no question yet. Give the ${column} on the first row of each question.`,
   questionTextMissing:
     'This row starts a new question but its "question" cell is blank. Write the question text on the first row of each question.',
   questionConflict: (column: string, value: string, first: string, firstLine: number) =>
-    `"${value}" differs from the ${column} "${first}" given for this question on line ${firstLine}. Leave it blank on the question's later rows, or give this row its own question_id to start a new question.`,
+    `"${isolate(value)}" differs from the ${column} "${isolate(first)}" given for this question on line ${firstLine}. Leave it blank on the question's later rows, or give this row its own question_id to start a new question.`,
   duplicateQuestionId: (id: string, firstLine: number) =>
-    `The question_id "${id}" was already used by the question starting on line ${firstLine}. Give each question its own id and keep a question's rows together.`,
+    `The question_id "${isolate(id)}" was already used by the question starting on line ${firstLine}. Give each question its own id and keep a question's rows together.`,
   badKind: (text: string) =>
-    `"${text}" is not a question kind. Write single, multi, numeric or text (or leave it blank to infer it from the total).`,
+    `"${isolate(text)}" is not a question kind. Write single, multi, numeric or text (or leave it blank to infer it from the total).`,
   segmentMissing: (segment: string) =>
-    `This question is split into segments ("${segment}" starts here), but its first rows have no segment. Give the segment on the first row of every segment.`,
+    `This question is split into segments ("${isolate(segment)}" starts here), but its first rows have no segment. Give the segment on the first row of every segment.`,
   duplicateSegment: (segment: string, firstLine: number) =>
-    `The segment "${segment}" of this question already started on line ${firstLine}. Keep each segment's rows together.`,
+    `The segment "${isolate(segment)}" of this question already started on line ${firstLine}. Keep each segment's rows together.`,
   segmentConflict: (column: string, value: string, first: string, firstLine: number) =>
-    `"${value}" differs from the ${column} "${first}" given for this segment on line ${firstLine}. Give it once, on the segment's first row.`,
+    `"${isolate(value)}" differs from the ${column} "${isolate(first)}" given for this segment on line ${firstLine}. Give it once, on the segment's first row.`,
   badSubgroup: (text: string) =>
-    `"${text}" is not yes or no. Write yes when only a subgroup was asked, no (or leave it blank) otherwise.`,
+    `"${isolate(text)}" is not yes or no. Write yes when only a subgroup was asked, no (or leave it blank) otherwise.`,
   badBaseN: (text: string) =>
-    `"${text}" is not a number of respondents. Write a whole number like 1200, or leave the cell blank.`,
+    `"${isolate(text)}" is not a number of respondents. Write a whole number like 1200, or leave the cell blank.`,
   missingOption: (value: string) =>
-    `"${value}" is given without an option label. Write the option's label in the "option" column.`,
+    `"${isolate(value)}" is given without an option label. Write the option's label in the "option" column.`,
   badPercent: (text: string) =>
-    `"${text}" is not a percent. Write it as printed: 38.07, 38.07%, 29, 30+% for "at least 30%", or leave it blank when no figure is published.`,
+    `"${isolate(text)}" is not a percent. Write it as printed: 38.07, 38.07%, 29, 30+% for "at least 30%", or leave it blank when no figure is published.`,
   badRank: (text: string) =>
-    `"${text}" is not a rank. Write a whole number like 3 or #3, or leave it blank.`,
+    `"${isolate(text)}" is not a rank. Write a whole number like 3 or #3, or leave it blank.`,
   duplicateOption: (label: string, firstLine: number) =>
-    `The option "${label}" already appears on line ${firstLine} in this question and segment. Give each option once (use a segment for another group of respondents).`,
+    `The option "${isolate(label)}" already appears on line ${firstLine} in this question and segment. Give each option once (use a segment for another group of respondents).`,
   where: (line: number, column: number, name: string) =>
-    `Line ${line}, column ${column} ("${name}")`,
+    `Line ${line}, column ${column} ("${isolate(name)}")`,
   whereLine: (line: number) => `Line ${line}`,
   notDistribution:
     'This is not a published-distribution file: its header has no "question", "option" and "percent" columns.',
@@ -86,24 +87,28 @@ export const publishedMessages = {
       .filter((s) => s !== '')
       .join('; ')}.`,
   lowerBound: (labels: string[]) =>
-    `${listWords(labels.map((l) => `"${l}"`))} ${labels.length === 1 ? 'is' : 'are'} published as a lower bound ("at least"), so the total is a lower bound too.`,
+    `${listWords(labels.map((l) => `"${isolate(l)}"`))} ${labels.length === 1 ? 'is' : 'are'} published as a lower bound ("at least"), so the total is a lower bound too.`,
   subgroupBase: (base: string | null) =>
     base === null
       ? 'Only a subgroup was asked (the source does not say which): percents are shares of that subgroup, not of all respondents.'
       : `Only a subgroup was asked (base: ${base}). Percents are shares of that subgroup, not of all respondents.`,
   valueOutOfRange: (label: string, printed: string) =>
-    `"${label}" is ${printed}, outside 0% to 100%: a percent of respondents cannot be that. Check the figure.`,
+    `"${isolate(label)}" is ${printed}, outside 0% to 100%: a percent of respondents cannot be that. Check the figure.`,
   noData: 'Published as a chart without numbers: no figures are recorded, and none are made up.',
+  noDataSuppressed:
+    'Not published (base too small): the source leaves these cells blank while it gives figures for other segments of the question, as publishers do when too few people in a group were asked. Nothing is made up.',
+  kindAmbiguous: (total: string, tolerance: string, answers: string) =>
+    `The options add up to ${total}: over 100% by more than rounding allows (±${tolerance}), but by less than 20 points, and the file does not say which kind of question this is. Two readings fit: one answer per respondent, with figures that do not add up (an error or a misprint); or several answers each, ${answers} answers per respondent on average. It is shown as multi-answer: declare its kind (single or multi) in the file's "kind" column.`,
   netLowerBound: 'At least: a lower bound among the options makes the net a lower bound.',
   netIncomplete: 'Some of these options have no published figure, so the net is a lower bound.',
   netNotInSegmentShort: (labels: string[]) =>
-    `incomplete: ${listWords(labels.map((l) => `"${l}"`))} not in this segment`,
+    `incomplete: ${listWords(labels.map((l) => `"${isolate(l)}"`))} not in this segment`,
   netNotInSegment: (labels: string[]) =>
-    `${listWords(labels.map((l) => `"${l}"`))} ${labels.length === 1 ? 'is' : 'are'} not published for this segment, so the net here covers only the other options and is a lower bound.`,
+    `${listWords(labels.map((l) => `"${isolate(l)}"`))} ${labels.length === 1 ? 'is' : 'are'} not published for this segment, so the net here covers only the other options and is a lower bound.`,
   // Bases from rounding (published/bases.ts).
   baseContradicted: (base: string, misfits: { label: string; printed: string }[]) =>
     `The stated base of ${base} respondents does not fit the figures: ${listWords([
-      ...misfits.slice(0, 3).map((m) => `${m.printed} ("${m.label}")`),
+      ...misfits.slice(0, 3).map((m) => `${m.printed} ("${isolate(m.label)}")`),
       ...(misfits.length > 3
         ? [`${misfits.length - 3} other figure${misfits.length === 4 ? '' : 's'}`]
         : []),
@@ -127,6 +132,8 @@ export const csvMessages = {
     `${name} without a byte order mark (every other byte is zero)`,
   encodingAscii: 'plain ASCII text (read as UTF-8)',
   encodingUtf8: 'valid UTF-8',
+  encodingReplacementInFile:
+    'valid UTF-8, but the file itself holds replacement characters (\uFFFD): no encoding can bring back what they replaced',
   encodingGb18030: 'not valid UTF-8; its non-ASCII bytes read as Chinese GB18030/GBK text',
   encodingWindows1252:
     'not valid UTF-8; its accented letters and punctuation read best as Windows-1252 (Western European)',
@@ -148,6 +155,8 @@ export const csvMessages = {
   // Lossy decoding (a warning, not an error).
   lossyLines: (encoding: string, lines: number[]) =>
     `Some characters could not be read as ${encoding} and show as \uFFFD on line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ` and ${lines.length - 10} more` : ''}. If the text looks wrong, choose another encoding.`,
+  replacementInFile: (lines: number[]) =>
+    `The file itself holds replacement characters (\uFFFD) on line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ` and ${lines.length - 10} more` : ''}: the characters they stand for were lost before the file reached this app (when it was saved or converted), so choosing another encoding cannot bring them back. Ask for the original file if that text matters.`,
   // CSV syntax errors.
   empty: 'The file is empty. Choose a file that holds a header line and rows of data.',
   binary:
@@ -178,29 +187,29 @@ export const importMessages = {
   raggedRow: (line: number, got: number, expected: number) =>
     `Line ${line} has ${got} fields but the header has ${expected}. Check for a missing or extra delimiter or an unquoted delimiter inside a value on that line.`,
   duplicateHeader: (name: string, first: number, second: number) =>
-    `Columns ${first} and ${second} are both named "${name}". Rename one of them so each column has its own name.`,
+    `Columns ${first} and ${second} are both named "${isolate(name)}". Rename one of them so each column has its own name.`,
   duplicateHeaderRenamed: (name: string, column: number, renamed: string) =>
-    `Column ${column} repeats the name "${name}" (a free-text "other" column); it is read as "${renamed}".`,
+    `Column ${column} repeats the name "${isolate(name)}" (a free-text "other" column); it is read as "${isolate(renamed)}".`,
   badPercent: (text: string) =>
-    `"${text}" is not a percent. Write a number like 37, 37% or 37.5% (or leave the cell blank when there is no figure).`,
+    `"${isolate(text)}" is not a percent. Write a number like 37, 37% or 37.5% (or leave the cell blank when there is no figure).`,
   bannerNoQuestion:
     'Percent cells appear before any question row. Put the question text in the first column on its own row above its options.',
   unknownColumn: (id: string, valid: string[]) =>
-    `There is no column "${id}". Pick one of: ${importList(valid)}.`,
+    `There is no column "${isolate(id)}". Pick one of: ${importList(valid)}.`,
   weightNotNumeric: (id: string) =>
-    `Column "${id}" cannot be a weight: its values are not numbers. Pick a numeric column or no weight.`,
+    `Column "${isolate(id)}" cannot be a weight: its values are not numbers. Pick a numeric column or no weight.`,
   groupTooSmall:
     'A multi-answer question needs at least one column. Pick the columns that form the question.',
   groupNotSingle: (id: string) =>
-    `"${id}" is not a single-column question, so it cannot be grouped. Ungroup it first.`,
+    `"${isolate(id)}" is not a single-column question, so it cannot be grouped. Ungroup it first.`,
   groupIdTaken: (id: string) =>
-    `There is already a question "${id}". Give the grouped question another name.`,
+    `There is already a question "${isolate(id)}". Give the grouped question another name.`,
   notGrouped: (id: string) =>
-    `"${id}" is not a question grouped from several columns, so there is nothing to ungroup.`,
+    `"${isolate(id)}" is not a question grouped from several columns, so there is nothing to ungroup.`,
   multiNeedsSeparator: (id: string) =>
-    `To read "${id}" as multi-answer, say which separator joins the options in a cell (";", "|" or ",").`,
+    `To read "${isolate(id)}" as multi-answer, say which separator joins the options in a cell (";", "|" or ",").`,
   notNumbers: (id: string, n: number) =>
-    `${n} value${n === 1 ? '' : 's'} in numeric column "${id}" ${n === 1 ? 'is' : 'are'} not a number and ${n === 1 ? 'was' : 'were'} read as missing.`,
+    `${n} value${n === 1 ? '' : 's'} in numeric column "${isolate(id)}" ${n === 1 ? 'is' : 'are'} not a number and ${n === 1 ? 'was' : 'were'} read as missing.`,
 } as const;
 
 function formatBytes(n: number): string {
@@ -210,7 +219,7 @@ function formatBytes(n: number): string {
 }
 
 function importList(items: string[]): string {
-  const shown = items.slice(0, 40).map((s) => `"${s}"`);
+  const shown = items.slice(0, 40).map((s) => `"${isolate(s)}"`);
   return items.length > 40 ? `${shown.join(', ')} and ${items.length - 40} more` : shown.join(', ');
 }
 
@@ -218,31 +227,39 @@ function importList(items: string[]): string {
 
 export const respondentMessages = {
   memberOf: (battery: string) =>
-    `One column of the multi-answer question "${battery}", shown here as a question of its own.`,
+    `One column of the multi-answer question "${isolate(battery)}", shown here as a question of its own.`,
   unknownQuestion: (id: string, valid: string[]) =>
-    `There is no question "${id}" in this survey. Pick one of: ${respondentList(valid)}.`,
+    `There is no question "${isolate(id)}" in this survey. Pick one of: ${respondentList(valid)}.`,
   notCategorical: (id: string, type: string) =>
-    `Question "${id}" holds ${type === 'numeric' ? 'numbers' : 'free text'}, which cannot be cross-tabulated. Pick a question with answer options.`,
+    `Question "${isolate(id)}" holds ${type === 'numeric' ? 'numbers' : 'free text'}, which cannot be cross-tabulated. Pick a question with answer options.`,
   unknownWeight: (id: string, valid: string[]) =>
     valid.length === 0
-      ? `There is no weight column "${id}": this survey has no numeric column to weight by. Leave the weight out.`
-      : `There is no numeric weight column "${id}". Pick one of: ${respondentList(valid)}, or leave the weight out.`,
+      ? `There is no weight column "${isolate(id)}": this survey has no numeric column to weight by. Leave the weight out.`
+      : `There is no numeric weight column "${isolate(id)}". Pick one of: ${respondentList(valid)}, or leave the weight out.`,
   unknownOption: (question: string, option: string, valid: string[]) =>
-    `Question "${question}" has no option "${option}". Pick one of: ${respondentList(valid)}.`,
+    `Question "${isolate(question)}" has no option "${isolate(option)}". Pick one of: ${respondentList(valid)}.`,
   optionOutOfRange: (question: string, index: number, count: number) =>
-    `Option number ${index} does not exist in question "${question}", which has ${count} options. Pick options 0 to ${count - 1}.`,
+    `Option number ${index} does not exist in question "${isolate(question)}", which has ${count} options. Pick options 0 to ${count - 1}.`,
   badNetOption: (net: string, question: string, index: number, count: number) =>
-    `The net "${net}" names option number ${index}, but question "${question}" has ${count} options (0 to ${count - 1}). Fix the net.`,
+    `The net "${isolate(net)}" names option number ${index}, but question "${isolate(question)}" has ${count} options (0 to ${count - 1}). Fix the net.`,
   expectedBelow5: (cells: number, total: number) =>
     `${cells} of ${total} cells (${((100 * cells) / total).toFixed(1)}%) have an expected count below 5: the chi-square p-value may be unreliable.`,
   chiSquareWeighted:
     'Chi-square is computed on weighted counts (as SPSS and PSPP do with WEIGHT BY); treat its p-value as approximate.',
   chiSquareUndefinedMulti:
     'No chi-square test: with a multi-answer question a respondent may sit in several cells, which the test does not allow.',
+  chiSquareDegenerate: (axis: 'rows' | 'columns', kept: string[]) =>
+    kept.length === 0
+      ? 'No chi-square test: no respondent is in the table.'
+      : `No chi-square test: only one of the ${axis} ("${kept[0] ?? ''}") has respondents, and a test of independence needs at least two rows and two columns with respondents.`,
+  chiSquareLeftOut: (axis: 'row' | 'column', labels: string[]) =>
+    `The ${axis}${labels.length === 1 ? '' : 's'} ${labels.map((l) => `"${l}"`).join(', ')} ${labels.length === 1 ? 'has' : 'have'} no respondents and ${labels.length === 1 ? 'is' : 'are'} left out of the chi-square test (its degrees of freedom count only the ${axis}s with respondents).`,
   smallBase: (labels: string[]) =>
     `Small base (fewer than 30 respondents) in: ${labels.join(', ')}. Read these percentages with care.`,
+  answerCountText: (text: string) => `Number of answers chosen: ${text}`,
+  answerCountLabel: (k: number) => (k === 1 ? '1 answer' : `${k} answers`),
   weightExcluded: (n: number, weightId: string, examples: string[]) =>
-    `${n} respondent${n === 1 ? ' is' : 's are'} left out because the weight "${weightId}" is missing, zero, negative or absurdly large${examples.length > 0 ? ` (${examples.join(', ')}${n > examples.length ? ', …' : ''})` : ''}.`,
+    `${n} respondent${n === 1 ? ' is' : 's are'} left out because the weight "${isolate(weightId)}" is missing, zero, negative or absurdly large${examples.length > 0 ? ` (${examples.join(', ')}${n > examples.length ? ', …' : ''})` : ''}.`,
   testNote:
     'Column proportions tested at 95% (two-sided), Bonferroni-corrected within each row. A letter marks a cell whose proportion is significantly higher than that of the lettered column.',
   testNoteWeighted: ' Weighted proportions are tested with the unweighted column bases.',
@@ -250,7 +267,7 @@ export const respondentMessages = {
     ' Multi-answer columns overlap (a respondent can be in several); they are tested as if independent.',
   baseAll: 'all respondents',
   baseCondition: (question: string, options: string[]) =>
-    `"${question}" is ${options.map((o) => `"${o}"`).join(' or ')}`,
+    `"${isolate(question)}" is ${options.map((o) => `"${isolate(o)}"`).join(' or ')}`,
   baseWhere: (conditions: string[]) => `respondents where ${conditions.join(' and ')}`,
   baseAnswered: (both: boolean) =>
     both ? 'who answered both questions' : 'who answered the question',
@@ -264,7 +281,7 @@ export const respondentMessages = {
 } as const;
 
 function respondentList(items: string[]): string {
-  const shown = items.slice(0, 40).map((s) => `"${s}"`);
+  const shown = items.slice(0, 40).map((s) => `"${isolate(s)}"`);
   return items.length > 40 ? `${shown.join(', ')} and ${items.length - 40} more` : shown.join(', ');
 }
 
@@ -396,34 +413,34 @@ export const definitionMessages = {
   newerVersion: (version: number) =>
     `This survey definition is version ${version}, newer than this app reads (1). Update Survey Workbench, or ask for a version 1 definition.`,
   invalid: (path: string, problem: string) =>
-    `This survey definition is not valid${path === '' ? '' : ` at "${path}"`}: ${problem}. Fix that entry, or download the definition again from the app.`,
+    `This survey definition is not valid${path === '' ? '' : ` at "${isolate(path)}"`}: ${problem}. Fix that entry, or download the definition again from the app.`,
   duplicateId: (id: string) =>
-    `Two questions in this survey definition have the id "${id}". Give each question its own id.`,
+    `Two questions in this survey definition have the id "${isolate(id)}". Give each question its own id.`,
   oneColumn: (id: string, kind: string) =>
-    `The ${kind} question "${id}" in this survey definition names several columns; only a multi-answer question reads more than one column.`,
+    `The ${kind} question "${isolate(id)}" in this survey definition names several columns; only a multi-answer question reads more than one column.`,
   needsSeparator: (id: string) =>
-    `The multi-answer question "${id}" reads one column, so it needs a "separator" (";", "|" or ",") saying what joins the chosen options in a cell.`,
+    `The multi-answer question "${isolate(id)}" reads one column, so it needs a "separator" (";", "|" or ",") saying what joins the chosen options in a cell.`,
   separatorOneColumn: (id: string) =>
-    `The multi-answer question "${id}" reads several columns, so it takes no "separator": a separator is for options joined inside one cell.`,
+    `The multi-answer question "${isolate(id)}" reads several columns, so it takes no "separator": a separator is for options joined inside one cell.`,
   unknownKeys: (keys: readonly string[]) =>
-    `it has ${keys.length === 1 ? 'a key' : 'keys'} a definition does not use (${keys.map((k) => `"${k}"`).join(', ')}); remove ${keys.length === 1 ? 'it' : 'them'} or check the spelling`,
+    `it has ${keys.length === 1 ? 'a key' : 'keys'} a definition does not use (${keys.map((k) => `"${isolate(k)}"`).join(', ')}); remove ${keys.length === 1 ? 'it' : 'them'} or check the spelling`,
   notAllowed: (values: readonly string[]) =>
-    `the value must be one of ${values.map((v) => `"${v}"`).join(', ')}`,
+    `the value must be one of ${values.map((v) => `"${isolate(v)}"`).join(', ')}`,
   wrongType: (expected: string) =>
     `the value must be ${expected === 'array' ? 'a list' : `a ${expected}`}`,
   outOfBounds: 'the value is empty or too long',
   answersPerColumn: (id: string) =>
-    `The multi-answer question "${id}" needs one entry in "answers" per column (the option each column stands for).`,
+    `The multi-answer question "${isolate(id)}" needs one entry in "answers" per column (the option each column stands for).`,
   unknownColumn: (column: string, question: string, valid: string[]) =>
-    `The survey definition's question "${question}" reads the column "${column}", which this file does not have. The file's columns are: ${respondentList(valid)}.`,
+    `The survey definition's question "${isolate(question)}" reads the column "${isolate(column)}", which this file does not have. The file's columns are: ${respondentList(valid)}.`,
   unknownWeight: (column: string, valid: string[]) =>
-    `The survey definition weights by the column "${column}", which this file does not have. The file's columns are: ${respondentList(valid)}.`,
+    `The survey definition weights by the column "${isolate(column)}", which this file does not have. The file's columns are: ${respondentList(valid)}.`,
   unknownIdColumn: (column: string, valid: string[]) =>
-    `The survey definition names "${column}" as the respondent id column, which this file does not have. The file's columns are: ${respondentList(valid)}.`,
+    `The survey definition names "${isolate(column)}" as the respondent id column, which this file does not have. The file's columns are: ${respondentList(valid)}.`,
   idTaken: (id: string) =>
-    `The survey definition's question id "${id}" is also the name of a column that is a question of its own. Give the question another id.`,
+    `The survey definition's question id "${isolate(id)}" is also the name of a column that is a question of its own. Give the question another id.`,
   weightProposed: (column: string) =>
-    `"${column}" looks like a survey weight, but the figures are unweighted: weighting is your decision. Choose it as the weight in the import preview (or pass --weight "${column}"), or keep the figures unweighted.`,
+    `"${isolate(column)}" looks like a survey weight, but the figures are unweighted: weighting is your decision. Choose it as the weight in the import preview (or pass --weight "${isolate(column)}"), or keep the figures unweighted.`,
 } as const;
 
 // ---- Command line (src/cli) ---------------------------------------------------
@@ -686,7 +703,7 @@ export const savMessages = {
   vlsSegments: (name: string, width: number) =>
     `the very long string record says ${name} is ${plural(width, 'byte')} wide, but the string variables after it do not hold that many segments`,
   vlsBadWidth: (name: string, text: string) =>
-    `the very long string record gives ${name} the width "${text}", which is not a width of 256 to 32,767 bytes`,
+    `the very long string record gives ${name} the width "${isolate(text)}", which is not a width of 256 to 32,767 bytes`,
   zlibHeader: (what: string) => `the compressed data's header ${what}`,
   zlibTrailer: (what: string) => `the compressed data's block list ${what}`,
   zlibBlock: (block: number, why: string) =>
@@ -703,7 +720,7 @@ export const savMessages = {
     'The SPSS file has a dictionary but no cases (respondents). Choose a file that holds data.',
   // Warnings: the file is read, with this said about it.
   unknownEncoding: (name: string) =>
-    `The file says its text is in "${name}", which this app does not decode; its text was read as Windows-1252, so some letters may be wrong.`,
+    `The file says its text is in "${isolate(name)}", which this app does not decode; its text was read as Windows-1252, so some letters may be wrong.`,
   lossyText: (names: string[]) =>
     `Some text did not decode cleanly (shown as �) in ${names.length === 1 ? 'variable' : 'variables'} ${names.join(', ')}. The file's character encoding may be wrong: try choosing another encoding.`,
   weightNotNumeric: (index: number) =>
@@ -711,13 +728,13 @@ export const savMessages = {
   mrsetSkipped: (name: string, why: string) =>
     `The multiple-response set ${name} was left out: ${why}.`,
   mrsetUnknownVariable: (name: string) =>
-    `it names variable "${name}", which the file does not have`,
+    `it names variable "${isolate(name)}", which the file does not have`,
   mrsetMixed: 'its variables are not all numeric or all string',
   mrsetEmpty: 'it has no variables',
   mrsetSyntax: (offset: number) =>
     `its record cannot be read past byte ${formatCount(offset)} of the record`,
   // Detected settings, in words.
-  encodingRecord: (name: string) => `the file's character encoding record says "${name}"`,
+  encodingRecord: (name: string) => `the file's character encoding record says "${isolate(name)}"`,
   encodingCodePage: (code: number) => `the file's header gives code page ${formatCount(code)}`,
   encodingDefault:
     'the file does not say which character encoding it uses; read as Windows-1252, as SPSS wrote older files',
@@ -747,11 +764,28 @@ export const savMessages = {
 
 export const linkMessages = {
   unreadable: 'This link could not be read. Showing the library instead.',
-  repeated: (key: string) => `This link repeats "${key}". Showing the library instead.`,
+  repeated: (key: string) => `This link repeats "${capEcho(key)}". Showing the library instead.`,
   newer: (version: number) =>
     `This link was made by a newer version of Survey Workbench (format ${version}). Showing the library instead.`,
   malformed: (where: string) =>
-    `This link is malformed${where ? ` (at "${where}")` : ''}. Showing the library instead.`,
+    `This link is malformed${where ? ` (at "${capEcho(where)}")` : ''}. Showing the library instead.`,
+  // What a link names is repeated capped and isolated (capEcho): anyone can write a link.
+  noSurvey: 'This link names no survey. Showing the library instead.',
+  surveyMissing: (id: string) =>
+    `The survey "${capEcho(id)}" is not in this library. Showing the library instead.`,
+  questionMissing: (question: string, title: string) =>
+    `The question "${capEcho(question)}" is not in "${isolate(title)}". Showing the survey instead.`,
+  netsDropped: 'Some nets in this link name options that do not exist; they were left out.',
+  compareDropped:
+    'Some compared questions in this link are not in this library; they were left out.',
+  notRespondents: (title: string) =>
+    `"${isolate(title)}" holds published figures, not respondents: compare its segments on a question page instead.`,
+  noRowsQuestion: (id: string) => `There is no question "${capEcho(id)}" for the rows.`,
+  noColsQuestion: (id: string) => `There is no question "${capEcho(id)}" for the columns.`,
+  noWeightColumn: (id: string) =>
+    `There is no numeric column "${capEcho(id)}" to weight by; the survey's own weight is used.`,
+  filterDropped: (id: string) =>
+    `The filter on "${capEcho(id)}" names no question in this survey and was left out.`,
 } as const;
 
 // ---- Share links and exports (src/state/share, src/core/export) --------------
@@ -774,7 +808,7 @@ export const shareMessages = {
   payloadVersion: (version: string) =>
     `This link's survey data is in format version ${version}, which this version of the app cannot read. Reload the page to get the newest version of the app, or ask the sender for the survey file.`,
   payloadShape: (path: string, problem: string) =>
-    `This link's survey data is damaged: ${path === '' ? 'the survey' : `"${path}"`} ${problem}. Ask the sender for the link again, or for the survey file.`,
+    `This link's survey data is damaged: ${path === '' ? 'the survey' : `"${capEcho(path)}"`} ${problem}. Ask the sender for the link again, or for the survey file.`,
   fingerprintInvalid:
     "This link's file fingerprint is damaged (it should be 64 hexadecimal characters). Ask the sender for the link again, copied in full.",
   fingerprintMismatch:
@@ -782,26 +816,30 @@ export const shareMessages = {
 } as const;
 
 export const exportMessages = {
-  question: (text: string) => `Question: ${text}`,
-  segment: (segment: string) => `Segment: ${segment}`,
-  base: (base: string) => `Base: ${base}`,
+  // Data text beside the app's words is isolated (src/core/format/bidi.ts): a label's
+  // override must not turn "(n = 1,200)" or the rest of the line around.
+  question: (text: string) => `Question: ${isolate(text)}`,
+  segment: (segment: string) => `Segment: ${isolate(segment)}`,
+  base: (base: string) => `Base: ${isolate(base)}`,
   baseN: (n: number) => `n = ${n.toLocaleString('en-US')}`,
   baseUnknown: 'Base: not published',
-  note: (text: string) => `Note: ${text}`,
-  source: (parts: string[]) => `Source: ${parts.join('. ')}`,
-  sourceRespondents: (title: string) => `Source: respondent-level data, "${title}"`,
-  rows: (text: string) => `Rows: ${text}`,
-  columns: (text: string) => `Columns: ${text}`,
+  note: (text: string) => `Note: ${isolate(text)}`,
+  source: (parts: string[]) => `Source: ${parts.map(isolate).join('. ')}`,
+  sourceRespondents: (title: string) => `Source: respondent-level data, "${isolate(title)}"`,
+  rows: (text: string) => `Rows: ${isolate(text)}`,
+  columns: (text: string) => `Columns: ${isolate(text)}`,
   columnsTotal: 'Columns: Total (no column question)',
-  filter: (text: string | null) => `Filter: ${text ?? 'none (all respondents)'}`,
+  filter: (text: string | null) =>
+    `Filter: ${text === null ? 'none (all respondents)' : isolate(text)}`,
   weight: (weight: string | null) =>
-    weight === null ? 'Weight: none (unweighted counts)' : `Weight: ${weight}`,
+    weight === null ? 'Weight: none (unweighted counts)' : `Weight: ${isolate(weight)}`,
   percents: (label: string) => `Percents: ${label}`,
   percentLabels: {
     col: "column percents (each column's respondents are 100%)",
     row: "row percents (each row's respondents are 100%)",
     total: 'total percents (everyone in the table is 100%)',
-    cases: 'percent of cases (respondents who chose at least one option are 100%)',
+    cases:
+      "percent of those who answered (respondents who chose at least one option are 100%; SPSS's percent of cases)",
     resp: 'percent of respondents (everyone asked the question is 100%, including those who chose none)',
     responses: 'percent of responses (all mentions are 100%)',
   },
@@ -827,6 +865,110 @@ export const exportMessages = {
   notApplicable: '–',
   pngFailed:
     'The chart could not be turned into a PNG picture in this browser. Download it as SVG instead (word processors and slide software open SVG too).',
+} as const;
+
+// ---- The library in this browser: storage, links, other tabs (src/app, src/ui) --
+
+export const storageMessages = {
+  quotaFull: (what: string) =>
+    `The browser's storage for this site is full, so ${what} could not be saved. Delete an uploaded survey you no longer need, or free space in the browser's site settings, and try again. The survey is still open for this session.`,
+  failed: (what: string, detail: string) =>
+    `${what} could not be saved in this browser (${detail}). It stays open for this session only.`,
+  whatLibrary: 'The library of uploads',
+  whatChange: 'The change',
+  whatSurvey: (name: string) => `“${isolate(name)}”`,
+  savedUploadBroken: (name: string, detail: string) =>
+    `The saved upload “${isolate(name)}” could not be opened (${detail}).`,
+  noLongerThere: 'That upload is no longer in the library.',
+  // A survey carried in a link is shown, not stored, until the user keeps it.
+  fromLinkTag: 'From a link, not saved',
+  fromLinkNotice: (title: string) =>
+    `“${isolate(title)}” was opened from a link. It is kept only in this tab, not in your library: close the tab and it is gone. Its title, publisher and figures are as the sender wrote them.`,
+  keep: 'Keep in my library',
+  keepLabel: (title: string) => `Keep ${isolate(title)} in my library`,
+  kept: (title: string) => `“${isolate(title)}” is now in your library.`,
+  keptAlready: (title: string) => `“${isolate(title)}” was already in your library.`,
+  keptUnderNewId: (title: string, taken: string, id: string) =>
+    `Your library already holds a different survey under the id "${isolate(taken)}", so “${isolate(title)}” was kept under the new id "${isolate(id)}".`,
+  // The need-file flow: the user chose the file, so the survey is saved, and says so.
+  fromLinkFileSaved: (title: string) =>
+    `“${isolate(title)}” was read from the file you chose, with the link's survey definition, and saved in your library. Delete it there if you do not want to keep it.`,
+  // Several tabs share one library.
+  renameGone: (name: string) =>
+    `“${isolate(name)}” was deleted in another tab, so it was not renamed; it stays deleted.`,
+  renameReplaced: (theirs: string, yours: string) =>
+    `“${isolate(theirs)}” had just been renamed in another tab; your name “${isolate(yours)}” replaces it.`,
+  deleteGone: (name: string) => `“${isolate(name)}” had already been deleted in another tab.`,
+  deleted: (name: string) => `Deleted “${isolate(name)}”.`,
+  restoreTaken: (name: string, current: string) =>
+    `“${isolate(name)}” was not restored: since you deleted it, another tab saved “${isolate(current)}” under its id, and undoing would overwrite it.`,
+  restoreChanged: (name: string) =>
+    `“${isolate(name)}” was not restored: another tab saved and deleted a survey under its id since you deleted it.`,
+  remoteDeleted: (name: string) => `“${isolate(name)}” was deleted in another tab.`,
+  remoteRenamed: (from: string, to: string) =>
+    `“${isolate(from)}” was renamed “${isolate(to)}” in another tab.`,
+} as const;
+
+// ---- The app's pages (src/state/models, src/ui) -------------------------------
+
+export const libraryMessages = {
+  respondents: (n: string) => `${n} respondents`,
+  /** The sidebar's group for respondent-level data, which has no publisher. */
+  respondentGroup: 'Respondent data',
+  unknownPublisher: 'Unknown publisher',
+  none: '—',
+  columnRespondents: 'Respondents',
+  /** The accessible name holds the visible text ("Export CSV") first, then what it exports. */
+  exportCsv: (title: string) => `Export CSV of ${title}`,
+  surveysCaption: (n: number) => `${n} survey${n === 1 ? '' : 's'}`,
+} as const;
+
+export const appMessages = {
+  menu: 'Surveys',
+  importCancelled: 'Import cancelled. Nothing was imported; your library is unchanged.',
+  nothingImported: 'Nothing was imported; your library is unchanged.',
+  /** Appended to an import failure, unless the failure already says it. */
+  withNothingImported: (message: string) =>
+    /nothing was imported/i.test(message)
+      ? message
+      : `${message} Nothing was imported; your library is unchanged.`,
+} as const;
+
+export const flagsPageMessages = {
+  /** Several segments of one question share a flag: one row names them all. */
+  segments: (segments: string[]) =>
+    segments.length <= 3
+      ? segments.join(', ')
+      : `${segments.length} segments: ${segments.slice(0, 3).join(', ')} and ${segments.length - 3} more`,
+} as const;
+
+export const crosstabPageMessages = {
+  missingExcluded: (n: string) =>
+    `${n} respondents with no answer to one of the questions are left out of the percents.`,
+  /** Percent modes whose bases are not the columns' respondents: no letters, no Total column. */
+  modeLimits: (mode: string, letters: boolean, total: boolean) =>
+    `With ${mode}, ${[
+      letters ? 'no significance letters are shown (they compare column percents)' : '',
+      total ? 'there is no Total column (it is a share of all respondents)' : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' and ')}. Choose Column % to see ${letters && total ? 'them' : 'it'}.`,
+  netAny: (axis: string) => `Net on the ${axis}: respondents who chose any of the ticked options`,
+  netAll: (axis: string) => `Net on the ${axis}: respondents who chose all of the ticked options`,
+  netModeAny: 'chose any of',
+  netModeAll: 'chose all of',
+  netLabelAny: (labels: string[]) => `Net: ${labels.join(' + ')}`,
+  netLabelAll: (labels: string[]) => `All of: ${labels.join(' & ')}`,
+  weightLikely: 'Weights',
+  weightOther: 'Other numeric columns (probably not weights)',
+  weightWhy: {
+    integer: 'whole numbers, like an id, an age or a count',
+    nonPositive: 'zero or negative values',
+    name: 'not named like a weight',
+  } as Record<'integer' | 'nonPositive' | 'name', string>,
+  weightNotLikely: (text: string, why: string) => `${text} (${why})`,
+  answerCountMeans: (parts: string[]) => `Mean number of answers chosen: ${parts.join('; ')}.`,
+  answerCountMeanPart: (label: string, mean: string) => `${label} ${mean}`,
 } as const;
 
 // ---- Views and links ---------------------------------------------------------

@@ -1,6 +1,6 @@
 // The shell: header, library sidebar, the import panel when open, and the
 // page the URL names. Files can be dropped anywhere on the page.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor, useHashView } from './useHashView';
 import { resolveView } from '../state/url/resolve';
 import { useLibrary } from './useLibrary';
@@ -12,11 +12,12 @@ import { FlagsPage } from './FlagsPage';
 import { CrosstabPage } from './CrosstabPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ImportPanel, pendingFromFile, type PendingFile } from './ImportPanel';
-import { HOME } from '../state/url/view';
+import { HOME, type ViewState } from '../state/url/view';
 import { recordFromPayload, shareLink } from '../state/url/shareLink';
 import { describeError } from '../state/models/errors';
 import { NeedFilePanel } from './NeedFilePanel';
 import { ShareBar } from './ShareBar';
+import { appMessages, storageMessages } from '../core/messages';
 
 export function App() {
   const [decoded, navigate] = useHashView();
@@ -25,6 +26,19 @@ export function App() {
     null,
   );
   const [notice, setNotice] = useState<string | null>(null);
+  // Below 800 px the sidebar is a drawer behind the menu button (styles.css hides it there).
+  // It is open for the view it was opened on: a new view (the link followed in it) closes it.
+  const [drawerOpenOn, setDrawerOpenOn] = useState<ViewState | null>(null);
+  const drawerOpen = drawerOpenOn !== null && drawerOpenOn === decoded.state;
+  const setDrawerOpen = (open: boolean) => setDrawerOpenOn(open ? decoded.state : null);
+  const menuRef = useRef<HTMLButtonElement>(null);
+  const importRef = useRef<HTMLButtonElement>(null);
+  const closeDrawer = useCallback((returnFocus: boolean) => {
+    setDrawerOpenOn(null);
+    // Escape goes back to the menu button; a followed link goes on to the page it opens.
+    if (returnFocus) menuRef.current?.focus();
+    else document.getElementById('main')?.focus();
+  }, []);
   // The link may name a survey or question that does not exist: show the
   // nearest valid view and say why, rather than a blank page.
   const { view, problem: resolveProblem } = useMemo(
@@ -42,24 +56,40 @@ export function App() {
     !library.loading && wanted !== null && !library.entries.some((e) => e.id === wanted)
       ? wanted
       : null;
-  const carriedData = missing !== null && attachment?.data ? attachment.data : null;
+  // Kept from a link under a new id (its own was taken): the link's payload is not opened again.
+  const keptAs = missing !== null ? actions.keptAs(missing) : null;
+  const carriedData =
+    missing !== null && keptAs === null && attachment?.data ? attachment.data : null;
   const carried = useMemo(
     () =>
       missing !== null && carriedData !== null ? recordFromPayload(missing, carriedData) : null,
     [missing, carriedData],
   );
-  const needsFile = missing !== null && !carriedData && attachment?.fingerprint ? attachment : null;
+  const needsFile =
+    missing !== null && keptAs === null && !carriedData && attachment?.fingerprint
+      ? attachment
+      : null;
   const carriedProblem = carried && !carried.ok ? describeError(carried.error) : null;
   const problem =
     decoded.problem ??
     carriedProblem ??
     (carried || needsFile || library.loading ? null : resolveProblem);
 
+  // A survey carried in a link is shown in this tab only: nothing is written to the
+  // library until the user presses "Keep in my library".
   useEffect(() => {
-    if (carried?.ok) void actions.add(carried.value).then(setNotice);
-    // The payload is added once per link; `actions` changes with every render.
+    if (carried?.ok) actions.open(carried.value);
+    // The payload is opened once per link; `actions` changes with every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [carried]);
+  useEffect(() => {
+    if (keptAs !== null) navigate({ ...decoded.state, survey: keptAs });
+  }, [keptAs, decoded.state, navigate]);
+  const keepLinked = (id: string) =>
+    void actions.keep(id).then((kept) => {
+      setNotice(kept.message);
+      if (kept.id !== id && view.survey === id) navigate({ ...view, survey: kept.id });
+    });
 
   useEffect(() => {
     const over = (e: DragEvent) => {
@@ -85,6 +115,17 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
+        <button
+          type="button"
+          className="btn menu-button"
+          ref={menuRef}
+          aria-expanded={drawerOpen}
+          aria-controls="sidebar"
+          onClick={() => (drawerOpen ? closeDrawer(true) : setDrawerOpen(true))}
+        >
+          <span aria-hidden="true">☰ </span>
+          {appMessages.menu}
+        </button>
         <h1>
           <a href={hrefFor(HOME)} style={{ color: 'inherit', textDecoration: 'none' }}>
             Survey Workbench
@@ -108,13 +149,14 @@ export function App() {
           <button
             type="button"
             className="btn primary"
+            ref={importRef}
             onClick={() => setImporting({ file: null, key: Date.now() })}
           >
             Import a file…
           </button>
         </nav>
       </header>
-      <Sidebar library={library} view={view} />
+      <Sidebar library={library} view={view} open={drawerOpen} onClose={closeDrawer} />
       <main id="main" tabIndex={-1}>
         {problem ? (
           <p className="banner problem" role="alert">
@@ -126,6 +168,19 @@ export function App() {
             {notice}
           </p>
         ) : null}
+        {actions.remoteNotice ? (
+          <p className="banner" role="status" data-testid="remote-notice">
+            {actions.remoteNotice}
+          </p>
+        ) : null}
+        {entry?.origin === 'link' ? (
+          <div className="banner notice" data-testid="from-link">
+            <p>{storageMessages.fromLinkNotice(entry.title)}</p>
+            <button type="button" className="btn primary" onClick={() => keepLinked(entry.id)}>
+              {storageMessages.keep}
+            </button>
+          </div>
+        ) : null}
         {needsFile && missing ? (
           <NeedFilePanel
             surveyId={missing}
@@ -133,8 +188,17 @@ export function App() {
             fileName={needsFile.fileName}
             definition={needsFile.definition}
             onLoaded={(record, saveProblem) => {
+              // Choosing the file is the user's own act, so the survey is saved (never over a
+              // different survey: a taken id gives a new one), and the notice says so.
               actions.adopt(record, saveProblem);
-              setNotice(saveProblem);
+              const moved = record.id !== missing;
+              setNotice(
+                saveProblem ??
+                  (moved
+                    ? storageMessages.keptUnderNewId(record.name, missing, record.id)
+                    : storageMessages.fromLinkFileSaved(record.name)),
+              );
+              if (moved) navigate({ ...decoded.state, survey: record.id });
             }}
           />
         ) : null}
@@ -153,12 +217,18 @@ export function App() {
             <ImportPanel
               key={importing.key}
               initial={importing.file}
-              onClose={() => setImporting(null)}
+              onClose={() => {
+                setImporting(null);
+                // Back to the button that opened the panel, not to <body>.
+                importRef.current?.focus();
+              }}
               onImported={(record, saveProblem) => {
                 setImporting(null);
                 actions.adopt(record, saveProblem);
                 setNotice(saveProblem);
                 navigate({ ...HOME, page: 'survey', survey: record.id });
+                // The panel is gone: focus goes on to the page of the imported survey.
+                document.getElementById('main')?.focus();
               }}
             />
           </ErrorBoundary>

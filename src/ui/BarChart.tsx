@@ -1,5 +1,5 @@
 // Thin React wrapper: the drawing lives in src/charts/bars.ts.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { drawBars, type Bar } from '../charts/bars';
 
 interface Props {
@@ -14,11 +14,16 @@ export function BarChart({ bars, title, description, caption }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(760);
 
-  useEffect(() => {
+  // The chart is as wide as the box it is given (a phone's 360 px or a desktop's 900),
+  // measured before the first paint and again whenever the box changes size.
+  useLayoutEffect(() => {
     const el = wrapRef.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
+    if (!el) return;
+    const fit = (w: number) => setWidth(Math.max(240, Math.min(900, Math.floor(w))));
+    fit(el.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(360, Math.min(900, Math.round(entry.contentRect.width))));
+      if (entry) fit(entry.contentRect.width);
     });
     observer.observe(el);
     return () => observer.disconnect();

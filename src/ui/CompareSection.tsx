@@ -6,6 +6,7 @@ import { findQuestion } from '../state/url/resolve';
 import type { QuestionVM } from '../state/models/questionModel';
 import type { ViewState } from '../state/url/view';
 import { CompareTable, type CompareInput } from './CompareTable';
+import { isolate } from '../core/format/bidi';
 
 interface Props {
   library: Library;
@@ -20,7 +21,7 @@ function columnsOf(entry: LibraryEntry, question: QuestionVM, own: boolean): Com
   return withData.map((s) => ({
     name: own
       ? (s.segment ?? 'All who were asked')
-      : `${entry.publisher ?? entry.title}, ${entry.dateText}${s.segment ? ` — ${s.segment}` : ''}`,
+      : `${isolate(entry.publisher ?? entry.title)}, ${entry.dateText}${s.segment ? ` — ${isolate(s.segment)}` : ''}`,
     options: s.options.map((o) => o.published),
     flags: s.flags,
   }));
@@ -40,7 +41,7 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
       .filter((q) => q.series.some((s) => s.hasData))
       .map((q) => ({
         ref: `${e.id}:${q.id}`,
-        label: `${e.publisher ?? ''} ${e.dateText}: ${q.text}`,
+        label: `${isolate(e.publisher ?? '')} ${e.dateText}: ${isolate(q.text)}`,
         e,
         q,
       })),
@@ -74,7 +75,7 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
             className="btn"
             onClick={() => navigate({ ...view, compare: view.compare.filter((r) => r !== o.ref) })}
           >
-            Remove “{o.question.text}” ({o.entry.dateText})
+            Remove “<bdi>{o.question.text}</bdi>” ({o.entry.dateText})
           </button>
         ))}
       </div>

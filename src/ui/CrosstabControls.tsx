@@ -1,8 +1,14 @@
 // Rows, columns, weight, percent mode, counts and tests: every control is a
 // labelled native element, so the builder works from the keyboard.
 import type { Column, RespondentTable } from '../core/table/types';
-import { categoricalColumns, type CrosstabGrid } from '../state/models/crosstabModel';
+import { crosstabPageMessages as PM } from '../core/messages';
+import {
+  categoricalColumns,
+  weightChoices,
+  type CrosstabGrid,
+} from '../state/models/crosstabModel';
 import type { CrosstabView, PercentMode } from '../state/url/view';
+import { isolate } from '../core/format/bidi';
 
 interface Props {
   table: RespondentTable;
@@ -14,7 +20,10 @@ interface Props {
 
 export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
   const questions = categoricalColumns(table);
-  const numeric = table.columns.filter((c) => c.type === 'numeric');
+  // Likely weights first; the other numeric columns say why they are probably not weights.
+  const weights = weightChoices(table);
+  const likely = weights.filter((w) => w.likely);
+  const other = weights.filter((w) => !w.likely);
   const weightValue = x.weight === undefined ? (table.weightId ?? '-') : (x.weight ?? '-');
   return (
     <div className="form-grid" role="group" aria-label="Crosstab settings">
@@ -46,11 +55,24 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
           onChange={(e) => set({ weight: e.target.value === '-' ? null : e.target.value })}
         >
           <option value="-">Unweighted</option>
-          {numeric.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.text}
-            </option>
-          ))}
+          {likely.length > 0 ? (
+            <optgroup label={PM.weightLikely}>
+              {likely.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {other.length > 0 ? (
+            <optgroup label={PM.weightOther}>
+              {other.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
       <label>
@@ -90,7 +112,7 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
 function QuestionOptions({ questions }: { questions: Column[] }) {
   return questions.map((q) => (
     <option key={q.id} value={q.id}>
-      {q.text}
+      {isolate(q.text)}
       {q.type === 'multi' ? ' (multiple answers)' : ''}
     </option>
   ));

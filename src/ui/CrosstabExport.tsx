@@ -2,6 +2,7 @@
 // base, filter, notes and source above the table) and TSV to the clipboard.
 import { useState } from 'react';
 import { crosstabExport, tableToCsv, tableToTsv } from '../core/export/csv';
+import { exportFileName } from '../core/export/fileName';
 import type { CrosstabGrid } from '../state/models/crosstabModel';
 import type { LibraryEntry } from '../state/models/library';
 import { downloadText } from './download';
@@ -29,15 +30,13 @@ export function CrosstabExport({ entry, grid, rowsText, colsText, filterText, co
       source: entry.source,
       rowOrder: grid.rows.map((r) => r.index),
     });
-  const name = `${entry.title} - ${rowsText}${colsText ? ` by ${colsText}` : ''}`
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .slice(0, 120);
+  const name = exportFileName([entry.title, rowsText, colsText ? `by ${colsText}` : null], 'csv');
   return (
     <div className="toolbar">
       <button
         type="button"
         className="btn"
-        onClick={() => downloadText(`${name}.csv`, tableToCsv(rows(), { bom: true }))}
+        onClick={() => downloadText(name, tableToCsv(rows(), { bom: true }))}
       >
         Export CSV
       </button>

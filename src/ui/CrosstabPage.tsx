@@ -1,8 +1,12 @@
 // The crosstab builder for respondent data: rows × columns with weights,
 // filters, nets, percent modes and significance tests, all kept in the URL.
-import { exportMessages } from '../core/messages';
+import { crosstabPageMessages as PM, exportMessages } from '../core/messages';
 import type { LibraryEntry } from '../state/models/library';
-import { buildCrosstabGrid, categoricalColumns } from '../state/models/crosstabModel';
+import {
+  buildCrosstabGrid,
+  categoricalColumns,
+  crosstabTable,
+} from '../state/models/crosstabModel';
 import type { CrosstabView, ViewState } from '../state/url/view';
 import { formatNumber } from '../core/format/number';
 import { CrosstabControls } from './CrosstabControls';
@@ -20,7 +24,8 @@ interface Props {
 const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${formatNumber(p, 3)}`);
 
 export function CrosstabPage({ entry, view, navigate }: Props) {
-  const table = entry.table;
+  // With a "number of answers chosen" question for each multi-answer question.
+  const table = entry.table ? crosstabTable(entry.table) : null;
   if (!table) return null;
   const x = view.crosstab;
   const set = (next: Partial<CrosstabView>) => navigate({ ...view, crosstab: { ...x, ...next } });
@@ -36,12 +41,12 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
   return (
     <article>
       <p className="meta">
-        {entry.title} · {formatNumber(table.rowCount, 0)} respondents
+        <bdi>{entry.title}</bdi> · {formatNumber(table.rowCount, 0)} respondents
       </p>
       <h2>Crosstab</h2>
       {entry.notice ? (
         <p className="banner notice" data-testid="notice">
-          {entry.notice}
+          <bdi>{entry.notice}</bdi>
         </p>
       ) : null}
       <CrosstabControls table={table} x={x} rowsId={rowsId} grid={grid} set={set} />
@@ -50,6 +55,7 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
         <NetBuilder
           axis="rows"
           labels={labelsOf(rowsCol)}
+          multi={rowsCol?.type === 'multi'}
           nets={x.rowNets}
           onChange={(rowNets) => set({ rowNets })}
         />
@@ -57,6 +63,7 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
           <NetBuilder
             axis="columns"
             labels={labelsOf(colsCol)}
+            multi={colsCol.type === 'multi'}
             nets={x.colNets}
             onChange={(colNets) => set({ colNets })}
           />
@@ -87,30 +94,24 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
           <ul className="stats-notes" data-testid="crosstab-notes">
             <li data-testid="base-line">{exportMessages.base(result.base.description)}</li>
             {result.missing.excluded > 0 ? (
-              <li>
-                {formatNumber(result.missing.excluded, 0)} respondents with no answer to one of the
-                questions are left out of the percents.
-              </li>
+              <li>{PM.missingExcluded(formatNumber(result.missing.excluded, 0))}</li>
+            ) : null}
+            {grid.answerCountNote ? (
+              <li data-testid="answer-count-mean">{grid.answerCountNote}</li>
             ) : null}
             {result.chiSquare ? (
               <li data-testid="chi-square">
                 Pearson χ² = {formatNumber(result.chiSquare.statistic, 2)}, df ={' '}
                 {result.chiSquare.df}, {pText(result.chiSquare.p)}
-                {result.expectedBelow5 && result.expectedBelow5.cells > 0
-                  ? ` — ${result.expectedBelow5.cells} cells (${formatNumber(result.expectedBelow5.share * 100, 0)}%) have expected counts below 5, so the test may be unreliable.`
-                  : ''}
               </li>
-            ) : colsCol ? (
-              <li>Chi-square is not computed when either question allows multiple answers.</li>
             ) : null}
             {grid.showLetters && result.testNote ? (
               <li data-testid="test-note">{result.testNote}</li>
             ) : null}
-            {result.smallBase.some(Boolean) ? (
-              <li>* Base below 30 respondents: read with care.</li>
-            ) : null}
+            {grid.modeNote ? <li data-testid="mode-note">{grid.modeNote}</li> : null}
+            {/* Core's own notes (why no chi-square, small bases, weights), each said once. */}
             {result.warnings.map((w) => (
-              <li key={w} className="muted">
+              <li key={w} className="muted" data-testid="crosstab-warning">
                 {w}
               </li>
             ))}

@@ -1,6 +1,7 @@
 // The crosstab grid: lettered columns, shaded cells, significance letters,
 // a base row, and sortable column headers (nets stay at the bottom).
 import type { CrosstabGrid } from '../state/models/crosstabModel';
+import { ScrollBox } from './ScrollBox';
 
 interface Props {
   grid: CrosstabGrid;
@@ -21,91 +22,103 @@ function shade(percent: number): string | undefined {
 export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSort }: Props) {
   const hasTotal = grid.rows.some((r) => r.total !== null);
   return (
-    <table className="data crosstab" data-testid="crosstab-table">
-      <caption>
-        {rowsText}
-        {colsText ? ` by ${colsText}` : ''} — {grid.percentLabel}
-        {grid.weighted ? ', weighted' : ''}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{rowsText}</th>
-          {hasTotal ? (
-            <th scope="col" className="num">
-              Total
+    <ScrollBox label="Crosstab table">
+      <table className="data crosstab" data-testid="crosstab-table">
+        <caption>
+          <bdi>{rowsText}</bdi>
+          {colsText ? (
+            <>
+              {' by '}
+              <bdi>{colsText}</bdi>
+            </>
+          ) : null}{' '}
+          — {grid.percentLabel}
+          {grid.weighted ? ', weighted' : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <bdi>{rowsText}</bdi>
             </th>
-          ) : null}
-          {grid.colLabels.map((label, c) => {
-            const active = sort?.col === c;
-            return (
-              <th
-                key={c}
-                scope="col"
-                className="num"
-                aria-sort={active ? (sort?.desc ? 'descending' : 'ascending') : 'none'}
-              >
-                <button type="button" onClick={() => onSort(c)} title="Sort rows by this column">
-                  {label}
-                  {grid.showLetters && !grid.colIsNet[c] ? (
-                    <span className="letter"> ({grid.colLetters[c]})</span>
-                  ) : null}
-                  <span aria-hidden="true">{active ? (sort?.desc ? ' ▼' : ' ▲') : ''}</span>
-                </button>
+            {hasTotal ? (
+              <th scope="col" className="num">
+                Total
               </th>
-            );
-          })}
-        </tr>
-      </thead>
-      <tbody>
-        {grid.rows.map((row) => (
-          <tr key={row.label} className={row.isNet ? 'net' : undefined}>
-            <th scope="row">{row.label}</th>
+            ) : null}
+            {grid.colLabels.map((label, c) => {
+              const active = sort?.col === c;
+              return (
+                <th
+                  key={c}
+                  scope="col"
+                  className="num"
+                  aria-sort={active ? (sort?.desc ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" onClick={() => onSort(c)} title="Sort rows by this column">
+                    <bdi>{label}</bdi>
+                    {grid.showLetters && !grid.colIsNet[c] ? (
+                      <span className="letter"> ({grid.colLetters[c]})</span>
+                    ) : null}
+                    <span aria-hidden="true">{active ? (sort?.desc ? ' ▼' : ' ▲') : ''}</span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {grid.rows.map((row) => (
+            <tr key={row.label} className={row.isNet ? 'net' : undefined}>
+              <th scope="row">
+                <bdi>{row.label}</bdi>
+              </th>
+              {hasTotal ? (
+                <td className="num">
+                  {row.total?.percentText}
+                  {showCounts && row.total ? (
+                    <div className="count">{row.total.countText}</div>
+                  ) : null}
+                </td>
+              ) : null}
+              {row.cells.map((cell, c) => (
+                <td key={c} className="num" style={{ background: shade(cell.percent) }}>
+                  {cell.percentText}
+                  {cell.letters ? (
+                    <sup
+                      className="sig"
+                      title={`Significantly higher than column ${cell.letters.split('').join(', ')}`}
+                    >
+                      {' '}
+                      {cell.letters}
+                    </sup>
+                  ) : null}
+                  {showCounts ? <div className="count">{cell.countText}</div> : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr data-testid="base-row">
+            <th scope="row">Base{grid.weighted ? ' (unweighted n; weighted)' : ' (n)'}</th>
             {hasTotal ? (
               <td className="num">
-                {row.total?.percentText}
-                {showCounts && row.total ? (
-                  <div className="count">{row.total.countText}</div>
-                ) : null}
+                {grid.baseRow.totalUnweighted}
+                {grid.weighted ? <div className="count">{grid.baseRow.total}</div> : null}
               </td>
             ) : null}
-            {row.cells.map((cell, c) => (
-              <td key={c} className="num" style={{ background: shade(cell.percent) }}>
-                {cell.percentText}
-                {cell.letters ? (
-                  <sup
-                    className="sig"
-                    title={`Significantly higher than column ${cell.letters.split('').join(', ')}`}
-                  >
-                    {' '}
-                    {cell.letters}
-                  </sup>
+            {grid.baseRow.unweighted.map((n, c) => (
+              <td key={c} className="num">
+                {n}
+                {grid.baseRow.small[c] ? (
+                  <span title="Fewer than 30 respondents: read with care"> *</span>
                 ) : null}
-                {showCounts ? <div className="count">{cell.countText}</div> : null}
+                {grid.weighted ? <div className="count">{grid.baseRow.weighted[c]}</div> : null}
               </td>
             ))}
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr data-testid="base-row">
-          <th scope="row">Base{grid.weighted ? ' (unweighted n; weighted)' : ' (n)'}</th>
-          {hasTotal ? (
-            <td className="num">
-              {grid.baseRow.totalUnweighted}
-              {grid.weighted ? <div className="count">{grid.baseRow.total}</div> : null}
-            </td>
-          ) : null}
-          {grid.baseRow.unweighted.map((n, c) => (
-            <td key={c} className="num">
-              {n}
-              {grid.baseRow.small[c] ? (
-                <span title="Fewer than 30 respondents: read with care"> *</span>
-              ) : null}
-              {grid.weighted ? <div className="count">{grid.baseRow.weighted[c]}</div> : null}
-            </td>
-          ))}
-        </tr>
-      </tfoot>
-    </table>
+        </tfoot>
+      </table>
+    </ScrollBox>
   );
 }

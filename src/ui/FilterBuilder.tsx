@@ -1,9 +1,10 @@
 // Restrict the crosstab to respondents by their answers: pick a question,
 // tick options (any of them passes), add. Active filters show as removable chips.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RespondentTable } from '../core/table/types';
 import { categoricalColumns } from '../state/models/crosstabModel';
 import { OptionChecklist } from './OptionChecklist';
+import { isolate } from '../core/format/bidi';
 import type { CrosstabFilter } from '../state/url/view';
 
 interface Props {
@@ -15,13 +16,17 @@ interface Props {
 export function describeFilter(table: RespondentTable, f: CrosstabFilter): string {
   const col = table.columns.find((c) => c.id === f.question);
   const labels = col && 'labels' in col ? col.labels : [];
-  return `${col?.text ?? f.question}: ${f.options.map((i) => labels[i] ?? `#${i + 1}`).join(' or ')}`;
+  // Each label isolated: one label's U+202E must not turn the others (or the sentence) around.
+  return `${isolate(col?.text ?? f.question)}: ${f.options.map((i) => isolate(labels[i] ?? `#${i + 1}`)).join(' or ')}`;
 }
 
 export function FilterBuilder({ table, filters, onChange }: Props) {
   const questions = categoricalColumns(table);
   const [questionId, setQuestionId] = useState('');
   const [ticked, setTicked] = useState<Set<number>>(new Set());
+  // After adding or removing a filter the button pressed is gone: focus goes on
+  // to the question picker (for the next filter), never to <body>.
+  const pickerRef = useRef<HTMLSelectElement>(null);
   const column = questions.find((q) => q.id === questionId);
   const labels = column && 'labels' in column ? column.labels : [];
   const add = () => {
@@ -33,6 +38,7 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
     ]);
     setQuestionId('');
     setTicked(new Set());
+    pickerRef.current?.focus();
   };
   return (
     <fieldset className="filter-box">
@@ -46,7 +52,10 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
               type="button"
               className="btn"
               aria-label={`Remove filter ${describeFilter(table, f)}`}
-              onClick={() => onChange(filters.filter((g) => g !== f))}
+              onClick={() => {
+                onChange(filters.filter((g) => g !== f));
+                pickerRef.current?.focus();
+              }}
             >
               ×
             </button>
@@ -56,6 +65,7 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
       <label>
         Question{' '}
         <select
+          ref={pickerRef}
           aria-label="Filter on question"
           value={questionId}
           onChange={(e) => {
@@ -77,7 +87,7 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
             labels={labels}
             ticked={ticked}
             onChange={setTicked}
-            label={`Answers to ${column.text}`}
+            label={`Answers to ${isolate(column.text)}`}
           />
           <button type="button" className="btn" disabled={ticked.size === 0} onClick={add}>
             Add filter

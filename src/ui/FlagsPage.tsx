@@ -1,9 +1,12 @@
 // Every flag across the library in one table, so the questions that need a
 // careful reader are one click away. Errors and warnings first.
 import { useState } from 'react';
-import type { Library } from '../state/models/library';
+import { questionFlags, type Library } from '../state/models/library';
+import { flagsPageMessages } from '../core/messages';
+import { isolate } from '../core/format/bidi';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/url/view';
+import { ScrollBox } from './ScrollBox';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -14,7 +17,17 @@ export function FlagsPage({ library }: { library: Library }) {
   const rows = library.entries
     .flatMap((entry) =>
       entry.questions.flatMap((q) =>
-        q.series.flatMap((s) => s.flags.map((flag) => ({ entry, q, segment: s.segment, flag }))),
+        // One row per flag and question: segments saying the same thing share it.
+        questionFlags(q).map(({ flag, segments }) => ({
+          entry,
+          q,
+          segment: segments.every((s) => s === null)
+            ? null
+            : flagsPageMessages.segments(
+                segments.filter((s): s is string => s !== null).map((s) => isolate(s)),
+              ),
+          flag,
+        })),
       ),
     )
     .filter((r) => severity === 'all' || r.flag.severity === severity)
@@ -51,43 +64,47 @@ export function FlagsPage({ library }: { library: Library }) {
           Show multi-answer totals over 100% (expected, not problems)
         </label>
       </div>
-      <table className="data" data-testid="flags-table">
-        <caption>{rows.length} flags</caption>
-        <thead>
-          <tr>
-            <th scope="col">Severity</th>
-            <th scope="col">Survey</th>
-            <th scope="col">Question</th>
-            <th scope="col">What it means</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i} data-flag={r.flag.code}>
-              <td>
-                <span className={`flag ${r.flag.severity}`}>{r.flag.severity}</span>
-              </td>
-              <td>{r.entry.title}</td>
-              <td>
-                <a
-                  href={hrefFor({
-                    ...HOME,
-                    page: 'question',
-                    survey: r.entry.id,
-                    question: r.q.id,
-                  })}
-                >
-                  {r.q.text}
-                </a>
-                {r.segment ? <div className="muted">{r.segment}</div> : null}
-              </td>
-              <td>
-                {r.flag.message} <span className="muted">({r.flag.code})</span>
-              </td>
+      <ScrollBox label="Flags">
+        <table className="data flags-table" data-testid="flags-table">
+          <caption>{rows.length} flags</caption>
+          <thead>
+            <tr>
+              <th scope="col">Severity</th>
+              <th scope="col">Survey</th>
+              <th scope="col">Question</th>
+              <th scope="col">What it means</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i} data-flag={r.flag.code}>
+                <td>
+                  <span className={`flag ${r.flag.severity}`}>{r.flag.severity}</span>
+                </td>
+                <td>
+                  <bdi>{r.entry.title}</bdi>
+                </td>
+                <td>
+                  <a
+                    href={hrefFor({
+                      ...HOME,
+                      page: 'question',
+                      survey: r.entry.id,
+                      question: r.q.id,
+                    })}
+                  >
+                    <bdi>{r.q.text}</bdi>
+                  </a>
+                  {r.segment ? <div className="muted">{r.segment}</div> : null}
+                </td>
+                <td>
+                  <bdi>{r.flag.message}</bdi> <span className="muted">({r.flag.code})</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </>
   );
 }

@@ -17,6 +17,7 @@ import type { StoredSurvey } from '../state/models/stored';
 import { formatNumber } from '../core/format/number';
 import { PreviewView } from './PreviewView';
 import { describeError } from '../state/models/errors';
+import { appMessages } from '../core/messages';
 
 /**
  * A file waiting to be imported. Bytes are read on demand: the preview reads
@@ -112,7 +113,13 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
     setStage({ step: 'importing', file, progress: null, run });
     void run.promise.then((result) => {
       if (!result.ok) {
-        setFailure(describeError(result.error));
+        // Said once: a cancelled import is the user's own doing, and other failures
+        // may already say that nothing was imported.
+        setFailure(
+          result.error.code === 'import-cancelled'
+            ? appMessages.importCancelled
+            : appMessages.withNothingImported(describeError(result.error)),
+        );
         setStage({ step: 'preview', file, preview: null, error: null });
         return;
       }
@@ -139,7 +146,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
       </div>
       {failure ? (
         <p className="banner problem" role="alert" data-testid="import-error">
-          {failure} Nothing was imported; your library is unchanged.
+          {failure}
         </p>
       ) : null}
       {stage.step === 'choose' || stage.step === 'preview' ? (
@@ -183,7 +190,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
       {stage.step === 'preview' ? (
         <>
           <p className="meta">
-            {stage.file.name} · {formatNumber(stage.file.size / 1024, 1)} KB
+            <bdi>{stage.file.name}</bdi> · {formatNumber(stage.file.size / 1024, 1)} KB
           </p>
           {stage.error ? (
             <p className="banner problem" role="alert" data-testid="preview-error">
@@ -207,14 +214,14 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
             disabled={!stage.preview}
             onClick={() => runImport(stage.file)}
           >
-            Import {stage.file.name}
+            Import <bdi>{stage.file.name}</bdi>
           </button>
         </>
       ) : null}
       {stage.step === 'importing' ? (
         <div aria-live="polite">
           <p>
-            Importing {stage.file.name}:{' '}
+            Importing <bdi>{stage.file.name}</bdi>:{' '}
             {stage.progress
               ? `${formatNumber(stage.progress.bytes / 1e6, 1)} of ${formatNumber(stage.progress.totalBytes / 1e6, 1)} MB, ${formatNumber(stage.progress.rows, 0)} rows`
               : 'starting…'}

@@ -8,6 +8,10 @@ import { formatDefinition } from '../core/definition/definition';
 import { fileStem } from '../core/surveys';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/url/view';
+import { ScrollBox } from './ScrollBox';
+import { libraryMessages, storageMessages } from '../core/messages';
+import { formatNumber } from '../core/format/number';
+import { isolate } from '../core/format/bidi';
 
 function exportEntry(entry: LibraryEntry) {
   const text = entry.table ? exportRespondentCsv(entry.table) : exportDistributionCsv(entry.survey);
@@ -56,7 +60,7 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
       ) : null}
       {actions.lastDeleted ? (
         <p className="banner problem" role="status" data-testid="undo-bar">
-          Deleted “{actions.lastDeleted.name}”.{' '}
+          Deleted “<bdi>{actions.lastDeleted.name}</bdi>”.{' '}
           <button
             type="button"
             className="btn"
@@ -71,99 +75,129 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
           Loading the library…
         </p>
       ) : (
-        <table className="data" data-testid="library-table">
-          <caption>{library.entries.length} surveys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Survey</th>
-              <th scope="col">Publisher</th>
-              <th scope="col">Date</th>
-              <th scope="col" className="num">
-                Questions
-              </th>
-              <th scope="col" className="num">
-                Flags
-              </th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {library.entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <a href={hrefFor({ ...HOME, page: 'survey', survey: e.id })}>{e.title}</a>
-                  {e.notice ? <div className="muted">{e.notice}</div> : null}
-                </td>
-                <td>{e.publisher ?? '—'}</td>
-                <td>{e.dateText}</td>
-                <td className="num">{e.questions.length}</td>
-                <td className="num">{e.flagCount}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => exportEntry(e)}
-                    aria-label={`Export ${e.title} as CSV`}
-                  >
-                    Export CSV
-                  </button>
-                  {e.definition !== null ? (
+        <ScrollBox label="Surveys in the library">
+          <table className="data" data-testid="library-table">
+            <caption>{library.entries.length} surveys</caption>
+            <thead>
+              <tr>
+                <th scope="col">Survey</th>
+                <th scope="col">Publisher</th>
+                <th scope="col">Date</th>
+                <th scope="col" className="num">
+                  {libraryMessages.columnRespondents}
+                </th>
+                <th scope="col" className="num">
+                  Questions
+                </th>
+                <th scope="col" className="num">
+                  Flags
+                </th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {library.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <a href={hrefFor({ ...HOME, page: 'survey', survey: e.id })}>
+                      <bdi>{e.title}</bdi>
+                    </a>
+                    {e.origin === 'link' ? (
+                      <div className="chip" data-testid="from-link-tag">
+                        {storageMessages.fromLinkTag}
+                      </div>
+                    ) : null}
+                    {e.notice ? (
+                      <div className="muted">
+                        <bdi>{e.notice}</bdi>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{e.publisher === null ? libraryMessages.none : <bdi>{e.publisher}</bdi>}</td>
+                  {/* Respondent data: its own date when the file gives one, its size beside it. */}
+                  <td>{e.date === null ? libraryMessages.none : e.dateText}</td>
+                  <td className="num">
+                    {e.respondents === null ? libraryMessages.none : formatNumber(e.respondents, 0)}
+                  </td>
+                  <td className="num">{e.questions.length}</td>
+                  <td className="num">{e.flagCount}</td>
+                  <td>
                     <button
                       type="button"
                       className="btn"
-                      onClick={() => downloadDefinition(e)}
-                      aria-label={`Download definition of ${e.title}`}
+                      onClick={() => exportEntry(e)}
+                      aria-label={libraryMessages.exportCsv(e.title)}
                     >
-                      Download definition
+                      Export CSV
                     </button>
-                  ) : null}
-                  {e.origin === 'upload' ? (
-                    renaming?.id === e.id ? (
-                      <form
-                        style={{ display: 'inline' }}
-                        onSubmit={(ev) => {
-                          ev.preventDefault();
-                          void actions
-                            .rename(e.id, renaming.name.trim() || e.title)
-                            .then(setMessage);
-                          setRenaming(null);
-                        }}
+                    {e.definition !== null ? (
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => downloadDefinition(e)}
+                        aria-label={`Download definition of ${e.title}`}
                       >
-                        <input
-                          aria-label={`New name for ${e.title}`}
-                          value={renaming.name}
-                          onChange={(ev) => setRenaming({ id: e.id, name: ev.target.value })}
-                        />
-                        <button type="submit" className="btn">
-                          Save
-                        </button>
-                      </form>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="btn"
-                          onClick={() => setRenaming({ id: e.id, name: e.title })}
-                          aria-label={`Rename ${e.title}`}
+                        Download definition
+                      </button>
+                    ) : null}
+                    {e.origin === 'link' ? (
+                      <button
+                        type="button"
+                        className="btn primary"
+                        onClick={() => void actions.keep(e.id).then((r) => setMessage(r.message))}
+                        aria-label={storageMessages.keepLabel(e.title)}
+                      >
+                        {storageMessages.keep}
+                      </button>
+                    ) : null}
+                    {e.origin === 'upload' ? (
+                      renaming?.id === e.id ? (
+                        <form
+                          style={{ display: 'inline' }}
+                          onSubmit={(ev) => {
+                            ev.preventDefault();
+                            void actions
+                              .rename(e.id, renaming.name.trim() || e.title)
+                              .then(setMessage);
+                            setRenaming(null);
+                          }}
                         >
-                          Rename
-                        </button>
-                        <button
-                          type="button"
-                          className="btn"
-                          onClick={() => void actions.remove(e.id).then(setMessage)}
-                          aria-label={`Delete ${e.title}`}
-                        >
-                          Delete
-                        </button>
-                      </>
-                    )
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                          <input
+                            aria-label={`New name for ${isolate(e.title)}`}
+                            value={renaming.name}
+                            onChange={(ev) => setRenaming({ id: e.id, name: ev.target.value })}
+                          />
+                          <button type="submit" className="btn">
+                            Save
+                          </button>
+                        </form>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            className="btn"
+                            onClick={() => setRenaming({ id: e.id, name: e.title })}
+                            aria-label={`Rename ${isolate(e.title)}`}
+                          >
+                            Rename
+                          </button>
+                          <button
+                            type="button"
+                            className="btn"
+                            onClick={() => void actions.remove(e.id).then(setMessage)}
+                            aria-label={`Delete ${isolate(e.title)}`}
+                          >
+                            Delete
+                          </button>
+                        </>
+                      )
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
     </>
   );

@@ -5,6 +5,7 @@ import { decodeDefinitionPayload } from '../state/url/payload';
 import { loadFile } from '../app/importClient';
 import { describeError } from '../state/models/errors';
 import type { StoredSurvey } from '../state/models/stored';
+import { capEcho } from '../core/format/bidi';
 
 interface Props {
   surveyId: string;
@@ -16,6 +17,8 @@ interface Props {
 }
 
 export function NeedFilePanel({ surveyId, fingerprint, fileName, definition, onLoaded }: Props) {
+  // The name is the link's text: shown capped and isolated, like every echo of a link.
+  const named = fileName === null ? null : <bdi>{capEcho(fileName)}</bdi>;
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The file is read with the sender's decisions (questions, weight, answer order…).
@@ -42,11 +45,11 @@ export function NeedFilePanel({ surveyId, fingerprint, fileName, definition, onL
     <section className="import-panel" data-testid="need-file">
       <h2>This view needs its file</h2>
       <p>
-        The link was made from {fileName ? <strong>{fileName}</strong> : 'an uploaded file'}, which
-        is not in this browser. Choose that file to open the view; it stays on your machine.
+        The link was made from {named ? <strong>{named}</strong> : 'an uploaded file'}, which is not
+        in this browser. Choose that file to open the view; it stays on your machine.
       </p>
       <label className="btn">
-        Choose {fileName ?? 'the file'}…
+        Choose {named ?? 'the file'}…
         <input
           type="file"
           className="visually-hidden"

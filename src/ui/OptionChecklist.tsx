@@ -17,7 +17,8 @@ export function OptionChecklist({ labels, ticked, onChange, label }: Props) {
     <div className="options" role="group" aria-label={label}>
       {labels.map((text, i) => (
         <label key={i}>
-          <input type="checkbox" checked={ticked.has(i)} onChange={() => toggle(i)} /> {text}
+          <input type="checkbox" checked={ticked.has(i)} onChange={() => toggle(i)} />{' '}
+          <bdi>{text}</bdi>
         </label>
       ))}
     </div>

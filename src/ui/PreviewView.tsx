@@ -17,6 +17,8 @@ import { definitionMessages } from '../core/messages';
 import { fileStem } from '../core/surveys';
 import { describeError } from '../state/models/errors';
 import { downloadText } from './download';
+import { isolate } from '../core/format/bidi';
+import { ScrollBox } from './ScrollBox';
 
 interface Props {
   preview: Preview;
@@ -222,41 +224,47 @@ function PublishedSummary({ preview }: { preview: Preview }) {
   if (!survey) return null;
   const analysis = analyseSurvey(survey);
   return (
-    <table className="data" data-testid="preview-questions">
-      <caption>
-        {survey.meta.title}: {survey.questions.length} questions found
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Question</th>
-          <th scope="col">Segment</th>
-          <th scope="col">Kind</th>
-          <th scope="col" className="num">
-            Total
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {survey.questions.flatMap((q, qi) =>
-          q.series.map((s, si) => {
-            const a = analysis.questions[qi]?.series[si];
-            return (
-              <tr key={`${q.id}-${si}`}>
-                <td>{q.text}</td>
-                <td>{s.segment ?? ''}</td>
-                <td>
-                  {a?.kind}
-                  {a?.kindInferred ? ' (inferred)' : ''}
-                </td>
-                <td className="num">
-                  {a?.total == null ? '—' : formatPercent(a.total, a.totalDecimals)}
-                </td>
-              </tr>
-            );
-          }),
-        )}
-      </tbody>
-    </table>
+    <ScrollBox label="Questions found">
+      <table className="data" data-testid="preview-questions">
+        <caption>
+          <bdi>{survey.meta.title}</bdi>: {survey.questions.length} questions found
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Segment</th>
+            <th scope="col">Kind</th>
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {survey.questions.flatMap((q, qi) =>
+            q.series.map((s, si) => {
+              const a = analysis.questions[qi]?.series[si];
+              return (
+                <tr key={`${q.id}-${si}`}>
+                  <td>
+                    <bdi>{q.text}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{s.segment ?? ''}</bdi>
+                  </td>
+                  <td>
+                    {a?.kind}
+                    {a?.kindInferred ? ' (inferred)' : ''}
+                  </td>
+                  <td className="num">
+                    {a?.total == null ? '—' : formatPercent(a.total, a.totalDecimals)}
+                  </td>
+                </tr>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
 
@@ -354,36 +362,38 @@ function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaProps) {
           </button>
         ) : null}
       </div>
-      <table className="data" data-testid="preview-schema">
-        <caption>
-          {questions.length} questions found in {schema.columnNames.length} columns
-          {schema.headerLines === 2 ? ' (two header lines: the second holds option labels)' : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Select to group</span>
-            </th>
-            <th scope="col">Question</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Columns</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {questions.map((q) => (
-            <SchemaRow
-              key={q.id}
-              q={q}
-              ticked={ticked.has(q.id)}
-              toggle={() => toggle(q.id)}
-              add={add}
-              columnNames={schema.columnNames}
-              answers={preview.answers[q.id] ?? []}
-            />
-          ))}
-        </tbody>
-      </table>
+      <ScrollBox label="Questions found">
+        <table className="data" data-testid="preview-schema">
+          <caption>
+            {questions.length} questions found in {schema.columnNames.length} columns
+            {schema.headerLines === 2 ? ' (two header lines: the second holds option labels)' : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Select to group</span>
+              </th>
+              <th scope="col">Question</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Columns</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {questions.map((q) => (
+              <SchemaRow
+                key={q.id}
+                q={q}
+                ticked={ticked.has(q.id)}
+                toggle={() => toggle(q.id)}
+                add={add}
+                columnNames={schema.columnNames}
+                answers={preview.answers[q.id] ?? []}
+              />
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
       <button type="button" className="btn" disabled={ticked.size < 2} onClick={group}>
         Group {ticked.size} selected as one multi-answer question
       </button>
@@ -416,7 +426,7 @@ function SchemaRow({
           type="checkbox"
           checked={ticked}
           onChange={toggle}
-          aria-label={`Select "${q.text}" to group`}
+          aria-label={`Select "${isolate(q.text)}" to group`}
         />
       </td>
       <td>
@@ -498,7 +508,7 @@ function RawRows({ rows, truncated }: { rows: string[][]; truncated: boolean }) 
   const shown = rows.slice(0, 8);
   const width = Math.min(12, Math.max(0, ...shown.map((r) => r.length)));
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <ScrollBox label="The first rows as read">
       <table className="data" data-testid="preview-rows">
         <caption>
           The first {shown.length} rows as read
@@ -524,7 +534,7 @@ function RawRows({ rows, truncated }: { rows: string[][]; truncated: boolean }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -585,7 +595,7 @@ function ColumnSelect(props: {
         <option value="">None</option>
         {props.choices.map((q) => (
           <option key={q.id} value={q.id}>
-            {q.text}
+            {isolate(q.text)}
             {props.describe?.(q) ?? ''}
           </option>
         ))}

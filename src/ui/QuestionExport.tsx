@@ -2,11 +2,15 @@
 // Each carries the title, question wording, base, notes and source.
 import { useState, type RefObject } from 'react';
 import { questionExport, tableToCsv } from '../core/export/csv';
+import { distinctNotes, sourceLine } from '../core/export/question';
+import { exportFileName } from '../core/export/fileName';
 import { standaloneSvg, svgToPngBlob } from '../charts/export';
 import type { LibraryEntry } from '../state/models/library';
 import type { QuestionVM, SeriesVM } from '../state/models/questionModel';
 import type { NetRow } from '../state/models/questionView';
 import { downloadBlob, downloadText } from './download';
+import { isolate } from '../core/format/bidi';
+import { exportMessages } from '../core/messages';
 
 interface Props {
   entry: LibraryEntry;
@@ -18,26 +22,32 @@ interface Props {
 
 export function QuestionExport({ entry, question, series, nets, sectionRef }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
-  const notes = [
-    question.note,
-    series.multiNote,
-    ...series.flags.filter((f) => f.code !== 'multi-total-over-100').map((f) => f.message),
-  ].filter((n): n is string => Boolean(n));
-  const source = [entry.publisher, entry.dateText, entry.source].filter(Boolean).join(', ');
-  const base = series.base ? `Base: ${series.base}` : null;
-  const fileName =
-    `${entry.title} - ${question.text}${series.segment ? ` - ${series.segment}` : ''}`
-      .replace(/[\\/:*?"<>|]+/g, ' ')
-      .slice(0, 120);
+  // The survey's notice ("Simulated respondents, not real data") goes with every export.
+  const notes = distinctNotes(
+    [
+      entry.notice,
+      question.note,
+      series.multiNote,
+      ...series.flags.filter((f) => f.code !== 'multi-total-over-100').map((f) => f.message),
+    ].filter((n): n is string => Boolean(n)),
+  );
+  const base = series.base ? exportMessages.base(series.base) : null;
+  // Each segment's exports get their own name: the segment is kept when the name is shortened.
+  const name = (ext: string) => exportFileName([entry.title, question.text, series.segment], ext);
   const svg = () =>
     sectionRef.current?.querySelector<SVGSVGElement>('svg[data-testid="bar-chart"]') ?? null;
   const meta = () => ({
     title: entry.title,
-    question: `${question.text}${series.segment ? ` — ${series.segment}` : ''}`,
+    question: `${isolate(question.text)}${series.segment ? ` — ${isolate(series.segment)}` : ''}`,
     base,
     // The chart already carries the multi-answer note as its caption.
     notes: notes.filter((n) => n !== series.multiNote),
-    source: `Source: ${source}`,
+    source: sourceLine({
+      surveyTitle: entry.title,
+      publisher: entry.publisher,
+      date: entry.date === null ? null : entry.dateText,
+      source: entry.source,
+    }),
   });
   const csv = () =>
     tableToCsv(
@@ -59,7 +69,7 @@ export function QuestionExport({ entry, question, series, nets, sectionRef }: Pr
     );
   return (
     <div className="toolbar" role="group" aria-label="Export">
-      <button type="button" className="btn" onClick={() => downloadText(`${fileName}.csv`, csv())}>
+      <button type="button" className="btn" onClick={() => downloadText(name('csv'), csv())}>
         Export table (CSV)
       </button>
       <button
@@ -67,7 +77,7 @@ export function QuestionExport({ entry, question, series, nets, sectionRef }: Pr
         className="btn"
         onClick={() => {
           const el = svg();
-          if (el) downloadText(`${fileName}.svg`, standaloneSvg(el, meta()).text, 'image/svg+xml');
+          if (el) downloadText(name('svg'), standaloneSvg(el, meta()).text, 'image/svg+xml');
         }}
       >
         Export chart (SVG)
@@ -80,7 +90,7 @@ export function QuestionExport({ entry, question, series, nets, sectionRef }: Pr
           if (!el) return;
           const out = standaloneSvg(el, meta());
           void svgToPngBlob(out.text, out.width, out.height, 2).then((r) => {
-            if (r.ok) downloadBlob(`${fileName}.png`, r.value);
+            if (r.ok) downloadBlob(name('png'), r.value);
             else setProblem(r.error.message);
           });
         }}

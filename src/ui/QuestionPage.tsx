@@ -40,12 +40,30 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
   return (
     <article>
       <p className="meta">
-        <a href={hrefFor({ ...HOME, page: 'survey', survey: entry.id })}>{entry.title}</a>
-        {entry.publisher ? ` · ${entry.publisher}` : ''} · {entry.dateText}
+        <a href={hrefFor({ ...HOME, page: 'survey', survey: entry.id })}>
+          <bdi>{entry.title}</bdi>
+        </a>
+        {entry.publisher ? (
+          <>
+            {' · '}
+            <bdi>{entry.publisher}</bdi>
+          </>
+        ) : null}{' '}
+        · {entry.subtitle}
       </p>
-      <h2>{question.text}</h2>
-      {question.note ? <p className="meta">Note: {question.note}</p> : null}
-      {entry.notice ? <p className="banner notice">{entry.notice}</p> : null}
+      <h2>
+        <bdi>{question.text}</bdi>
+      </h2>
+      {question.note ? (
+        <p className="meta">
+          Note: <bdi>{question.note}</bdi>
+        </p>
+      ) : null}
+      {entry.notice ? (
+        <p className="banner notice">
+          <bdi>{entry.notice}</bdi>
+        </p>
+      ) : null}
       <div className="toolbar" role="group" aria-label="Chart options">
         <span>Order:</span>
         <button

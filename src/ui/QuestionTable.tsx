@@ -10,6 +10,8 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import type { OptionVM, SeriesVM } from '../state/models/questionModel';
+import { isolate } from '../core/format/bidi';
+import { ScrollBox } from './ScrollBox';
 
 export interface NetRowVM {
   label: string;
@@ -40,7 +42,7 @@ export function QuestionTable({ series, caption, nets, selected, onToggle }: Pro
           row.original.omitted || row.original.value === null ? null : (
             <input
               type="checkbox"
-              aria-label={`Include "${row.original.label}" in a net`}
+              aria-label={`Include "${isolate(row.original.label)}" in a net`}
               checked={selected.has(row.original.index)}
               onChange={() => onToggle(row.original.index)}
             />
@@ -52,7 +54,12 @@ export function QuestionTable({ series, caption, nets, selected, onToggle }: Pro
         accessorFn: (o) => o.index,
         cell: ({ getValue }) => Number(getValue()) + 1,
       },
-      { id: 'label', header: 'Option', accessorFn: (o) => o.label },
+      {
+        id: 'label',
+        header: 'Option',
+        accessorFn: (o) => o.label,
+        cell: ({ row }) => <bdi>{row.original.label}</bdi>,
+      },
     ];
     if (hasRanks) {
       cols.push({
@@ -83,75 +90,77 @@ export function QuestionTable({ series, caption, nets, selected, onToggle }: Pro
   const span = columns.length - 1;
 
   return (
-    <table className="data" data-testid="question-table">
-      <caption>{caption}</caption>
-      <thead>
-        {table.getHeaderGroups().map((hg) => (
-          <tr key={hg.id}>
-            {hg.headers.map((h) => {
-              const sorted = h.column.getIsSorted();
-              const numeric = h.column.id === 'percent' || h.column.id === 'order';
-              return (
-                <th
-                  key={h.id}
-                  scope="col"
-                  className={numeric ? 'num' : undefined}
-                  aria-sort={
-                    sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+    <ScrollBox label={caption}>
+      <table className="data" data-testid="question-table">
+        <caption>{caption}</caption>
+        <thead>
+          {table.getHeaderGroups().map((hg) => (
+            <tr key={hg.id}>
+              {hg.headers.map((h) => {
+                const sorted = h.column.getIsSorted();
+                const numeric = h.column.id === 'percent' || h.column.id === 'order';
+                return (
+                  <th
+                    key={h.id}
+                    scope="col"
+                    className={numeric ? 'num' : undefined}
+                    aria-sort={
+                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+                    }
+                  >
+                    {h.column.getCanSort() ? (
+                      <button type="button" onClick={h.column.getToggleSortingHandler()}>
+                        {flexRender(h.column.columnDef.header, h.getContext())}
+                        <span aria-hidden="true">
+                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                        </span>
+                      </button>
+                    ) : (
+                      flexRender(h.column.columnDef.header, h.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} className={row.original.omitted ? 'omitted' : undefined}>
+              {row.getVisibleCells().map((cell) => (
+                <td
+                  key={cell.id}
+                  className={
+                    cell.column.id === 'percent' || cell.column.id === 'order' ? 'num' : undefined
                   }
                 >
-                  {h.column.getCanSort() ? (
-                    <button type="button" onClick={h.column.getToggleSortingHandler()}>
-                      {flexRender(h.column.columnDef.header, h.getContext())}
-                      <span aria-hidden="true">
-                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    flexRender(h.column.columnDef.header, h.getContext())
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className={row.original.omitted ? 'omitted' : undefined}>
-            {row.getVisibleCells().map((cell) => (
-              <td
-                key={cell.id}
-                className={
-                  cell.column.id === 'percent' || cell.column.id === 'order' ? 'num' : undefined
-                }
-              >
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
-              </td>
-            ))}
-          </tr>
-        ))}
-        {nets.map((net) => (
-          <tr key={net.label} className="net" data-testid="net-row">
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          ))}
+          {nets.map((net) => (
+            <tr key={net.label} className="net" data-testid="net-row">
+              <td />
+              <th scope="row" colSpan={span - 1} title={net.explanation}>
+                <bdi>{net.label}</bdi>
+              </th>
+              <td className="num">{net.text}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
             <td />
-            <th scope="row" colSpan={span - 1} title={net.explanation}>
-              {net.label}
+            <th scope="row" colSpan={span - 1}>
+              Total
             </th>
-            <td className="num">{net.text}</td>
+            <td className="num" data-testid="total">
+              {series.totalText}
+            </td>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td />
-          <th scope="row" colSpan={span - 1}>
-            Total
-          </th>
-          <td className="num" data-testid="total">
-            {series.totalText}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+        </tfoot>
+      </table>
+    </ScrollBox>
   );
 }

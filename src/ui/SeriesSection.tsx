@@ -12,6 +12,7 @@ import { FlagList } from './Flags';
 import { KindChip } from './KindChip';
 import { QuestionExport } from './QuestionExport';
 import { QuestionTable } from './QuestionTable';
+import { isolate } from '../core/format/bidi';
 
 interface Props {
   entry: LibraryEntry;
@@ -26,11 +27,13 @@ interface Props {
 
 export function SeriesSection({ entry, question, series, sort, nets, selected, onToggle }: Props) {
   const ref = useRef<HTMLElement>(null);
-  const title = `${question.text}${series.segment ? ` — ${series.segment}` : ''}`;
-  const caption = [title, series.base ? `Base: ${series.base}` : null, series.multiNote]
-    .filter(Boolean)
-    .map((part) => String(part).replace(/[.?!]$/, ''))
-    .join('. ');
+  // Data text isolated (FSI … PDI when it needs it): a label's U+202E cannot turn the words after it.
+  const title = `${isolate(question.text)}${series.segment ? ` — ${isolate(series.segment)}` : ''}`;
+  // Each part keeps its own ending ("…WeChat?"), and gets a full stop when it has none.
+  const caption = [title, series.base ? `Base: ${isolate(series.base)}` : null, series.multiNote]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => (/[.?!…]$/.test(part) ? part : `${part}.`))
+    .join(' ');
   // The table speaks this series' own positions; the page speaks canonical
   // indexes, so a tick means the same label in every segment.
   const canonical = useMemo(() => canonicalOptions(question), [question]);
@@ -52,13 +55,17 @@ export function SeriesSection({ entry, question, series, sort, nets, selected, o
   const netRows = netRowsFor(series, nets, canonical);
   return (
     <section ref={ref} className="series" data-segment={series.segment ?? ''}>
-      <h3>{series.segment ?? 'All who were asked'}</h3>
+      <h3>{series.segment === null ? 'All who were asked' : <bdi>{series.segment}</bdi>}</h3>
       <div className="chips">
         <KindChip series={series} />
         <span className="chip" data-testid="total">
           {series.hasData ? `Total ${series.totalText}` : series.totalText}
         </span>
-        {series.base ? <span className="muted">Base: {series.base}</span> : null}
+        {series.base ? (
+          <span className="muted">
+            Base: <bdi>{series.base}</bdi>
+          </span>
+        ) : null}
       </div>
       {series.multiNote ? (
         <p className="note" data-testid="multi-note">

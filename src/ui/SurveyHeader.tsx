@@ -6,11 +6,17 @@ export function SurveyHeader({ entry }: { entry: LibraryEntry }) {
   return (
     <>
       <p className="meta">
-        {[entry.publisher, entry.dateText].filter(Boolean).join(' · ')}
+        {entry.publisher ? (
+          <>
+            <bdi>{entry.publisher}</bdi>
+            {' · '}
+          </>
+        ) : null}
+        {entry.subtitle}
         {entry.population ? (
           <>
             <br />
-            Who was asked: {entry.population}
+            Who was asked: <bdi>{entry.population}</bdi>
           </>
         ) : null}
         {entry.source ? (
@@ -19,15 +25,19 @@ export function SurveyHeader({ entry }: { entry: LibraryEntry }) {
             Source:{' '}
             {url ? (
               <a href={url} rel="noopener noreferrer">
-                {entry.source}
+                <bdi>{entry.source}</bdi>
               </a>
             ) : (
-              entry.source
+              <bdi>{entry.source}</bdi>
             )}
           </>
         ) : null}
       </p>
-      {entry.notice ? <p className="banner notice">{entry.notice}</p> : null}
+      {entry.notice ? (
+        <p className="banner notice">
+          <bdi>{entry.notice}</bdi>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -8,7 +8,9 @@ import { KindChip } from './KindChip';
 export function SurveyPage({ entry }: { entry: LibraryEntry }) {
   return (
     <>
-      <h2>{entry.title}</h2>
+      <h2>
+        <bdi>{entry.title}</bdi>
+      </h2>
       <SurveyHeader entry={entry} />
       {entry.table ? (
         <p>
@@ -22,13 +24,17 @@ export function SurveyPage({ entry }: { entry: LibraryEntry }) {
           <li key={q.id} data-question={q.id}>
             <h3>
               <a href={hrefFor({ ...HOME, page: 'question', survey: entry.id, question: q.id })}>
-                {q.text}
+                <bdi>{q.text}</bdi>
               </a>
             </h3>
             {q.series.map((s) => (
               <div key={s.segment ?? ''} data-segment={s.segment ?? ''}>
                 <div className="chips">
-                  {s.segment ? <strong>{s.segment}</strong> : null}
+                  {s.segment ? (
+                    <strong>
+                      <bdi>{s.segment}</bdi>
+                    </strong>
+                  ) : null}
                   <KindChip series={s} />
                   <span className="chip" data-testid="total">
                     {s.hasData ? `Total ${s.totalText}` : s.totalText}

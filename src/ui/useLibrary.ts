@@ -1,7 +1,10 @@
-// The library as React state: bundled surveys (built once) plus uploads kept
-// in IndexedDB. Every change goes to IndexedDB first; if saving fails the
-// upload stays open for the session and the user is told why.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The library as React state: bundled surveys (built once), uploads kept in
+// IndexedDB, and surveys opened from links, kept in memory only until the user
+// presses "Keep in my library". Every change goes to IndexedDB first; if saving
+// fails the upload stays open for the session and the user is told why. Other
+// tabs share the library: this tab announces its changes, and reads the
+// library again when another tab announces one (src/app/libraryChannel.ts).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   entryFromSurvey,
   entryFromTable,
@@ -11,8 +14,18 @@ import {
 } from '../state/models/library';
 import { bundledFiles } from '../app/bundled';
 import { loadBundledFiles } from '../app/importClient';
-import { deleteStored, listStored, saveStored } from '../app/persist';
+import {
+  deleteStored,
+  listStored,
+  placeStored,
+  renameStored,
+  restoreStored,
+  type Deleted,
+} from '../app/persist';
+import { announceChange, onLibraryChange } from '../app/libraryChannel';
 import type { StoredSurvey } from '../state/models/stored';
+import { remoteChanges, revisionOf } from '../state/models/storedChanges';
+import { storageMessages as M } from '../core/messages';
 
 export function entryOfStored(
   record: StoredSurvey,
@@ -29,7 +42,15 @@ export function entryOfStored(
 }
 
 export interface LibraryActions {
-  add(record: StoredSurvey): Promise<string | null>;
+  /** Show a survey carried in a link, in this tab only: nothing is written. */
+  open(record: StoredSurvey): void;
+  /**
+   * Keep a survey opened from a link: write it to the library, under a new id
+   * if a different survey has its id. The id it is kept under, and what to say.
+   */
+  keep(id: string): Promise<{ id: string; message: string }>;
+  /** The id a survey opened from a link was kept under, if it was kept. */
+  keptAs(id: string): string | null;
   /** Show a survey the import worker has already saved (or could not save: `saveProblem`). */
   adopt(record: StoredSurvey, saveProblem: string | null): void;
   remove(id: string): Promise<string | null>;
@@ -37,6 +58,8 @@ export interface LibraryActions {
   rename(id: string, name: string): Promise<string | null>;
   lastDeleted: StoredSurvey | null;
   storageProblem: string | null;
+  /** What another tab just changed in the library, in words (null: nothing to say). */
+  remoteNotice: string | null;
 }
 
 export function useLibrary(): [Library, LibraryActions] {
@@ -60,23 +83,67 @@ export function useLibrary(): [Library, LibraryActions] {
       live = false;
     };
   }, []);
-  const [lastDeleted, setLastDeleted] = useState<StoredSurvey | null>(null);
+  const [lastDeleted, setLastDeleted] = useState<Deleted | null>(null);
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
+  const [remoteNotice, setRemoteNotice] = useState<string | null>(null);
+  // Surveys opened from links: in memory only, until kept.
+  const [linked, setLinked] = useState<StoredSurvey[]>([]);
+  // Link ids already kept (and the id each was kept under), so the link's payload is not opened again.
+  const kept = useRef(new Map<string, string>());
+  // The uploads as this tab shows them, to tell what another tab changed.
+  const shown = useRef<StoredSurvey[]>([]);
+
+  const setList = useCallback((update: (list: StoredSurvey[]) => StoredSurvey[]) => {
+    setUploads((list) => {
+      const next = update(list ?? []);
+      shown.current = next;
+      return next;
+    });
+  }, []);
+  const withRecord = (record: StoredSurvey) => (list: StoredSurvey[]) => [
+    ...list.filter((r) => r.id !== record.id),
+    record,
+  ];
+
+  /** Read the library again; with `fromOtherTab`, say what changed. */
+  const reload = useCallback(
+    async (fromOtherTab: boolean) => {
+      const r = await listStored();
+      if (!r.ok) {
+        // Keep showing what this tab has: a failed read is not an empty library.
+        setStorageProblem(r.error.message);
+        return;
+      }
+      if (fromOtherTab) {
+        const changes = remoteChanges(shown.current, r.value);
+        const words = [
+          ...changes.deleted.map((d) => M.remoteDeleted(d.name)),
+          ...changes.renamed.map((c) => M.remoteRenamed(c.from, c.to)),
+        ];
+        if (words.length > 0) setRemoteNotice(words.join(' '));
+      }
+      setList(() => r.value);
+    },
+    [setList],
+  );
 
   useEffect(() => {
     let live = true;
     void listStored().then((r) => {
       if (!live) return;
-      if (r.ok) setUploads(r.value);
+      if (r.ok) setList(() => r.value);
       else {
-        setUploads([]);
+        setList(() => []);
         setStorageProblem(r.error.message);
       }
     });
+    // Another tab changed the library: read it again.
+    const stop = onLibraryChange(() => void reload(true));
     return () => {
       live = false;
+      stop();
     };
-  }, []);
+  }, [reload, setList]);
 
   const library = useMemo(() => {
     const entries = [...(bundled?.entries ?? [])];
@@ -87,47 +154,114 @@ export function useLibrary(): [Library, LibraryActions] {
       } catch (err) {
         loadErrors.push({
           file: record.file,
-          message: `The saved upload "${record.name}" could not be opened (${err instanceof Error ? err.message : String(err)}).`,
+          message: M.savedUploadBroken(
+            record.name,
+            err instanceof Error ? err.message : String(err),
+          ),
         });
       }
     }
+    // A survey opened from a link that another tab has since stored is shown as stored.
+    for (const record of linked) {
+      if (!entries.some((e) => e.id === record.id)) entries.push(entryOfStored(record, 'link'));
+    }
     return libraryOf(entries, loadErrors, bundled === null || uploads === null);
-  }, [bundled, uploads]);
+  }, [bundled, uploads, linked]);
 
-  const put = useCallback(async (record: StoredSurvey) => {
-    setUploads((list) => [...(list ?? []).filter((r) => r.id !== record.id), record]);
-    const saved = await saveStored(record);
-    setStorageProblem(saved.ok ? null : saved.error.message);
-    return saved.ok ? null : saved.error.message;
-  }, []);
+  const failed = (message: string) => {
+    setStorageProblem(message);
+    return message;
+  };
+  // This tab's own change: what another tab did before is old news.
+  const own = () => setRemoteNotice(null);
 
   const actions: LibraryActions = {
-    add: put,
+    open: (record) => {
+      if (kept.current.has(record.id)) return;
+      setLinked((list) => (list.some((r) => r.id === record.id) ? list : [...list, record]));
+    },
+    keep: async (id) => {
+      own();
+      const record = linked.find((r) => r.id === id);
+      if (!record) return { id, message: M.noLongerThere };
+      const placed = await placeStored(record, 'keep');
+      if (!placed.ok) return { id, message: failed(placed.error.message) };
+      const { record: stored, outcome } = placed.value;
+      kept.current.set(id, stored.id);
+      setLinked((list) => list.filter((r) => r.id !== id));
+      setList(withRecord(stored));
+      setStorageProblem(null);
+      if (outcome !== 'exists') {
+        announceChange({ id: stored.id, kind: 'saved', revision: revisionOf(stored) });
+      }
+      const message =
+        outcome === 'exists'
+          ? M.keptAlready(stored.name)
+          : outcome === 'moved'
+            ? M.keptUnderNewId(stored.name, id, stored.id)
+            : M.kept(stored.name);
+      return { id: stored.id, message };
+    },
+    keptAs: (id) => kept.current.get(id) ?? null,
     adopt: (record, saveProblem) => {
-      setUploads((list) => [...(list ?? []).filter((r) => r.id !== record.id), record]);
+      own();
+      setList(withRecord(record));
       setStorageProblem(saveProblem);
+      if (saveProblem === null) {
+        announceChange({ id: record.id, kind: 'saved', revision: revisionOf(record) });
+      }
     },
     rename: async (id, name) => {
-      const record = uploads?.find((r) => r.id === id);
-      return record ? put({ ...record, name }) : 'That upload is no longer in the library.';
+      own();
+      const seen = uploads?.find((r) => r.id === id);
+      if (!seen) return M.noLongerThere;
+      const done = await renameStored(seen, name);
+      if (!done.ok) return failed(done.error.message);
+      if (done.value.kind === 'gone') {
+        // Deleted in another tab: say so, and show the library as it is.
+        setList((list) => list.filter((r) => r.id !== id));
+        return M.renameGone(seen.name);
+      }
+      const { record, replacedName } = done.value;
+      setList(withRecord(record));
+      announceChange({ id, kind: 'renamed', revision: revisionOf(record) });
+      return replacedName === null ? null : M.renameReplaced(replacedName, name);
     },
     remove: async (id) => {
-      const record = uploads?.find((r) => r.id === id);
-      if (!record) return 'That upload is no longer in the library.';
+      own();
+      const seen = uploads?.find((r) => r.id === id);
+      if (!seen) return M.noLongerThere;
       const done = await deleteStored(id);
-      if (!done.ok) return done.error.message;
-      setLastDeleted(record);
-      setUploads((list) => (list ?? []).filter((r) => r.id !== id));
+      if (!done.ok) return failed(done.error.message);
+      setList((list) => list.filter((r) => r.id !== id));
+      if (done.value === null) return M.deleteGone(seen.name);
+      setLastDeleted(done.value);
+      announceChange({ id, kind: 'deleted', revision: done.value.tombstoneRevision });
       return null;
     },
     restore: async () => {
       if (!lastDeleted) return null;
-      const record = lastDeleted;
+      own();
+      const deleted = lastDeleted;
       setLastDeleted(null);
-      return put(record);
+      const done = await restoreStored(deleted);
+      if (!done.ok) return failed(done.error.message);
+      if (done.value.kind === 'changed') {
+        // Another tab wrote or deleted under this id since: show the library as it is now.
+        void reload(false);
+        const current = done.value.current;
+        return current === null
+          ? M.restoreChanged(deleted.record.name)
+          : M.restoreTaken(deleted.record.name, current.name);
+      }
+      const { record } = done.value;
+      setList(withRecord(record));
+      announceChange({ id: record.id, kind: 'restored', revision: revisionOf(record) });
+      return null;
     },
-    lastDeleted,
+    lastDeleted: lastDeleted?.record ?? null,
     storageProblem,
+    remoteNotice,
   };
   return [library, actions];
 }

@@ -29,8 +29,16 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
-export async function openWatched(browser: Browser, baseUrl: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function openWatched(
+  browser: Browser,
+  baseUrl: string,
+  /** bypassCSP: let a test inject a script of its own (axe-core) into the page. */
+  options: { bypassCSP?: boolean } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: options.bypassCSP ?? false,
+  });
   // A Content Security Policy violation (an eval, a foreign script) is an error too:
   // Chromium reports it as an event, not on the console.
   await context.addInitScript(() => {

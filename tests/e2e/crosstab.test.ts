@@ -75,14 +75,15 @@ describe('the crosstab builder', () => {
     const modes = await w.page.getByLabel('Percent').locator('option').allInnerTexts();
     expect(modes).toEqual(
       expect.arrayContaining([
-        '% of cases (chose at least one option)',
-        '% of respondents (everyone asked)',
+        '% of those who answered (chose at least one option)',
+        '% of respondents (everyone asked, those who chose none included)',
         '% of responses (all mentions)',
       ]),
     );
-    expect(await w.page.getByTestId('crosstab-notes').innerText()).toContain(
-      'Chi-square is not computed',
-    );
+    // The engine's reason, said once (not restated in the page's own words).
+    const notes = await w.page.getByTestId('crosstab-notes').innerText();
+    expect(notes).toContain('No chi-square test: with a multi-answer question');
+    expect(notes).not.toContain('Chi-square is not computed');
     expect(await w.page.getByTestId('base-line').innerText()).not.toContain('weighted');
     await w.context.close();
   });

@@ -62,4 +62,45 @@ describe('exports', () => {
     expect(text).toContain('Bonferroni');
     await w.context.close();
   });
+
+  it('names each segment its own file, says a note once and carries the simulated-data notice', async () => {
+    const w = await openWatched(browserOf(), baseUrl);
+    await w.page.goto(`${baseUrl}#v=1&page=question&s=eguan-2013-07-mobile-im-share&q=share`);
+    await w.page.getByTestId('bar-chart').first().waitFor();
+    const names: string[] = [];
+    for (const section of await w.page.locator('section.series[data-segment]').all()) {
+      const segment = await section.getAttribute('data-segment');
+      if (!segment) continue;
+      const [file] = await Promise.all([
+        w.page.waitForEvent('download'),
+        section.getByRole('button', { name: 'Export table (CSV)' }).click(),
+      ]);
+      names.push(file.suggestedFilename());
+      const text = (await readFile(await file.path())).toString('utf8');
+      // The source names Eguan once.
+      expect(text).not.toMatch(/Source: Eguan, [^\n]*, Eguan/);
+    }
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(/ - Registered users\.csv$/);
+    expect(names[1]).toMatch(/ - Active users\.csv$/);
+    expect(names.some((n) => / \.csv$/.test(n))).toBe(false);
+
+    await w.page.goto(`${baseUrl}#v=1&page=question&s=sootoo-2013-08-official-accounts&q=q3`);
+    await w.page.getByTestId('bar-chart').waitFor();
+    const q3 = await download(w.page, 'Export table (CSV)');
+    expect(q3.name).toBe(
+      'User analytics of WeChat official accounts - What type of the official account have you followed.csv',
+    );
+    const text = q3.bytes.toString('utf8');
+    expect(text.match(/ranks 4, 6, 7 and 8 are not published/gi)).toHaveLength(1);
+
+    await w.page.goto(
+      `${baseUrl}#v=1&page=question&s=demo-simulated-wechat-respondents&q=${encodeURIComponent('Which type of official accounts do you follow?')}`,
+    );
+    await w.page.getByTestId('bar-chart').waitFor();
+    const svg = (await download(w.page, 'Export chart (SVG)')).bytes.toString('utf8');
+    expect(svg).toContain('Simulated respondents, not real data');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
 });

@@ -56,7 +56,7 @@ export function resolveAxis(table: RespondentTable, spec: AxisSpec): Result<Reso
   }
   const nKeys = keyCount(column);
   const nOptions = column.labels.length;
-  const netSelections = nets.map((net) => keySelection(column, net.options));
+  const netSelections = nets.map((net) => keySelection(column, net.options, net.all === true));
   const chose = new Uint8Array(nKeys);
   const mentions = new Uint32Array(nKeys);
   const memberStart = new Int32Array(nKeys + 1);

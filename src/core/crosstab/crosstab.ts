@@ -246,6 +246,30 @@ function assemble(
   } else {
     const cells = counts.slice(0, rows.optionCount).map((row) => row.slice(0, cols.optionCount));
     const chi = pearsonChiSquare(cells);
+    // Say why, where the table decides it: a row or column without respondents
+    // is left out of the test, and fewer than two of either leave no test at all.
+    const rowsWith = rows.info.labels
+      .slice(0, rows.optionCount)
+      .filter((_, r) => uRowBases[r]! > 0);
+    const colsWith = cols.info.labels
+      .slice(0, cols.optionCount)
+      .filter((_, c) => uColBases[c]! > 0);
+    const emptyRows = rows.info.labels
+      .slice(0, rows.optionCount)
+      .filter((_, r) => !(uRowBases[r]! > 0));
+    const emptyCols = cols.info.labels
+      .slice(0, cols.optionCount)
+      .filter((_, c) => !(uColBases[c]! > 0));
+    if (chi === null) {
+      warnings.push(
+        rowsWith.length < 2
+          ? M.chiSquareDegenerate('rows', rowsWith)
+          : M.chiSquareDegenerate('columns', colsWith),
+      );
+    } else {
+      if (emptyRows.length > 0) warnings.push(M.chiSquareLeftOut('row', emptyRows));
+      if (emptyCols.length > 0) warnings.push(M.chiSquareLeftOut('column', emptyCols));
+    }
     if (chi !== null) {
       chiSquare = { statistic: chi.statistic, df: chi.df, p: chi.p };
       expectedBelow5 = { cells: chi.expectedBelow5, share: chi.expectedBelow5 / chi.cells };

@@ -7,10 +7,15 @@ import type { FilterCondition } from '../filter/filter';
 
 export type { FilterCondition };
 
-/** A net: respondents who chose any of `options` (label indexes), counted once each. */
+/**
+ * A net: respondents who chose any of `options` (label indexes), counted once
+ * each; with `all`, respondents who chose every one of them (multi-answer
+ * questions: "saw all six films").
+ */
 export interface NetSpec {
   label: string;
   options: readonly number[];
+  all?: boolean;
 }
 
 export interface AxisSpec {

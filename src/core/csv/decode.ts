@@ -27,6 +27,11 @@ export interface ChunkDecoder {
   end(): string;
   /** Lines with U+FFFD made by decoding, so far (additive to the shared contract). */
   lossyLines(): number[];
+  /**
+   * Lines holding U+FFFD that the file's own bytes hold (UTF-8 EF BF BD):
+   * characters lost before the file reached us, which no encoding brings back.
+   */
+  genuineLines(): number[];
 }
 
 const FFFD = 0xfffd;
@@ -58,6 +63,7 @@ export function createChunkDecoder(
   // TextDecoder strips a UTF-8/UTF-16 BOM itself (ignoreBOM defaults to false).
   const decoder = new TextDecoder(encoding);
   const lossy: number[] = [];
+  const genuine: number[] = [];
   let first = true;
   /** Line number at the start of the next decoded text. */
   let line = 1;
@@ -84,6 +90,7 @@ export function createChunkDecoder(
       countFffd(text) !==
         (encoding === 'utf-8' && bytes !== null ? countGenuine(prevTail, bytes) : 0);
     if (madeByDecoding) line = scanLossy(text, line, afterCr, lossy);
+    else if (text.indexOf('\uFFFD') >= 0) line = scanLossy(text, line, afterCr, genuine);
     else line += countBreaks(text, afterCr);
     afterCr = text.charCodeAt(text.length - 1) === 13;
     return text;
@@ -133,6 +140,7 @@ export function createChunkDecoder(
         return take(rest === null ? '' : decodeWhole(rest), null);
       },
       lossyLines: () => lossy.slice(),
+      genuineLines: () => genuine.slice(),
     };
   }
 
@@ -140,6 +148,7 @@ export function createChunkDecoder(
     push: (chunk) => take(decoder.decode(chunk, { stream: true }), chunk),
     end: () => take(decoder.decode(), null),
     lossyLines: () => lossy.slice(),
+    genuineLines: () => genuine.slice(),
   };
 }
 

@@ -17,10 +17,14 @@
 //   percents (col, resp) only; row-based percents get a row-base column instead;
 // - significance letters with column-based percents only (they compare columns);
 // - a multi-answer percent mode on a table without a multi-answer question
-//   falls back to column percents and says so.
+//   falls back to column percents and says so;
+// - labels and titles are isolated (FSI … PDI when they hold right-to-left
+//   text or bidi controls, src/core/format/bidi.ts), so a label's U+202E cannot
+//   turn the letters or figures after it around where the file is read as text.
 import type { Crosstab } from '../crosstab/types';
 import { formatPercent } from '../format/percent';
 import { exportMessages as M } from '../messages';
+import { isolate } from '../format/bidi';
 
 /** The percent shown; the same values as the view's PercentMode (src/state/view.ts). */
 export type ExportPercentMode = 'col' | 'row' | 'total' | 'cases' | 'resp' | 'responses';
@@ -104,7 +108,7 @@ export function crosstabExport(ctx: CrosstabExportContext): string[][] {
   const rowBaseColumns = chosen.side === 'row';
 
   // Header block.
-  const header: string[][] = [[ctx.surveyTitle], [M.rows(x.rows.question.text)]];
+  const header: string[][] = [[isolate(ctx.surveyTitle)], [M.rows(x.rows.question.text)]];
   header.push([onlyTotal ? M.columnsTotal : M.columns(x.cols.question.text)]);
   header.push([M.base(x.base.description)]);
   header.push([M.filter(ctx.filter)]);
@@ -126,7 +130,7 @@ export function crosstabExport(ctx: CrosstabExportContext): string[][] {
 
   // Column headings.
   const colHeads = x.cols.labels.map((label, c) =>
-    letters ? `${label} (${x.letters[c] ?? ''})` : label,
+    letters ? `${isolate(label)} (${x.letters[c] ?? ''})` : isolate(label),
   );
   const line = (
     label: string,
@@ -183,8 +187,9 @@ export function crosstabExport(ctx: CrosstabExportContext): string[][] {
 
   const order = ctx.rowOrder ?? x.rows.labels.map((_, r) => r);
   for (const r of order) {
-    const label = x.rows.labels[r];
-    if (label === undefined) continue;
+    const raw = x.rows.labels[r];
+    if (raw === undefined) continue;
+    const label = isolate(raw);
     const percents = x.cols.labels.map((_, c) => pct(chosen.grid[r]?.[c]));
     table.push(line(label, M.measurePercent, pct(x.rowBasePercents[r]), percents, rowBaseCells(r)));
     if (ctx.counts) {

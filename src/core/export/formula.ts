@@ -4,7 +4,9 @@
 // "'", so a spreadsheet shows it as text instead of running it. On purpose:
 // - Leading white space of any kind is looked past (" =1+1", a no-break space
 //   or an ideographic space before "="): spreadsheets trim cells on import or
-//   paste, which would expose the "=".
+//   paste, which would expose the "=". So are bidi controls: exports isolate
+//   right-to-left labels in FSI … PDI (src/core/format/bidi.ts), and a label may
+//   start with U+202E; a program that drops them would expose the "=" too.
 // - A plain number is left alone: "-3.5", "+2.3", "-1,234.5", "12.5%" are
 //   numbers in every spreadsheet, never formulas, and a report needs them as
 //   numbers. Anything else after the sign ("-2+3", "+cmd|…") is neutralised.
@@ -14,13 +16,17 @@
 // No dependency: the worker's reader imports this without the CSV writer.
 
 // JS's \s covers every Unicode space separator (no-break, ideographic, …) and the BOM.
-const CONTROL_START = /^[\t\r]/;
-const SIGN_START = /^\s*[=+\-@]/u;
+const CONTROL_START = /^\p{Bidi_Control}*[\t\r]/u;
+const SIGN_START = /^[\s\p{Bidi_Control}]*[=+\-@]/u;
 const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?%?$/;
+const BIDI_CONTROLS = /\p{Bidi_Control}/gu;
 
 /** Whether a cell would start a formula in a spreadsheet (the one rule). */
 function startsFormula(s: string): boolean {
-  return CONTROL_START.test(s) || (SIGN_START.test(s) && !PLAIN_NUMBER.test(s.trim()));
+  return (
+    CONTROL_START.test(s) ||
+    (SIGN_START.test(s) && !PLAIN_NUMBER.test(s.replace(BIDI_CONTROLS, '').trim()))
+  );
 }
 
 /**

@@ -2,8 +2,10 @@
 // report: a header block saying what the figures are, a blank row, then the
 // options with their percents exactly as printed, the total and the nets.
 // The context holds what the question page already shows, so the export says
-// the same as the screen and computes nothing.
+// the same as the screen and computes nothing. Titles and labels are isolated
+// (src/core/format/bidi.ts): a label's U+202E cannot turn its percent around.
 import { exportMessages as M } from '../messages';
+import { isolate } from '../format/bidi';
 
 export interface QuestionExportOption {
   label: string;
@@ -46,7 +48,7 @@ export interface QuestionExportContext {
  * source), an empty row, then "Option | Percent [| Rank]" rows, "Total", nets.
  */
 export function questionExport(ctx: QuestionExportContext): string[][] {
-  const header: string[][] = [[ctx.surveyTitle], [M.question(ctx.questionText)]];
+  const header: string[][] = [[isolate(ctx.surveyTitle)], [M.question(ctx.questionText)]];
   if (ctx.segment !== null) header.push([M.segment(ctx.segment)]);
   const n = ctx.baseN ?? null;
   if (ctx.base !== null) {
@@ -54,7 +56,7 @@ export function questionExport(ctx: QuestionExportContext): string[][] {
   } else {
     header.push([n === null ? M.baseUnknown : M.base(M.baseN(n))]);
   }
-  for (const note of ctx.notes) header.push([M.note(note)]);
+  for (const note of distinctNotes(ctx.notes)) header.push([M.note(note)]);
   header.push([sourceLine(ctx)]);
 
   const ranked = ctx.options.some((o) => o.rank !== null);
@@ -62,15 +64,65 @@ export function questionExport(ctx: QuestionExportContext): string[][] {
     ranked ? [label, text, rank] : [label, text];
   const table: string[][] = [row(M.headerOption, M.headerPercent, M.headerRank)];
   for (const o of ctx.options) {
-    table.push(row(o.label, o.text, o.rank === null ? '' : String(o.rank)));
+    table.push(row(isolate(o.label), o.text, o.rank === null ? '' : String(o.rank)));
   }
   if (ctx.totalText !== null) table.push(row(M.total, ctx.totalText, ''));
-  for (const net of ctx.nets) table.push(row(net.label, net.text, ''));
+  for (const net of ctx.nets) table.push(row(isolate(net.label), net.text, ''));
   return [...header, [], ...table];
 }
 
-function sourceLine(ctx: QuestionExportContext): string {
-  const who = [ctx.publisher, ctx.date].filter((p): p is string => p !== null && p !== '');
-  const parts = [who.join(', '), ctx.source ?? '', ctx.sourceUrl ?? ''].filter((p) => p !== '');
-  return M.source(parts.length === 0 ? [ctx.surveyTitle] : parts);
+/** Letters and digits only, lower case: two notes that say the same words compare equal. */
+const words = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * The notes without repeats: a note whose words another note already says
+ * (the file's "Ranks 4, 6, 7 and 8 are not published." beside the flag
+ * "Partial list: ranks 4, 6, 7 and 8 are not published.") is left out.
+ */
+export function distinctNotes(notes: readonly string[]): string[] {
+  const said = notes.map(words);
+  return notes.filter((_, i) => {
+    const mine = said[i] ?? '';
+    if (mine === '') return false;
+    return !said.some((other, j) => j !== i && (other === mine ? j < i : other.includes(mine)));
+  });
+}
+
+/** Where the survey comes from, in one line of parts for M.source. */
+export interface SourceParts {
+  surveyTitle: string;
+  publisher: string | null;
+  /** As the caller shows it: "2013-07" or "July 2013". */
+  date: string | null;
+  source?: string | null;
+  sourceUrl?: string | null;
+}
+
+/**
+ * "Source: Sootoo Research, 2013-06. …": the publisher and date, then the
+ * source in words and its link. When the source already names the publisher
+ * ("Eguan, as reported on a blog…"), the publisher is not said twice and the
+ * date follows the source in brackets.
+ */
+export function sourceLine(ctx: SourceParts): string {
+  const source = ctx.source ?? '';
+  const date = ctx.date ?? '';
+  const publisher = ctx.publisher ?? '';
+  const named = publisher !== '' && words(source).includes(words(publisher));
+  const parts = named
+    ? [date === '' ? source : `${isolate(source)} (${date})`, ctx.sourceUrl ?? '']
+    : [
+        [publisher, date]
+          .filter((p) => p !== '')
+          .map(isolate)
+          .join(', '),
+        source,
+        ctx.sourceUrl ?? '',
+      ];
+  const kept = parts.filter((p) => p !== '');
+  return M.source(kept.length === 0 ? [ctx.surveyTitle] : kept);
 }

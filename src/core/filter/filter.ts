@@ -23,11 +23,18 @@ export function keyCount(column: Categorical): number {
 
 /**
  * selected[k] = 1 when key k (a single answer code or a multi-answer pattern)
- * chose any of `options`. Key 0 (missing) is never selected.
+ * chose any of `options` (`all`: every one of them). Key 0 (missing) is never
+ * selected. A single answer is one option, so it holds all of several only
+ * when they are one.
  */
-export function keySelection(column: Categorical, options: readonly number[]): Uint8Array {
+export function keySelection(
+  column: Categorical,
+  options: readonly number[],
+  all = false,
+): Uint8Array {
   const selected = new Uint8Array(keyCount(column));
   if (column.type === 'single') {
+    if (all && new Set(options).size > 1) return selected;
     for (const o of options) selected[o + 1] = 1;
     return selected;
   }
@@ -35,12 +42,14 @@ export function keySelection(column: Categorical, options: readonly number[]): U
   for (const o of options) want[o >>> 5]! |= 1 << (o & 31);
   for (let p = 1; p <= column.patternCount; p++) {
     const base = (p - 1) * column.words;
+    let any = false;
+    let every = true;
     for (let w = 0; w < column.words; w++) {
-      if ((column.masks[base + w]! & want[w]!) !== 0) {
-        selected[p] = 1;
-        break;
-      }
+      const hit = column.masks[base + w]! & want[w]!;
+      if (hit !== 0) any = true;
+      if (hit >>> 0 !== want[w]) every = false;
     }
+    if (all ? every && options.length > 0 : any) selected[p] = 1;
   }
   return selected;
 }

@@ -57,6 +57,11 @@ export function analyseSeries(
   series: PublishedSeries,
 ): SeriesAnalysis {
   const t = totals(series.options);
+  // Blank where other segments have figures: suppressed by the source, not a chart.
+  const suppressed =
+    t.total === null &&
+    series.options.length > 0 &&
+    question.series.some((s) => s !== series && totals(s.options).total !== null);
   const kind = decideKind(question.declaredKind, t);
   const p = partiality(series);
   const bases = seriesBases(series);
@@ -75,7 +80,7 @@ export function analyseSeries(
     missingRanks: p.missingRanks,
     hasData: t.total !== null,
     bases,
-    flags: seriesFlags(series, kind, t, p, bases),
+    flags: seriesFlags(series, kind, t, p, bases, { suppressed }),
   };
 }
 

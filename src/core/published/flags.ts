@@ -14,6 +14,7 @@ export type FlagCode =
   | 'single-total-off'
   | 'single-total-short'
   | 'kind-inferred'
+  | 'kind-ambiguous'
   | 'multi-total-over-100'
   | 'partial-list'
   | 'lower-bound'
@@ -60,12 +61,21 @@ function totalText(t: Totals): string {
   return `${t.lowerBound ? 'at least ' : ''}${formatPercent(t.total ?? 0, t.decimals)}`;
 }
 
+export interface SeriesContext {
+  /**
+   * No figures here while other segments of the question have some: the
+   * source left the cells blank (a base too small to publish), not a chart.
+   */
+  suppressed?: boolean;
+}
+
 export function seriesFlags(
   series: PublishedSeries,
   kind: KindDecision,
   t: Totals,
   p: Partiality,
   bases: BaseInference | null = seriesBases(series),
+  context: SeriesContext = {},
 ): Flag[] {
   const flags: Flag[] = [];
   const add = (code: FlagCode, severity: Severity, message: string) =>
@@ -80,7 +90,7 @@ export function seriesFlags(
   }
   if (t.total === null) {
     if (kind.inferred) add('kind-inferred', 'info', M.kindInferredNoData);
-    add('no-data', 'info', M.noData);
+    add('no-data', 'info', context.suppressed === true ? M.noDataSuppressed : M.noData);
   } else {
     const total = t.total;
     if (kind.inferred) {
@@ -90,6 +100,13 @@ export function seriesFlags(
         kind.kind === 'multi'
           ? M.kindInferredMulti(totalText(t), tol(t))
           : M.kindInferredSingle(totalText(t), tol(t)),
+      );
+    }
+    if (kind.ambiguous) {
+      add(
+        'kind-ambiguous',
+        'warning',
+        M.kindAmbiguous(totalText(t), tol(t), formatNumber(total / 100, 2)),
       );
     }
     if (kind.kind === 'single') {

@@ -22,7 +22,7 @@ export interface InferInput {
   warnings?: string[];
 }
 
-const WEIGHT_NAME =
+export const WEIGHT_NAME =
   /^(weights?|wt|wgt|wght|poids|pond|ponderation|pondération|final_?weight|w)$|weight|权重|加权/i;
 const ID_NAME =
   /^(id|uuid|respondent|respondent ?id|resp_?id|record ?id|case ?id|response ?id|.*[_ ]id)$/i;

@@ -2,11 +2,15 @@
 // the significance letters, shading, bases, sort. Computation stays in core;
 // this only chooses and arranges what core returned.
 import { crosstab } from '../../core/crosstab/crosstab';
+import { answerCountMeans, isAnswerCount, withAnswerCounts } from '../../core/crosstab/answerCount';
 import type { Crosstab, CrosstabSpec, NetSpec } from '../../core/crosstab/types';
 import { formatNumber } from '../../core/format/number';
+import { isolate } from '../../core/format/bidi';
+import { crosstabPageMessages as PM } from '../../core/messages';
 import type { Result } from '../../core/result';
 import type { Column, RespondentTable } from '../../core/table/types';
-import type { CrosstabView, PercentMode } from '../url/view';
+import { weightCandidates } from '../../core/table/weightCandidates';
+import type { CrosstabNet, CrosstabView, PercentMode } from '../url/view';
 
 export interface GridCell {
   /** The percent shown, or NaN where its base is 0. */
@@ -47,6 +51,35 @@ export interface CrosstabGrid {
   };
   weighted: boolean;
   showLetters: boolean;
+  /**
+   * Under the table when the chosen percents cannot carry what column percents
+   * do (letters, a Total column): says so, and which mode shows them.
+   */
+  modeNote: string | null;
+  /** Rows are a number-of-answers question: the mean per column, in words. */
+  answerCountNote: string | null;
+}
+
+/**
+ * The table a crosstab reads: the respondent table with a "number of answers
+ * chosen" question after each multi-answer question (core/crosstab/answerCount.ts).
+ */
+export const crosstabTable = (table: RespondentTable): RespondentTable => withAnswerCounts(table);
+
+export interface WeightChoice {
+  id: string;
+  /** What the picker shows: the column, and why it is probably not a weight. */
+  label: string;
+  likely: boolean;
+}
+
+/** The weight picker's columns: likely weights first, the rest marked with why not. */
+export function weightChoices(table: RespondentTable): WeightChoice[] {
+  return weightCandidates(table).map((c) => ({
+    id: c.id,
+    label: c.why === null ? c.text : PM.weightNotLikely(isolate(c.text), PM.weightWhy[c.why]),
+    likely: c.likely,
+  }));
 }
 
 export const categoricalColumns = (table: RespondentTable): Column[] =>
@@ -58,22 +91,27 @@ const PERCENT_LABELS: Record<PercentMode, string> = {
   col: 'Column %',
   row: 'Row %',
   total: 'Total %',
-  cases: '% of cases (chose at least one option)',
-  resp: '% of respondents (everyone asked)',
+  cases: '% of those who answered (chose at least one option)',
+  resp: '% of respondents (everyone asked, those who chose none included)',
   responses: '% of responses (all mentions)',
 };
 
-function netLabel(column: Column | undefined, options: number[]): string {
+function netLabel(column: Column | undefined, net: CrosstabNet): string {
   const labels = column && 'labels' in column ? column.labels : [];
-  return `Net: ${options.map((i) => labels[i] ?? `#${i + 1}`).join(' + ')}`;
+  const names = net.options.map((i) => isolate(labels[i] ?? `#${i + 1}`));
+  return net.all ? PM.netLabelAll(names) : PM.netLabelAny(names);
 }
 
 export function crosstabSpec(table: RespondentTable, view: CrosstabView): CrosstabSpec | null {
   const rowsId = view.rows ?? categoricalColumns(table)[0]?.id ?? null;
   if (rowsId === null) return null;
   const find = (id: string) => table.columns.find((c) => c.id === id);
-  const nets = (id: string, list: number[][]): NetSpec[] =>
-    list.map((options) => ({ label: netLabel(find(id), options), options }));
+  const nets = (id: string, list: CrosstabNet[]): NetSpec[] =>
+    list.map((net) => ({
+      label: netLabel(find(id), net),
+      options: net.options,
+      ...(net.all ? { all: true } : {}),
+    }));
   const spec: CrosstabSpec = {
     rows: { questionId: rowsId, nets: nets(rowsId, view.rowNets) },
     cols:
@@ -112,9 +150,10 @@ function pick(x: Crosstab, mode: PercentMode): { grid: number[][]; mode: Percent
 const pctText = (v: number) => (Number.isFinite(v) ? `${formatNumber(v, 1)}%` : '–');
 
 export function buildCrosstabGrid(
-  table: RespondentTable,
+  respondents: RespondentTable,
   view: CrosstabView,
 ): Result<CrosstabGrid> | null {
+  const table = crosstabTable(respondents);
   const spec = crosstabSpec(table, view);
   if (!spec) return null;
   const computed = crosstab(table, spec);
@@ -196,6 +235,29 @@ export function buildCrosstabGrid(
       },
       weighted,
       showLetters,
+      modeNote: modeNote(x, chosen.mode, view.tests),
+      answerCountNote: isAnswerCount(x.rows.question.id) ? answerCountNote(x) : null,
     },
   };
+}
+
+/** What the chosen percents leave out that column percents show, or null. */
+function modeNote(x: Crosstab, mode: PercentMode, tests: boolean): string | null {
+  if (x.cols.question.type === 'total') return null;
+  const columnBased = mode === 'col' || (mode === 'resp' && x.multi.rows);
+  if (columnBased) return null;
+  const letters = tests && x.tests !== null;
+  return PM.modeLimits(PERCENT_LABELS[mode], letters, true);
+}
+
+function answerCountNote(x: Crosstab): string {
+  const means = answerCountMeans(x);
+  const mean = (v: number) => (Number.isFinite(v) ? formatNumber(v, 2) : '–');
+  const parts = [
+    PM.answerCountMeanPart('Total', mean(means.total)),
+    ...(x.cols.question.type === 'total'
+      ? []
+      : x.cols.labels.map((label, c) => PM.answerCountMeanPart(label, mean(means.cols[c] ?? NaN)))),
+  ];
+  return PM.answerCountMeans(parts);
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../core/published/types';
 import { formatSurveyDate } from '../../core/format/date';
 import { formatNumber } from '../../core/format/number';
+import { libraryMessages } from '../../core/messages';
 import { formatPercent, formatPublished } from '../../core/format/percent';
 import type { FlagVM, OptionVM, QuestionVM, SeriesVM } from './questionModel';
 import type { SurveyDefinition } from '../../core/definition/definition';
@@ -16,13 +17,18 @@ import { surveyOfTable } from './respondentView';
 
 export interface LibraryEntry {
   id: string;
-  origin: 'bundled' | 'upload';
+  /** link: a survey carried in a link, shown in this tab only until the user keeps it. */
+  origin: 'bundled' | 'upload' | 'link';
   file: string;
   title: string;
   publisher: string | null;
   date: string | null;
-  /** "June 2013" from "2013-06". */
+  /** "June 2013" from "2013-06"; "Date not given" when the file gives none. */
   dateText: string;
+  /** Respondent data: how many respondents (rows); null for published figures. */
+  respondents: number | null;
+  /** One line under the title: the date, or for respondent data without one its size. */
+  subtitle: string;
   population: string | null;
   source: string | null;
   sourceUrl: string | null;
@@ -92,6 +98,32 @@ function seriesVM(series: PublishedSeries, a: SeriesAnalysis): SeriesVM {
   };
 }
 
+/** A flag of a question, with the segments it is said for (one row for identical ones). */
+export interface QuestionFlag {
+  flag: FlagVM;
+  /** The segments the flag is said for, in order; [null] for a question without segments. */
+  segments: (string | null)[];
+}
+
+/** The question's flags, one per code and message: segments saying the same thing are grouped. */
+export function questionFlags(q: QuestionVM): QuestionFlag[] {
+  const out: QuestionFlag[] = [];
+  const byKey = new Map<string, QuestionFlag>();
+  for (const s of q.series) {
+    for (const flag of s.flags) {
+      const key = `${flag.code}\u0000${flag.message}`;
+      const known = byKey.get(key);
+      if (known !== undefined) known.segments.push(s.segment);
+      else {
+        const row = { flag, segments: [s.segment] };
+        byKey.set(key, row);
+        out.push(row);
+      }
+    }
+  }
+  return out;
+}
+
 export interface EntryExtras {
   table?: RespondentTable | null;
   fingerprint?: string | null;
@@ -121,20 +153,22 @@ export function entryFromSurvey(
       return extras.table ? { ...vm, flags: vm.flags.filter((f) => f.code !== 'no-data') } : vm;
     }),
   }));
-  const flagCount = questions.reduce(
-    (n, q) => n + q.series.reduce((m, s) => m + s.flags.length, 0),
-    0,
-  );
+  // A flag said alike for several segments of a question counts once (a banner
+  // file's subgroup note would otherwise count once per banner column).
+  const flagCount = questions.reduce((n, q) => n + questionFlags(q).length, 0);
   return {
     id,
     origin,
     file,
     title: extras.name ?? survey.meta.title,
-    publisher: survey.meta.publisher,
+    // Respondent data has no publisher: it is the user's own (or the bundled simulation).
+    publisher: extras.table ? null : survey.meta.publisher,
     date: survey.meta.date,
-    dateText:
+    dateText: formatSurveyDate(survey.meta.date),
+    respondents: extras.table ? extras.table.rowCount : null,
+    subtitle:
       extras.table && !survey.meta.date
-        ? `${formatNumber(extras.table.rowCount, 0)} respondents`
+        ? libraryMessages.respondents(formatNumber(extras.table.rowCount, 0))
         : formatSurveyDate(survey.meta.date),
     population: survey.meta.population,
     source: survey.meta.source,
@@ -174,7 +208,9 @@ export function libraryOf(
   );
   const groups: LibraryGroup[] = [];
   for (const entry of sorted) {
-    const publisher = entry.publisher ?? 'Unknown publisher';
+    const publisher =
+      entry.publisher ??
+      (entry.table ? libraryMessages.respondentGroup : libraryMessages.unknownPublisher);
     const group = groups.find((g) => g.publisher === publisher);
     if (group) group.entries.push(entry);
     else groups.push({ publisher, entries: [entry] });

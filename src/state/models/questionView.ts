@@ -4,6 +4,7 @@ import { canonicalIndexes } from './canonicalOptions';
 import { computeNet } from '../../core/published/nets';
 import type { PublishedOption } from '../../core/published/types';
 import { formatPercent } from '../../core/format/percent';
+import { isolate } from '../../core/format/bidi';
 import { publishedMessages as M } from '../../core/messages';
 
 export interface NetRow {
@@ -47,7 +48,8 @@ export function netRowsFor(
       ...missing.map(absent),
     ]);
     if (!net) return [];
-    const names = chosen.map((o) => o.label).join(' + ');
+    // Each label isolated: one label's U+202E must not turn the others around.
+    const names = chosen.map((o) => isolate(o.label)).join(' + ');
     const label = missing.length
       ? `Net: ${names} (${M.netNotInSegmentShort(missing)})`
       : `Net: ${names}`;

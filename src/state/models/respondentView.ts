@@ -68,7 +68,8 @@ export function surveyOfTable(table: RespondentTable, date: string | null): Publ
     format: 'distribution',
     meta: {
       title: table.meta.title,
-      publisher: table.meta.notice ? 'Respondent data (simulated)' : 'Respondent data',
+      // Respondent data has no publisher; the library groups it as "Respondent data".
+      publisher: null,
       date,
       population: null,
       source: table.meta.source,

@@ -11,9 +11,17 @@ export interface StoredBase {
   name: string;
   file: string;
   addedAt: string;
-  /** SHA-256 of the file's bytes, hex: a shared link names the file by it. */
+  /** SHA-256 of the file's bytes, hex: a shared link names the file by it ('' for a survey carried in a link). */
   fingerprint: string;
   bytes: number;
+  /**
+   * Counts the writes under this id (renames, restores, imports), so a tab can
+   * tell whether another tab changed the survey since it read it (see
+   * state/models/storedChanges.ts). Absent in surveys kept before it existed: 0.
+   */
+  revision?: number;
+  /** When the last write happened (ISO 8601). */
+  updatedAt?: string;
 }
 
 export type StoredSurvey =

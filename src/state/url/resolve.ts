@@ -3,6 +3,8 @@
 import { HOME, type ViewState } from './view';
 import type { Library } from '../models/library';
 import { canonicalOptions } from '../models/canonicalOptions';
+import { crosstabTable } from '../models/crosstabModel';
+import { linkMessages as M } from '../../core/messages';
 
 export interface Resolved {
   view: ViewState;
@@ -21,10 +23,7 @@ export function resolveView(state: ViewState, library: Library): Resolved {
   if (!entry) {
     return {
       view: HOME,
-      problem:
-        state.survey === null
-          ? 'This link names no survey. Showing the library instead.'
-          : `The survey "${state.survey}" is not in this library. Showing the library instead.`,
+      problem: state.survey === null ? M.noSurvey : M.surveyMissing(state.survey),
     };
   }
   if (state.page === 'survey') {
@@ -35,7 +34,7 @@ export function resolveView(state: ViewState, library: Library): Resolved {
   if (!question) {
     return {
       view: { ...state, page: 'survey', question: null, nets: [], compare: [] },
-      problem: `The question "${state.question ?? ''}" is not in "${entry.title}". Showing the survey instead.`,
+      problem: M.questionMissing(state.question ?? '', entry.title),
     };
   }
   // Nets must name options that exist; drop the ones that don't, and say so.
@@ -46,13 +45,9 @@ export function resolveView(state: ViewState, library: Library): Resolved {
   );
   const compare = state.compare.filter((ref) => findQuestion(library, ref) !== null);
   const problems = [
-    nets.length === state.nets.length
-      ? null
-      : 'Some nets in this link name options that do not exist; they were left out.',
-    compare.length === state.compare.length
-      ? null
-      : 'Some compared questions in this link are not in this library; they were left out.',
-  ].filter((p): p is string => p !== null);
+    nets.length === state.nets.length ? null : M.netsDropped,
+    compare.length === state.compare.length ? null : M.compareDropped,
+  ].filter((p) => p !== null);
   return {
     view: { ...state, nets, compare },
     problem: problems.length ? problems.join(' ') : null,
@@ -69,39 +64,30 @@ export function findQuestion(library: Library, ref: string) {
 
 /** A crosstab needs respondent data and questions that exist in it. */
 function resolveCrosstab(state: ViewState, entry: Library['entries'][number]): Resolved {
-  const table = entry.table;
+  // The crosstab's questions include each multi-answer question's number of answers chosen.
+  const table = entry.table ? crosstabTable(entry.table) : null;
   if (!table) {
     return {
       view: { ...state, page: 'survey', question: null },
-      problem: `"${entry.title}" holds published figures, not respondents: compare its segments on a question page instead.`,
+      problem: M.notRespondents(entry.title),
     };
   }
   const x = state.crosstab;
   const has = (id: string | null) => id === null || table.columns.some((c) => c.id === id);
   const problems: string[] = [];
-  const rows = has(x.rows)
-    ? x.rows
-    : (problems.push(`There is no question "${x.rows}" for the rows.`), null);
-  const cols = has(x.cols)
-    ? x.cols
-    : (problems.push(`There is no question "${x.cols}" for the columns.`), null);
+  const rows = has(x.rows) ? x.rows : (problems.push(M.noRowsQuestion(x.rows ?? '')), null);
+  const cols = has(x.cols) ? x.cols : (problems.push(M.noColsQuestion(x.cols ?? '')), null);
   const weight =
     x.weight === undefined ||
     x.weight === null ||
     table.columns.some((c) => c.id === x.weight && c.type === 'numeric')
       ? x.weight
-      : (problems.push(
-          `There is no numeric column "${x.weight}" to weight by; the survey's own weight is used.`,
-        ),
-        undefined);
+      : (problems.push(M.noWeightColumn(x.weight)), undefined);
   const filters = x.filters.filter((f) => {
     const ok = table.columns.some(
       (c) => c.id === f.question && (c.type === 'single' || c.type === 'multi'),
     );
-    if (!ok)
-      problems.push(
-        `The filter on "${f.question}" names no question in this survey and was left out.`,
-      );
+    if (!ok) problems.push(M.filterDropped(f.question));
     return ok;
   });
   return {

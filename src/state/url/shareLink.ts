@@ -10,7 +10,8 @@ import type { Result } from '../../core/result';
 import { encodeView, type Attachment, type ViewState } from './view';
 
 export function attachmentFor(entry: LibraryEntry | null): Attachment | null {
-  if (!entry || entry.origin !== 'upload') return null;
+  // An upload, or a survey opened from a link: the link passed on carries it again.
+  if (!entry || entry.origin === 'bundled') return null;
   const data = entry.table ? null : encodeSurveyPayload(entry.survey);
   if (data) return { data, fingerprint: null, fileName: null, definition: null };
   // Respondent data: the file is named by its fingerprint, and the decisions it was read
@@ -23,7 +24,7 @@ export function shareLink(pageUrl: string, view: ViewState, entry: LibraryEntry 
   return `${pageUrl.split('#')[0]}${encodeView(view, attachmentFor(entry))}`;
 }
 
-/** The survey a link carries, as an upload to add to the recipient's library. */
+/** The survey a link carries, as a record the recipient's tab shows (and keeps only if asked). */
 export function recordFromPayload(id: string, data: string): Result<StoredSurvey> {
   const survey = decodeSurveyPayload(data);
   if (!survey.ok) return survey;

@@ -17,6 +17,12 @@ export interface CrosstabFilter {
   options: number[];
 }
 
+/** A crosstab net: respondents who chose any of `options` or, with `all`, every one of them. */
+export interface CrosstabNet {
+  options: number[];
+  all: boolean;
+}
+
 export interface CrosstabView {
   rows: string | null;
   cols: string | null;
@@ -27,8 +33,8 @@ export interface CrosstabView {
   counts: boolean;
   tests: boolean;
   sort: { col: number; desc: boolean } | null;
-  rowNets: number[][];
-  colNets: number[][];
+  rowNets: CrosstabNet[];
+  colNets: CrosstabNet[];
 }
 
 export const DEFAULT_CROSSTAB: CrosstabView = {
@@ -83,6 +89,16 @@ const netText = z
     z.maxLength(400),
     z.regex(/^\d{1,3}(\.\d{1,3})+$/, 'a net is two or more option indexes joined by "."'),
   );
+// A crosstab net may end in "a": respondents who chose all of its options (older links never do).
+const crosstabNetText = z
+  .string()
+  .check(
+    z.maxLength(400),
+    z.regex(
+      /^\d{1,3}(\.\d{1,3})+a?$/,
+      'a net is two or more option indexes joined by "." (ending in "a" for "chose all of")',
+    ),
+  );
 const ref = z
   .string()
   .check(
@@ -125,6 +141,10 @@ interface Linked {
 
 const netsOf = (list: readonly string[]) => list.map((n) => n.split('.').map(Number));
 const netsText = (nets: readonly number[][]) => nets.map((n) => n.join('.'));
+const crosstabNetsOf = (list: readonly string[]): CrosstabNet[] =>
+  list.map((n) => ({ options: n.replace(/a$/, '').split('.').map(Number), all: n.endsWith('a') }));
+const crosstabNetsText = (nets: readonly CrosstabNet[]) =>
+  nets.map((n) => `${n.options.join('.')}${n.all ? 'a' : ''}`);
 
 function splitFirst(text: string, sep: string): [string, string] {
   const i = text.indexOf(sep);
@@ -283,20 +303,20 @@ export const URL_KEYS: readonly UrlKey[] = [
     path: 'crosstab.rowNets',
     pages: crosstabOnly,
     repeated: true,
-    schema: netText,
-    why: 'nets on the crosstab\'s rows (option indexes joined by ".")',
-    read: (l, _v, all) => void (x(l).rowNets = netsOf(all)),
-    write: (l) => netsText(x(l).rowNets),
+    schema: crosstabNetText,
+    why: 'nets on the crosstab\'s rows (option indexes joined by "."; a trailing "a": chose all of them, e.g. "0.1.2a")',
+    read: (l, _v, all) => void (x(l).rowNets = crosstabNetsOf(all)),
+    write: (l) => crosstabNetsText(x(l).rowNets),
   },
   {
     key: 'cn',
     path: 'crosstab.colNets',
     pages: crosstabOnly,
     repeated: true,
-    schema: netText,
-    why: 'nets on the crosstab\'s columns (option indexes joined by ".")',
-    read: (l, _v, all) => void (x(l).colNets = netsOf(all)),
-    write: (l) => netsText(x(l).colNets),
+    schema: crosstabNetText,
+    why: 'nets on the crosstab\'s columns (option indexes joined by "."; a trailing "a": chose all of them)',
+    read: (l, _v, all) => void (x(l).colNets = crosstabNetsOf(all)),
+    write: (l) => crosstabNetsText(x(l).colNets),
   },
   {
     key: 'd',

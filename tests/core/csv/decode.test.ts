@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createChunkDecoder, decodeBytes } from '../../../src/core/csv/decode';
 import type { EncodingName } from '../../../src/core/csv/encoding';
 import { createTokenizer } from '../../../src/core/csv/tokenize';
+import { loadSurveyFile } from '../../../src/core/pipeline';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Uint8Array.from(
@@ -110,4 +111,34 @@ describe('createChunkDecoder', () => {
       expect(decodeInChunks(input, encoding, everyByte), 'one byte per chunk').toEqual(whole);
     },
   );
+});
+
+describe('replacement characters already in the file', () => {
+  it('tells U+FFFD in the bytes (EF BF BD) from U+FFFD that decoding made, line by line', () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('id,answer\n1,caf'),
+      0xef,
+      0xbf,
+      0xbd,
+      ...new TextEncoder().encode('\n2,ok\n'),
+    ]);
+    const decoder = createChunkDecoder('utf-8');
+    decoder.push(bytes);
+    decoder.end();
+    expect(decoder.lossyLines()).toEqual([]);
+    expect(decoder.genuineLines()).toEqual([2]);
+  });
+
+  it('says so in the import instead of sending the user to another encoding', () => {
+    const text = `${'id,answer\n'}${'1,ok\n'.repeat(20000)}2,caf\uFFFD\n`;
+    const r = loadSurveyFile(new TextEncoder().encode(text), { file: 'fffd.csv' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.detected.lossyLines).toEqual([]);
+    expect(r.value.detected.encodingReason).toBe(
+      'valid UTF-8, but the file itself holds replacement characters (\uFFFD): no encoding can bring back what they replaced',
+    );
+    expect(r.value.detected.warnings).toContain(
+      'The file itself holds replacement characters (\uFFFD) on line 20002: the characters they stand for were lost before the file reached this app (when it was saved or converted), so choosing another encoding cannot bring them back. Ask for the original file if that text matters.',
+    );
+  });
 });

@@ -135,7 +135,7 @@ describe('exporting a crosstab for a report', () => {
       tests: false,
     });
     expect(grid).toContainEqual([
-      'Percents: percent of cases (respondents who chose at least one option are 100%)',
+      "Percents: percent of those who answered (respondents who chose at least one option are 100%; SPSS's percent of cases)",
     ]);
     expect(grid).toContainEqual(['Chi-square: not computed for this table']);
     const blank = grid.findIndex((row) => row.length === 0);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { questionExport, tableToCsv } from '../../../src/core/export/csv';
+import { distinctNotes, sourceLine } from '../../../src/core/export/question';
+import { exportFileName } from '../../../src/core/export/fileName';
 import type { QuestionExportContext } from '../../../src/core/export/csv';
 import { analyseSeries } from '../../../src/core/published/analyse';
 import { parseDistributionCsv } from '../../../src/core/published/parse';
@@ -54,7 +56,8 @@ describe('exporting a published question for a report', () => {
         'Note: Kind inferred from the total: the options add up to 100.00%, not more than 100% (rounding allows ±0.04 points), so it is read as one answer per respondent.',
       ],
       [
-        "Source: Eguan, 2013-07. Eguan, as reported on a blog about China's social media on 25 July 2013",
+        // The source names Eguan already: the publisher is not said twice.
+        "Source: Eguan, as reported on a blog about China's social media on 25 July 2013 (2013-07)",
       ],
       [],
       ['Option', 'Percent'],
@@ -143,5 +146,75 @@ describe('exporting a published question for a report', () => {
     });
     const csv = tableToCsv(grid);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")",38.07%\n`);
+  });
+
+  it("says August q3's missing ranks once: the file's note and the flag say the same words", () => {
+    const august = parseDistributionCsv(
+      readFileSync(
+        new URL('../../../surveys/sootoo-2013-08-official-accounts.csv', import.meta.url),
+        'utf8',
+      ),
+      'sootoo-2013-08-official-accounts.csv',
+    );
+    if (!august.ok) throw new Error(august.error.message);
+    const q3 = august.value.questions.find((q) => q.id === 'q3')!;
+    const flags = analyseSeries(q3, q3.series[0]!).flags.map((f) => f.message);
+    const notes = distinctNotes([q3.note ?? '', ...flags]);
+    expect(q3.note).toBe('Ranks 4, 6, 7 and 8 are not published.');
+    expect(notes.filter((n) => /ranks 4, 6, 7 and 8 are not published/i.test(n))).toEqual([
+      'Partial list: ranks 4, 6, 7 and 8 are not published.',
+    ]);
+    expect(distinctNotes(['A note.', 'A note.', 'Another'])).toEqual(['A note.', 'Another']);
+  });
+
+  it('names the publisher once in the source line, and gives the date', () => {
+    expect(
+      sourceLine({
+        surveyTitle: 'T',
+        publisher: 'Eguan',
+        date: 'July 2013',
+        source: "Eguan, as reported on a blog about China's social media on 25 July 2013",
+      }),
+    ).toBe(
+      "Source: Eguan, as reported on a blog about China's social media on 25 July 2013 (July 2013)",
+    );
+    expect(
+      sourceLine({
+        surveyTitle: 'T',
+        publisher: 'Sootoo Research',
+        date: 'June 2013',
+        source: 'A blog',
+      }),
+    ).toBe('Source: Sootoo Research, June 2013. A blog');
+    expect(sourceLine({ surveyTitle: 'Why people use WeChat', publisher: null, date: null })).toBe(
+      'Source: Why people use WeChat',
+    );
+  });
+});
+
+describe('export file names', () => {
+  it('never end in a space before the extension, and lose the characters file systems refuse', () => {
+    expect(
+      exportFileName(
+        ['User analytics', 'What type of the official account have you followed?', null],
+        'csv',
+      ),
+    ).toBe('User analytics - What type of the official account have you followed.csv');
+    expect(exportFileName(['a/b', 'c:d*', 'e'], 'svg')).toBe('a b - c d - e.svg');
+  });
+
+  it("keep the segment when shortened, so Eguan's two segments export to two files", () => {
+    const long = 'Market share of mobile instant messenger services in China';
+    const names = ['Registered users', 'Active users'].map((segment) =>
+      exportFileName(
+        [long, `${long} — a question whose wording runs on and on`, segment],
+        'csv',
+        80,
+      ),
+    );
+    expect(names[0]).not.toBe(names[1]);
+    expect(names[0]).toMatch(/… - Registered users\.csv$/);
+    expect(names[1]).toMatch(/… - Active users\.csv$/);
+    expect(names.every((n) => n.length <= 84)).toBe(true);
   });
 });

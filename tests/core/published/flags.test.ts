@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partiality, seriesFlags } from '../../../src/core/published/flags';
-import type { KindDecision } from '../../../src/core/published/kind';
+import { analyseSeries } from '../../../src/core/published/analyse';
+import { decideKind, type KindDecision } from '../../../src/core/published/kind';
 import { parsePercentText } from '../../../src/core/published/percent';
 import { totals } from '../../../src/core/published/tolerance';
 import type { PublishedOption, PublishedSeries } from '../../../src/core/published/types';
@@ -29,8 +30,16 @@ function flags(s: PublishedSeries, kind: KindDecision) {
   return seriesFlags(s, kind, totals(s.options), partiality(s));
 }
 
-const declared = (kind: 'single' | 'multi'): KindDecision => ({ kind, inferred: false });
-const inferred = (kind: 'single' | 'multi'): KindDecision => ({ kind, inferred: true });
+const declared = (kind: 'single' | 'multi'): KindDecision => ({
+  kind,
+  inferred: false,
+  ambiguous: false,
+});
+const inferred = (kind: 'single' | 'multi', ambiguous = false): KindDecision => ({
+  kind,
+  inferred: true,
+  ambiguous,
+});
 
 describe('partiality', () => {
   it.each([
@@ -190,5 +199,60 @@ describe('seriesFlags', () => {
     expect(flags(s, declared('single'))).toEqual([
       { code: 'subgroup-base', severity: 'info', message },
     ]);
+  });
+
+  it('asks for the kind when a blank-kind total is over 100% by more than rounding but under 120%', () => {
+    // 40 + 35 + 33 = 108, printed as whole numbers: rounding allows ±1.5.
+    const s = series(['40', '35', '33']);
+    const t = totals(s.options);
+    const kind = decideKind(null, t);
+    expect(kind).toEqual({ kind: 'multi', inferred: true, ambiguous: true });
+    const f = seriesFlags(s, kind, t, partiality(s));
+    const warning = f.find((x) => x.code === 'kind-ambiguous');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toBe(
+      'The options add up to 108%: over 100% by more than rounding allows (±1.5 points), but by less than 20 points, and the file does not say which kind of question this is. Two readings fit: one answer per respondent, with figures that do not add up (an error or a misprint); or several answers each, 1.08 answers per respondent on average. It is shown as multi-answer: declare its kind (single or multi) in the file\'s "kind" column.',
+    );
+    // A total far over 100% is plainly several answers each; a declared kind is never questioned.
+    const clear = series(['60', '55', '40']);
+    expect(
+      seriesFlags(
+        clear,
+        decideKind(null, totals(clear.options)),
+        totals(clear.options),
+        partiality(clear),
+      ).map((x) => x.code),
+    ).not.toContain('kind-ambiguous');
+    expect(flags(s, declared('multi')).map((x) => x.code)).not.toContain('kind-ambiguous');
+  });
+
+  it("says blank cells beside other segments' figures were not published (base too small)", () => {
+    const figures = series(['23%', '18%']);
+    const blank = series(['', '']);
+    const question = {
+      id: 'q1',
+      text: 'In which ways is it an advantage to be a man at work?',
+      declaredKind: null,
+      note: null,
+      series: [
+        { ...figures, segment: 'Adult Men' },
+        { ...blank, segment: 'Gay/Bisexual' },
+      ],
+    };
+    const suppressed = analyseSeries(question, question.series[1]!);
+    expect(suppressed.flags.find((f) => f.code === 'no-data')?.message).toBe(
+      'Not published (base too small): the source leaves these cells blank while it gives figures for other segments of the question, as publishers do when too few people in a group were asked. Nothing is made up.',
+    );
+    // Blank in every segment: a chart without numbers, as before.
+    const chart = {
+      ...question,
+      series: [
+        { ...blank, segment: 'A' },
+        { ...blank, segment: 'B' },
+      ],
+    };
+    expect(
+      analyseSeries(chart, chart.series[0]!).flags.find((f) => f.code === 'no-data')?.message,
+    ).toBe('Published as a chart without numbers: no figures are recorded, and none are made up.');
   });
 });

@@ -18,18 +18,32 @@ describe('decideKind', () => {
     ['numeric', null],
     ['text', 100],
   ])('keeps the declared kind %s whatever the total (%s)', (declared, total) => {
-    expect(decideKind(declared, totals(total, 0.02))).toEqual({ kind: declared, inferred: false });
+    expect(decideKind(declared, totals(total, 0.02))).toEqual({
+      kind: declared,
+      inferred: false,
+      ambiguous: false,
+    });
   });
 
-  it.each<[number | null, number, QuestionKind]>([
-    [206.05, 0.03, 'multi'],
-    [100.03, 0.02, 'multi'],
-    [100.02, 0.02, 'single'],
-    [102, 2, 'single'],
-    [103, 2, 'multi'],
-    [92.97, 0.005, 'single'],
-    [null, 0, 'single'],
-  ])('infers from a total of %s (±%s) that the question is %s', (total, tolerance, kind) => {
-    expect(decideKind(null, totals(total, tolerance))).toEqual({ kind, inferred: true });
-  });
+  it.each<[number | null, number, QuestionKind, boolean]>([
+    [206.05, 0.03, 'multi', false],
+    [100.03, 0.02, 'multi', true],
+    [100.02, 0.02, 'single', false],
+    [102, 2, 'single', false],
+    [103, 2, 'multi', true],
+    [108, 2, 'multi', true],
+    [119.99, 0.02, 'multi', true],
+    [120, 0.02, 'multi', false],
+    [92.97, 0.005, 'single', false],
+    [null, 0, 'single', false],
+  ])(
+    'infers from a total of %s (±%s) that the question is %s (ambiguous: %s)',
+    (total, tolerance, kind, ambiguous) => {
+      expect(decideKind(null, totals(total, tolerance))).toEqual({
+        kind,
+        inferred: true,
+        ambiguous,
+      });
+    },
+  );
 });

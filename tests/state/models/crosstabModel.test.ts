@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildCrosstabGrid } from '../../../src/state/models/crosstabModel';
+import {
+  buildCrosstabGrid,
+  categoricalColumns,
+  crosstabTable,
+  weightChoices,
+} from '../../../src/state/models/crosstabModel';
 import { DEFAULT_CROSSTAB, type CrosstabView } from '../../../src/state/url/view';
-import { multi, respondents, single } from '../../support/respondents';
+import { multi, numeric, respondents, single } from '../../support/respondents';
 
 // Ten respondents: use (a/b/c) by sex (M/F), and a multi-answer "apps".
 const table = respondents([
@@ -37,7 +42,12 @@ describe('the crosstab grid', () => {
   });
 
   it('sorts rows by a column, largest first, and keeps nets at the bottom', () => {
-    const g = grid({ rows: 'use', cols: 'sex', sort: { col: 1, desc: true }, rowNets: [[0, 1]] });
+    const g = grid({
+      rows: 'use',
+      cols: 'sex',
+      sort: { col: 1, desc: true },
+      rowNets: [{ options: [0, 1], all: false }],
+    });
     expect(g.rows.map((r) => r.label)).toEqual(['a', 'c', 'b', 'Net: a + b']);
     expect(g.rows.map((r) => r.index)).toEqual([0, 2, 1, 3]);
   });
@@ -61,5 +71,70 @@ describe('the crosstab grid', () => {
   it('hides significance letters for row percents, whose bases are not columns', () => {
     expect(grid({ rows: 'use', cols: 'sex', percent: 'row' }).showLetters).toBe(false);
     expect(grid({ rows: 'use', cols: 'sex', percent: 'col' }).showLetters).toBe(true);
+  });
+
+  it('counts "chose all of" nets on a multi-answer question: x and y together, 2 of the 9 asked', () => {
+    const g = grid({
+      rows: 'apps',
+      cols: null,
+      rowNets: [
+        { options: [0, 1], all: false },
+        { options: [0, 1], all: true },
+      ],
+    });
+    expect(g.rows.map((r) => [r.label, r.cells[0]?.countText])).toEqual([
+      ['x', '5'],
+      ['y', '5'],
+      ['Net: x + y', '8'],
+      ['All of: x & y', '2'],
+    ]);
+  });
+
+  it('offers "number of answers chosen" for each multi-answer question, with its mean per column', () => {
+    const ids = categoricalColumns(crosstabTable(table)).map((c) => c.id);
+    expect(ids).toEqual(['use', 'sex', 'apps', 'answers:apps']);
+    const g = grid({ rows: 'answers:apps', cols: 'sex' });
+    // Sizes 1,2,1,–,1,0,1,2,1,1: the one who left apps missing is missing here too.
+    expect(
+      g.rows.map((r) => [r.label, r.total?.countText, ...r.cells.map((c) => c.countText)]),
+    ).toEqual([
+      ['0 answers', '1', '0', '1'],
+      ['1 answer', '6', '5', '1'],
+      ['2 answers', '2', '0', '2'],
+    ]);
+    expect(g.answerCountNote).toBe('Mean number of answers chosen: Total 1.11; M 1.00; F 1.25.');
+    // And on the columns, like any question.
+    expect(grid({ rows: 'use', cols: 'answers:apps' }).colLabels).toEqual([
+      '0 answers',
+      '1 answer',
+      '2 answers',
+    ]);
+  });
+
+  it('says under the table what a percent mode without letters or a Total column leaves out', () => {
+    expect(grid({ rows: 'use', cols: 'sex' }).modeNote).toBeNull();
+    expect(grid({ rows: 'use', cols: 'sex', percent: 'row' }).modeNote).toBe(
+      'With Row %, no significance letters are shown (they compare column percents) and there is no Total column (it is a share of all respondents). Choose Column % to see them.',
+    );
+    expect(grid({ rows: 'use', cols: 'sex', percent: 'total', tests: false }).modeNote).toBe(
+      'With Total %, there is no Total column (it is a share of all respondents). Choose Column % to see it.',
+    );
+  });
+
+  it('lists likely weights first and says why the other numeric columns are probably not weights', () => {
+    const t = respondents([
+      numeric('respondent_id', [1, 2, 3]),
+      numeric('age', [31, 45, 22]),
+      numeric('score', [0.5, 1.5, 2.25]),
+      numeric('weight', [0.8, 1.1, 1.1]),
+      numeric('change', [-0.5, 1.5, 2.5]),
+    ]);
+    expect(weightChoices(t).map((w) => [w.label, w.likely])).toEqual([
+      ['weight', true],
+      ['respondent_id (whole numbers, like an id, an age or a count)', false],
+      ['age (whole numbers, like an id, an age or a count)', false],
+      ['score (not named like a weight)', false],
+      ['change (zero or negative values)', false],
+    ]);
   });
 });

@@ -48,8 +48,8 @@ describe('the table of link keys', () => {
           counts: true,
           tests: false,
           sort: { col: 1, desc: true },
-          rowNets: [[0, 1]],
-          colNets: [[1, 2]],
+          rowNets: [{ options: [0, 1], all: false }],
+          colNets: [{ options: [1, 2], all: true }],
         },
       });
       expect(new URLSearchParams(hash.slice(1)).has(key)).toBe(false);

@@ -39,7 +39,9 @@ function expectUsable(state: ViewState): void {
   expect(
     x.sort === null || (Number.isInteger(x.sort.col) && typeof x.sort.desc === 'boolean'),
   ).toBe(true);
-  expect(x.rowNets.every(isIndexList) && x.colNets.every(isIndexList)).toBe(true);
+  const isNet = (n: { options: unknown; all: unknown }) =>
+    isIndexList(n.options) && typeof n.all === 'boolean';
+  expect(x.rowNets.every(isNet) && x.colNets.every(isNet)).toBe(true);
 }
 
 // ---- arbitrary valid states -----------------------------------------------------
@@ -67,6 +69,7 @@ const weightId = columnId.filter((s) => s !== '-');
 
 const net = fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 2, maxLength: 6 });
 const nets = fc.array(net, { maxLength: 5 });
+const crosstabNets = fc.array(fc.record({ options: net, all: fc.boolean() }), { maxLength: 5 });
 
 const crosstabView: fc.Arbitrary<CrosstabView> = fc.record({
   rows: fc.option(columnId, { nil: null }),
@@ -85,8 +88,8 @@ const crosstabView: fc.Arbitrary<CrosstabView> = fc.record({
   sort: fc.option(fc.record({ col: fc.integer({ min: 0, max: 9999 }), desc: fc.boolean() }), {
     nil: null,
   }),
-  rowNets: nets,
-  colNets: nets,
+  rowNets: crosstabNets,
+  colNets: crosstabNets,
 });
 
 const viewState: fc.Arbitrary<ViewState> = fc

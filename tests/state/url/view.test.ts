@@ -36,8 +36,11 @@ const crosstabView: ViewState = {
     counts: true,
     tests: false,
     sort: { col: 2, desc: true },
-    rowNets: [[0, 1]],
-    colNets: [[2, 3, 4]],
+    rowNets: [
+      { options: [0, 1], all: false },
+      { options: [0, 1, 2], all: true },
+    ],
+    colNets: [{ options: [2, 3, 4], all: false }],
   },
 };
 
