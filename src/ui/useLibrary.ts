@@ -27,7 +27,7 @@ import type { StoredSurvey } from '../state/models/stored';
 import { remoteChanges, revisionOf } from '../state/models/storedChanges';
 import { storageMessages as M } from '../core/messages';
 
-export function entryOfStored(
+function entryOfStored(
   record: StoredSurvey,
   origin: LibraryEntry['origin'] = 'upload',
 ): LibraryEntry {
