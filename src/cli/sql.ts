@@ -7,7 +7,7 @@ import { cliMessages as M, savMessages } from '../core/messages';
 import type { Loaded } from '../core/pipeline';
 import { fail, type Result } from '../core/result';
 import { crosstabSql } from '../core/sql/crosstab';
-import { sqlMessages as SM } from '../core/sql/messages';
+import { sqlMessages as SM } from '../core/messages';
 import type { CrosstabArgs } from './args';
 import { resolveCrosstabSpec } from './crosstab';
 

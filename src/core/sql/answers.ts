@@ -19,7 +19,7 @@ import {
   numberValue,
   singleAnswer,
 } from './cells';
-import { sqlMessages as M } from './messages';
+import { sqlMessages as M } from '../messages';
 import { checkWritable, inList, listLiteral, literal } from './quote';
 
 export interface SqlQuestion {

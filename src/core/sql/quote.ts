@@ -5,7 +5,8 @@
 // single quote doubled). Standard SQL and DuckDB read nothing else specially
 // inside either: no backslash escapes, no comment or statement syntax.
 import { fail, ok, type Result } from '../result';
-import { LONE_SURROGATE, sqlMessages as M } from './messages';
+import { LONE_SURROGATE } from '../format/unicode';
+import { sqlMessages as M } from '../messages';
 
 /** "name", with every " doubled: any text becomes one identifier (DuckDB compares them ignoring case). */
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;

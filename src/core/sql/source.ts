@@ -12,7 +12,7 @@ import type { Delimiter } from '../csv/delimiter';
 import type { EncodingName } from '../csv/encoding';
 import { fail, ok, type Result } from '../result';
 import type { Schema } from '../schema/types';
-import { sqlMessages as M } from './messages';
+import { sqlMessages as M } from '../messages';
 import { checkWritable, ident, literal } from './quote';
 
 export type SqlSource =
