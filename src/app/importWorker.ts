@@ -2,11 +2,11 @@
 // fingerprint, parsing and encoding, and saving to IndexedDB, so the page
 // stays responsive and never holds the file's bytes. Any exception becomes a
 // typed error: none reaches the UI.
-import { loadSurveyFile, previewSurveyFile } from '../core/pipeline';
+import { loadSurveyFileAsync, previewSurveyFileAsync } from '../core/pipeline';
 import type { Result } from '../core/result';
 import type { Column } from '../core/table/types';
 import type { FromWorker, Imported, ToWorker } from './importProtocol';
-import { saveStored } from './persist';
+import { placeStored } from './persist';
 import type { StoredSurvey } from '../state/models/stored';
 import { checkFingerprint, fingerprintBytes } from './fingerprint';
 import { surveyOfTable } from '../state/models/respondentView';
@@ -61,7 +61,7 @@ async function parseSource(msg: Extract<ToWorker, { type: 'load' }>) {
   }
   const hash = msg.expectFingerprint ?? (await fingerprintBytes(bytes));
   let last = 0;
-  const loaded = loadSurveyFile(bytes, {
+  const loaded = await loadSurveyFileAsync(bytes, {
     ...msg.options,
     onProgress: (p) => {
       const now = Date.now();
@@ -98,8 +98,11 @@ async function importFile(msg: Extract<ToWorker, { type: 'load' }>): Promise<Res
           view: surveyOfTable(l.table, null),
           definition: l.definition,
         };
-  const saved = await saveStored(record);
-  return { ok: true, value: { record, saveProblem: saved.ok ? null : saved.error.message } };
+  // Never over a different survey: a link's id may be taken (placeStored says where it went).
+  const saved = await placeStored(record, 'import');
+  return saved.ok
+    ? { ok: true, value: { record: saved.value.record, saveProblem: null } }
+    : { ok: true, value: { record, saveProblem: saved.error.message } };
 }
 
 scope.onmessage = (event) => {
@@ -121,13 +124,11 @@ scope.onmessage = (event) => {
     return;
   }
   if (msg.type === 'preview') {
-    let result: FromWorker & { type: 'preview' };
-    try {
-      result = { id: msg.id, type: 'preview', result: previewSurveyFile(msg.bytes, msg.options) };
-    } catch (err) {
-      result = { id: msg.id, type: 'preview', result: failure(msg.options.file, err) };
-    }
-    scope.postMessage(result);
+    previewSurveyFileAsync(msg.bytes, msg.options).then(
+      (result) => scope.postMessage({ id: msg.id, type: 'preview', result }),
+      (err: unknown) =>
+        scope.postMessage({ id: msg.id, type: 'preview', result: failure(msg.options.file, err) }),
+    );
     return;
   }
   importFile(msg).then(

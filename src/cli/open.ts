@@ -3,14 +3,14 @@
 // never hang), checks the size before reading, reads the survey definition
 // (--definition, or <name>.json beside the data), turns --multi, --weight and
 // --no-weight into the schema overrides the app's import preview makes, and
-// hands the bytes to the core's loadSurveyFile: the same reading as the app.
+// hands the bytes to the core's loadSurveyFileAsync: the same reading as the app.
 import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { parseDefinition } from '../core/definition/definition';
 import type { SurveyDefinition } from '../core/definition/definition';
 import { cliMessages as M } from '../core/messages';
-import { loadSurveyFile } from '../core/pipeline';
+import { loadSurveyFileAsync } from '../core/pipeline';
 import type { LoadOptions, Loaded } from '../core/pipeline';
 import { fail, ok } from '../core/result';
 import type { Result, SurveyError } from '../core/result';
@@ -48,7 +48,7 @@ export async function openSurvey(args: OpenArgs): Promise<Result<Loaded>> {
   }));
   if (groups.length > 0) opts.schemaOverrides = groups;
 
-  const loaded = loadSurveyFile(bytes.value, opts);
+  const loaded = await loadSurveyFileAsync(bytes.value, opts);
   if (!loaded.ok) return loaded;
   if (loaded.value.kind === 'distribution') {
     // Published percentages have no weight, groups or definition to decide.

@@ -7,9 +7,10 @@
 // fused parser (table/fused.ts), which tokenizes and encodes in one scan.
 import { parseBannerRows } from './published/bannerTable';
 import { isSavFile, loadSavFile, previewSavFile } from './sav/index';
+import { isParquetFile, loadParquetFile, previewParquetFile } from './parquet/index';
 import { definitionOf } from './definition/apply';
 import type { SurveyDefinition } from './definition/definition';
-import { importMessages } from './messages';
+import { csvMessages, importMessages, parquetMessages } from './messages';
 import { err, PREVIEW_ROWS, RowSink } from './rowSink';
 import { parseDistributionRows } from './published/parse';
 import type { PublishedSurvey } from './published/types';
@@ -108,9 +109,33 @@ const LARGE_CHUNK_FROM = 8 * CHUNK_BYTES;
 const LARGE_CHUNK_BYTES = 4 * CHUNK_BYTES;
 const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 
+/**
+ * The one door for every format. Parquet's reader is loaded on demand (import()),
+ * so the door is asynchronous; CSV and SPSS files go on to loadSurveyFile.
+ */
+export async function loadSurveyFileAsync(
+  bytes: Uint8Array,
+  opts: LoadOptions,
+): Promise<Result<Loaded>> {
+  if (isParquetFile(bytes)) return loadParquetFile(bytes, opts);
+  return loadSurveyFile(bytes, opts);
+}
+
+/** previewSurveyFile for every format, Parquet included (see loadSurveyFileAsync). */
+export async function previewSurveyFileAsync(
+  bytes: Uint8Array,
+  opts: LoadOptions,
+): Promise<Result<Preview>> {
+  if (isParquetFile(bytes)) return previewParquetFile(bytes, opts, PREVIEW_ROWS);
+  return previewSurveyFile(bytes, opts);
+}
+
+/** Reads a CSV or SPSS file synchronously; a Parquet file needs loadSurveyFileAsync. */
 export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loaded> {
   // An SPSS system file (.sav, .zsav) has its own reader; everything else is delimited text.
   if (isSavFile(bytes)) return loadSavFile(bytes, opts);
+  if (isParquetFile(bytes))
+    return fail(err('import-parquet-async', parquetMessages.needsAsync, opts.file));
   const run = runPipeline(bytes, opts, false);
   if (!run.ok) return run;
   const { sink, detected } = run.value;
@@ -133,6 +158,8 @@ export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loa
 /** Detected settings, the first rows and the inferred schema, for the import preview. Reads only the first rows. */
 export function previewSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Preview> {
   if (isSavFile(bytes)) return previewSavFile(bytes, opts, PREVIEW_ROWS);
+  if (isParquetFile(bytes))
+    return fail(err('import-parquet-async', parquetMessages.needsAsync, opts.file));
   const run = runPipeline(bytes, opts, true);
   if (!run.ok) return run;
   const { sink, detected } = run.value;
@@ -263,5 +290,12 @@ function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Re
   sink.finishSample();
   if (sink.error !== null) return fail(sink.error);
   detected.lossyLines = decoder.lossyLines();
+  // U+FFFD already in the file: say so, and do not send the user to another encoding.
+  const genuine = decoder.genuineLines();
+  if (genuine.length > 0) {
+    detected.warnings.push(csvMessages.replacementInFile(genuine));
+    if (guess !== null && encoding === 'utf-8' && !guess.bom)
+      detected.encodingReason = csvMessages.encodingReplacementInFile;
+  }
   return ok({ sink, detected });
 }

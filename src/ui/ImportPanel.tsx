@@ -155,7 +155,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
             Choose a file…
             <input
               type="file"
-              accept=".csv,.tsv,.txt,.sav,.zsav,text/csv,text/plain"
+              accept=".csv,.tsv,.txt,.sav,.zsav,.parquet,text/csv,text/plain"
               className="visually-hidden"
               data-testid="file-input"
               onChange={(e) => pickFile(e.target.files?.[0])}

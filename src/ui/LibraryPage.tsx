@@ -3,7 +3,8 @@ import type { Library, LibraryEntry } from '../state/models/library';
 import type { LibraryActions } from './useLibrary';
 import { exportDistributionCsv } from '../core/published/export';
 import { exportRespondentCsv } from '../core/table/exportCsv';
-import { downloadText } from './download';
+import { downloadBlob, downloadText } from './download';
+import { exportParquet } from '../core/parquet/index';
 import { formatDefinition } from '../core/definition/definition';
 import { fileStem } from '../core/surveys';
 import { hrefFor } from './useHashView';
@@ -28,6 +29,21 @@ function downloadDefinition(entry: LibraryEntry) {
     `${fileStem(entry.file)}.definition.json`,
     formatDefinition(entry.definition),
     'application/json;charset=utf-8',
+  );
+}
+
+/**
+ * Respondent data as Parquet, its definition in the file's metadata: how a user
+ * hands the data and its decisions to DuckDB, pandas or a warehouse. The writer
+ * is loaded only now (core/parquet).
+ */
+function downloadParquet(entry: LibraryEntry) {
+  if (entry.table === null || entry.definition === null) return;
+  void exportParquet(entry.table, entry.definition).then((bytes) =>
+    downloadBlob(
+      `${fileStem(entry.file)}.parquet`,
+      new Blob([bytes], { type: 'application/vnd.apache.parquet' }),
+    ),
   );
 }
 
@@ -138,6 +154,16 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                         aria-label={`Download definition of ${e.title}`}
                       >
                         Download definition
+                      </button>
+                    ) : null}
+                    {e.table !== null && e.definition !== null ? (
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => downloadParquet(e)}
+                        aria-label={`Export Parquet of ${e.title}`}
+                      >
+                        Export Parquet
                       </button>
                     ) : null}
                     {e.origin === 'link' ? (

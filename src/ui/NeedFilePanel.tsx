@@ -54,7 +54,7 @@ export function NeedFilePanel({ surveyId, fingerprint, fileName, definition, onL
           type="file"
           className="visually-hidden"
           data-testid="need-file-input"
-          accept=".csv,.tsv,.txt,.sav,.zsav,text/csv,text/plain"
+          accept=".csv,.tsv,.txt,.sav,.zsav,.parquet,text/csv,text/plain"
           disabled={busy}
           onChange={(e) => void choose(e.target.files?.[0])}
         />
