@@ -69,6 +69,18 @@ export function targets(largest: SizeResult, bundle: BenchResult['bundle']): Tar
     pass: ss.engine / ss.floor <= 20,
   });
   vsDuck('ms', 'multi × single');
+  for (const t of largest.tabBooks ?? []) {
+    const duck = peerMs(t.duckdb);
+    out.push({
+      name: `${t.label} ÷ DuckDB (${at})`,
+      measured:
+        duck === null
+          ? 'n/a (DuckDB did not run)'
+          : `${x(t.engine.medianMs / duck)}× (${ms(t.engine.medianMs)} vs ${ms(duck)} ms)`,
+      limit: '≤ 0.1×',
+      pass: duck === null ? null : t.engine.medianMs / duck <= 0.1,
+    });
+  }
   const b = caseMs(largest, 'banner');
   out.push({
     name: `banner, Q1 × 23 (${at})`,
@@ -160,6 +172,26 @@ export function markdown(r: BenchResult): string {
     parts.push(
       `\nSet-up outside the timings: row objects ${int(s.setupMs.naiveObjects)} ms, Arquero table ${int(s.setupMs.arqueroTable)} ms.`,
     );
+    const books = s.tabBooks;
+    if (books !== undefined) {
+      parts.push(
+        `\n### Tab books at ${int(s.rows)} respondents (ms, median; runs in brackets; ✗ = cells differ from the engine's)\n`,
+      );
+      parts.push(
+        table(
+          ['tab book', 'engine', 'DuckDB (GROUPING SETS)', 'engine ÷ DuckDB'],
+          books.map((t) => {
+            const d = peerMs(t.duckdb);
+            return [
+              t.label,
+              `**${ms(t.engine.medianMs)}** (${t.engine.runs})`,
+              peerCell(t.duckdb),
+              d === null ? 'n/a' : `${x(t.engine.medianMs / d)}×`,
+            ];
+          }),
+        ),
+      );
+    }
   }
 
   parts.push(

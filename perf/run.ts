@@ -21,6 +21,7 @@ import { measureLoad } from './memory';
 import { arqueroCrosstab, arqueroTable } from './peers/arquero';
 import { duckCrosstab, openDuck } from './peers/duckdb';
 import { naiveCrosstab, rowObjects } from './peers/naive';
+import { TAB_BOOK_CASES, duckTabBook, tabBookCells, tabBookRunner } from './tabs';
 
 /** A peer's timing with whether its table matched the engine's, or why it did not run. */
 export type PeerFigure = (Timing & { agrees: boolean }) | { na: string };
@@ -32,6 +33,14 @@ export interface CaseResult {
   floor: Timing;
   naive: PeerFigure;
   arquero: PeerFigure;
+  duckdb: PeerFigure;
+}
+
+/** A tab book: the engine's tabs() beside DuckDB's GROUPING SETS. */
+export interface TabBookResult {
+  key: string;
+  label: string;
+  engine: Timing;
   duckdb: PeerFigure;
 }
 
@@ -51,9 +60,13 @@ export interface SizeResult {
   setupMs: { naiveObjects: number; arqueroTable: number };
   duckdb: { version: string; threads: number } | null;
   cases: CaseResult[];
+  /** Absent in results saved before the tab book case existed. */
+  tabBooks?: TabBookResult[];
 }
 
 const IMPORT_RUNS = { warmup: 0, minRuns: 2, maxRuns: 5, budgetMs: 20_000 };
+/** A tab book runs 30 banners: fewer runs than one crosstab, over a longer budget. */
+const TAB_BOOK_RUNS = { warmup: 2, minRuns: 5, maxRuns: 21, budgetMs: 5000 };
 const AGREE = 1e-9;
 /** A peer whose first run takes this long is timed by that run alone (bounds the 1M run). */
 const ONE_RUN_MS = 1000;
@@ -121,6 +134,20 @@ export async function runSize(rows: number): Promise<SizeResult> {
     };
   });
 
+  log('engine tab books');
+  const tabBooks: TabBookResult[] = [];
+  const tabTruths: Cells[] = [];
+  for (const tc of TAB_BOOK_CASES) {
+    const run = tabBookRunner(table, survey.questions, tc);
+    tabTruths.push(tabBookCells(run()));
+    tabBooks.push({
+      key: tc.key,
+      label: tc.label,
+      engine: measure(run, TAB_BOOK_RUNS),
+      duckdb: { na: 'not run' },
+    });
+  }
+
   log('naive baseline');
   t0 = performance.now();
   let objects = rowObjects(parsed);
@@ -153,6 +180,7 @@ export async function runSize(rows: number): Promise<SizeResult> {
   if (typeof duck === 'string') {
     duckImport = { na: duck };
     for (const r of results) r.duckdb = { na: duck };
+    for (const t of tabBooks) t.duckdb = { na: duck };
   } else {
     duckImport = { ms: duck.loadMs, MBps: mbps(bytes.length, duck.loadMs) };
     for (let k = 0; k < cases.length; k++) {
@@ -163,6 +191,20 @@ export async function runSize(rows: number): Promise<SizeResult> {
         results[k]!.duckdb = { ...timing, agrees };
       } catch (e) {
         results[k]!.duckdb = { na: (e as Error).message.split('\n')[0] ?? 'failed' };
+      }
+    }
+    for (let k = 0; k < TAB_BOOK_CASES.length; k++) {
+      const tc = TAB_BOOK_CASES[k]!;
+      try {
+        const cells = await duckTabBook(duck, survey.questions, tc.weighted);
+        const agrees = cellsDiff([cells], [tabTruths[k]!]) <= AGREE;
+        const timing = await measureAsync(
+          () => duckTabBook(duck, survey.questions, tc.weighted),
+          DUCK_RUNS,
+        );
+        tabBooks[k]!.duckdb = { ...timing, agrees };
+      } catch (e) {
+        tabBooks[k]!.duckdb = { na: (e as Error).message.split('\n')[0] ?? 'failed' };
       }
     }
     duck.close();
@@ -184,5 +226,6 @@ export async function runSize(rows: number): Promise<SizeResult> {
     setupMs: { naiveObjects, arqueroTable: arqueroBuild },
     duckdb: typeof duck === 'string' ? null : { version: duck.version, threads: duck.threads },
     cases: results,
+    tabBooks,
   };
 }

@@ -141,3 +141,224 @@ tables <- c(
               function(v) ifelse(is.na(v), NA, v == "Oui"), "sexe", "poids")
 )
 writeLines(paste0(obj(generator = str(R.version.string), tables = arr(tables)), "\n"), out)
+
+# ---- Tab books (tests/core/tabs/reference.test.ts) ------------------------------
+# Written to the third argument. Base R only; every definition as
+# src/core/tabs documents it:
+#   effective base (Kish)  sum(w)^2 / sum(w^2)
+#   mean                   sum(w * x) / sum(w)
+#   SD (frequency weights) sqrt(sum(w * (x - mean)^2) / (sum(w) - 1))
+#   median                 the smallest x whose cumulative weight reaches half the total:
+#                          o <- order(x); x[o][which(cumsum(w[o]) >= sum(w) / 2)[1]]
+#   proportions            pooled two-proportion z-test on effective bases
+#   means                  Welch's t-test on effective bases (t.test(var.equal = FALSE) unweighted)
+#   corrections            p.adjust(method = "bonferroni" | "BH") over one row's comparisons in a group
+# Letters are written as "U:<label>" (95%) or "L:<label>" (the lower level) of the
+# column a cell is higher than (its own label when compared with the rest).
+if (length(args) >= 3) {
+  tabs_out <- args[[3]]
+  kish <- function(w) if (sum(w^2) > 0) sum(w)^2 / sum(w^2) else 0
+  moments <- function(x, w) {
+    if (length(x) == 0) return(list(n = 0, sumW = 0, sumW2 = 0, mean = NA, var = NA, median = NA, ne = 0))
+    sw <- sum(w)
+    m <- sum(w * x) / sw
+    o <- order(x)
+    list(n = length(x), sumW = sw, sumW2 = sum(w^2), mean = m,
+         var = if (sw > 1) sum(w * (x - m)^2) / (sw - 1) else NA,
+         median = x[o][which(cumsum(w[o]) >= sw / 2)[1]], ne = kish(w))
+  }
+  z_p <- function(p1, n1, p2, n2) {
+    pooled <- (p1 * n1 + p2 * n2) / (n1 + n2)
+    v <- pooled * (1 - pooled) * (1 / n1 + 1 / n2)
+    if (!(v > 0)) return(1)
+    2 * pnorm(-abs((p1 - p2) / sqrt(v)))
+  }
+  welch_p <- function(a, b) {
+    sa <- a$var / a$ne
+    sb <- b$var / b$ne
+    se2 <- sa + sb
+    if (!(se2 > 0)) return(1)
+    t <- (a$mean - b$mean) / sqrt(se2)
+    df <- se2^2 / (sa^2 / (a$ne - 1) + sb^2 / (b$ne - 1))
+    min(1, 2 * pt(-abs(t), df))
+  }
+  testable_mean <- function(m) !is.na(m$mean) && !is.na(m$var) && m$ne > 1
+  # One row of one group: testable columns idx (book columns), pair(a, b) and rest(c)
+  # give list(p, diff); returns, per book column, its letters.
+  group_letters <- function(ncol, labels, idx, tests, pair, rest) {
+    found <- list()
+    if (tests$compare == "group") {
+      for (i in seq_along(idx)) for (j in seq_along(idx)) if (i < j) {
+        a <- idx[i]; b <- idx[j]; r <- pair(a, b)
+        found[[length(found) + 1]] <- list(
+          w = if (r$diff > 0) a else if (r$diff < 0) b else NA,
+          l = if (r$diff >= 0) b else a, p = r$p)
+      }
+    } else {
+      for (c in idx) {
+        r <- rest(c)
+        if (is.null(r)) next
+        found[[length(found) + 1]] <- list(w = if (r$diff > 0) c else NA, l = c, p = r$p)
+      }
+    }
+    out <- rep(list(character(0)), ncol)
+    if (length(found) == 0) return(out)
+    p <- vapply(found, function(f) f$p, 0)
+    adj <- switch(tests$correction, none = p, bonferroni = p.adjust(p, "bonferroni"),
+                  bh = p.adjust(p, "BH"))
+    for (k in seq_along(found)) {
+      f <- found[[k]]
+      if (is.na(f$w)) next
+      tag <- if (adj[k] < 1 - tests$level) "U"
+             else if (!is.null(tests$lowerLevel) && adj[k] < 1 - tests$lowerLevel) "L" else NA
+      if (!is.na(tag)) out[[f$w]] <- c(out[[f$w]], paste0(tag, ":", labels[f$l]))
+    }
+    out
+  }
+  strs0 <- function(x) if (length(x) == 0) "[]" else strs(x)
+  cells <- function(l) arr(vapply(l, strs0, ""))
+  # members[[c]]: logical, respondent in book column c (Total first).
+  book_columns <- function(d, banner) {
+    cols <- list(list(group = "Total", label = "Total", members = rep(TRUE, nrow(d))))
+    for (b in banner) for (lab in sort(unique(na.omit(d[[b]]))))
+      cols[[length(cols) + 1]] <- list(group = b, label = lab, members = !is.na(d[[b]]) & d[[b]] == lab)
+    cols
+  }
+  groups_of <- function(cols) {
+    g <- vapply(cols, function(c) c$group, "")
+    lapply(setdiff(unique(g), "Total"), function(x) which(g == x))
+  }
+  numeric_table <- function(d, w, cols, id, tests, tag = "numeric", scores = NULL) {
+    x <- if (is.null(scores)) d[[id]] else unname(scores[d[[id]]])
+    has <- !is.na(x)
+    ms <- lapply(cols, function(c) moments(x[has & c$members], w[has & c$members]))
+    labels <- vapply(cols, function(c) c$label, "")
+    letters <- rep(list(character(0)), length(cols))
+    for (g in groups_of(cols)) {
+      idx <- g[vapply(g, function(c) testable_mean(ms[[c]]), TRUE)]
+      got <- group_letters(length(cols), labels, idx, tests,
+        function(a, b) list(p = welch_p(ms[[a]], ms[[b]]), diff = ms[[a]]$mean - ms[[b]]$mean),
+        function(c) {
+          keep <- has & !cols[[c]]$members
+          r <- moments(x[keep], w[keep])
+          if (!testable_mean(r)) return(NULL)
+          list(p = welch_p(ms[[c]], r), diff = ms[[c]]$mean - r$mean)
+        })
+      for (c in g) letters[[c]] <- got[[c]]
+    }
+    # Unweighted, the test is R's own Welch test.
+    if (all(w == 1)) for (g in groups_of(cols)) for (a in g) for (b in g)
+      if (a < b && ms[[a]]$n > 1 && ms[[b]]$n > 1 && testable_mean(ms[[a]]) && testable_mean(ms[[b]]))
+        stopifnot(abs(welch_p(ms[[a]], ms[[b]]) -
+                      t.test(x[has & cols[[a]]$members], x[has & cols[[b]]$members])$p.value) < 1e-12)
+    field <- function(f) vec(vapply(ms, function(m) as.numeric(m[[f]]), 0))
+    obj(question = str(id), type = str(tag),
+        scores = if (is.null(scores)) NULL else obj_scores(scores),
+        stats = obj(mean = field("mean"), sd = vec(vapply(ms, function(m) sqrt(as.numeric(m$var)), 0)),
+                    median = field("median"), n = field("n"), sumW = field("sumW"),
+                    effective = field("ne"), letters = cells(letters)))
+  }
+  obj_scores <- function(scores) paste0("{", paste(paste0(str(names(scores)), ":", num(unname(scores))), collapse = ","), "}")
+  # chosen: logical matrix respondents × options (NA row = not asked), or a single column.
+  categorical_table <- function(d, w, cols, id, tests, options = NULL, chosen = NULL, nets = NULL,
+                                scale = NULL) {
+    if (is.null(chosen)) {
+      labs <- sort(unique(na.omit(d[[id]])))
+      chosen <- sapply(labs, function(l) d[[id]] == l)
+      asked <- !is.na(d[[id]])
+      type <- "single"
+    } else {
+      labs <- options
+      asked <- rowSums(!is.na(chosen)) > 0
+      chosen[is.na(chosen)] <- FALSE
+      type <- "multi"
+    }
+    chosen[is.na(chosen)] <- FALSE
+    if (!is.null(nets)) for (n in names(nets)) {
+      chosen <- cbind(chosen, rowSums(chosen[, nets[[n]], drop = FALSE]) > 0)
+      labs <- c(labs, n)
+    }
+    labels <- vapply(cols, function(c) c$label, "")
+    base_w <- vapply(cols, function(c) sum(w[asked & c$members]), 0)
+    base_n <- vapply(cols, function(c) sum(asked & c$members), 0)
+    base_e <- vapply(cols, function(c) kish(w[asked & c$members]), 0)
+    counts <- t(sapply(seq_along(labs), function(k) vapply(cols, function(c) sum(w[asked & c$members & chosen[, k]]), 0)))
+    letters <- lapply(seq_along(labs), function(k) rep(list(character(0)), length(cols)))
+    for (k in seq_along(labs)) for (g in groups_of(cols)) {
+      idx <- g[base_n[g] > 0 & base_e[g] > 0]
+      share <- function(c) counts[k, c] / base_w[c]
+      got <- group_letters(length(cols), labels, idx, tests,
+        function(a, b) list(p = z_p(share(a), base_e[a], share(b), base_e[b]), diff = share(a) - share(b)),
+        function(c) {
+          keep <- asked & !cols[[c]]$members
+          if (!(sum(w[keep]) > 0)) return(NULL)
+          pr <- sum(w[keep & chosen[, k]]) / sum(w[keep])
+          list(p = z_p(share(c), base_e[c], pr, kish(w[keep])), diff = share(c) - pr)
+        })
+      for (c in g) letters[[k]][[c]] <- got[[c]]
+    }
+    obj(question = str(id), type = str(type), rows = strs(labs),
+        counts = mat(counts), colPercents = mat(100 * sweep(counts, 2, base_w, "/")),
+        bases = obj(unweighted = vec(base_n), weighted = vec(base_w), effective = vec(base_e)),
+        letters = arr(vapply(letters, cells, "")), scale = scale)
+  }
+  tab_book <- function(name, file, d, banner, rows, tests, weight = NULL, filter = NULL) {
+    if (!is.null(filter)) d <- d[d[[filter$column]] %in% filter$values, ]
+    w <- if (is.null(weight)) rep(1, nrow(d)) else d[[weight]]
+    cols <- book_columns(d, banner)
+    tables <- vapply(rows, function(r) {
+      if (r$type == "numeric") numeric_table(d, w, cols, r$id, tests)
+      else if (r$type == "scale") categorical_table(d, w, cols, r$id, tests, nets = r$nets,
+        scale = numeric_table(d, w, cols, r$id, tests, "scale", r$scores))
+      else if (r$type == "multi") categorical_table(d, w, cols, r$id, tests, r$options,
+        sapply(r$options, function(o) { v <- d[[r$columns[[o]]]]; ifelse(is.na(v), NA, r$chosen(v)) }))
+      else categorical_table(d, w, cols, r$id, tests)
+    }, "")
+    obj(name = str(name), file = str(file), weight = if (is.null(weight)) "null" else str(weight),
+        filter = if (is.null(filter)) "null" else obj(column = str(filter$column), values = strs(filter$values)),
+        banner = strs(banner),
+        tests = obj(level = num(tests$level), lowerLevel = if (is.null(tests$lowerLevel)) "null" else num(tests$lowerLevel),
+                    compare = str(tests$compare), correction = str(tests$correction)),
+        nets = if (any(vapply(rows, function(r) !is.null(r$nets), TRUE))) str("top2bottom2") else "null",
+        columns = arr(vapply(cols, function(c) obj(group = str(c$group), label = str(c$label)), "")),
+        tables = arr(tables))
+  }
+  num_row <- function(id) list(id = id, type = "numeric")
+  cat_row <- function(id) list(id = id, type = "single")
+  masc_scale <- c("Very masculine" = 4, "Somewhat masculine" = 3, "Not very masculine" = 2,
+                  "Not at all masculine" = 1, "No answer" = NA)
+  masc_importance <- c("Very important" = 4, "Somewhat important" = 3, "Not too important" = 2,
+                       "Not at all important" = 1, "No answer" = NA)
+  q4_columns <- as.list(setNames(unname(masc_q4), names(masc_q4)))
+  t95_90_bh <- list(level = 0.95, lowerLevel = 0.90, compare = "group", correction = "bh")
+  books <- c(
+    tab_book("hdv2003 weighted by poids: sexe + qualif, group, BH, 95/90", H, hdv, c("sexe", "qualif"),
+             list(num_row("age"), num_row("freres.soeurs"), num_row("heures.tv"), cat_row("nivetud")),
+             t95_90_bh, "poids"),
+    tab_book("hdv2003 unweighted: sexe + qualif, group, no correction", H, hdv, c("sexe", "qualif"),
+             list(num_row("age"), num_row("freres.soeurs"), num_row("heures.tv"), cat_row("clso")),
+             list(level = 0.95, lowerLevel = NULL, compare = "group", correction = "none")),
+    tab_book("hdv2003 weighted: sexe + occup, rest of sample, Bonferroni, 95/90", H, hdv, c("sexe", "occup"),
+             list(num_row("heures.tv"), num_row("age"), cat_row("trav.satisf")),
+             list(level = 0.95, lowerLevel = 0.90, compare = "rest", correction = "bonferroni"), "poids"),
+    tab_book("hdv2003 weighted, filter sexe = Femme: qualif, group, Bonferroni", H, hdv, c("qualif"),
+             list(num_row("age"), num_row("heures.tv"), cat_row("relig")),
+             list(level = 0.95, lowerLevel = NULL, compare = "group", correction = "bonferroni"), "poids",
+             list(column = "sexe", values = c("Femme"))),
+    tab_book("masculinity weighted: age3 + racethn4, group, BH, 95/90", M, masc, c("age3", "racethn4"),
+             list(list(id = "q0001", type = "scale", scores = masc_scale,
+                       nets = list("Top 2 box" = c("Very masculine", "Somewhat masculine"),
+                                   "Bottom 2 box" = c("Not at all masculine", "Not very masculine"))),
+                  list(id = "q0002", type = "scale", scores = masc_importance,
+                       nets = list("Top 2 box" = c("Very important", "Somewhat important"),
+                                   "Bottom 2 box" = c("Not at all important", "Not too important"))),
+                  list(id = "q0004", type = "multi", options = names(masc_q4), columns = q4_columns,
+                       chosen = function(v) v != "Not selected"),
+                  cat_row("q0005")),
+             t95_90_bh, "weight"),
+    tab_book("masculinity weighted: age3, rest of sample, no correction", M, masc, c("age3"),
+             list(list(id = "q0001", type = "scale", scores = masc_scale), cat_row("q0005")),
+             list(level = 0.95, lowerLevel = NULL, compare = "rest", correction = "none"), "weight")
+  )
+  writeLines(paste0(obj(generator = str(R.version.string), books = arr(books)), "\n"), tabs_out)
+}

@@ -10,8 +10,14 @@ import type { Delimiter } from '../core/csv/delimiter';
 import type { EncodingName } from '../core/csv/encoding';
 import { cliMessages as M } from '../core/messages';
 
-export type CommandName = 'list' | 'inspect' | 'crosstab' | 'definition';
-export const COMMANDS: readonly CommandName[] = ['list', 'inspect', 'crosstab', 'definition'];
+export type CommandName = 'list' | 'inspect' | 'crosstab' | 'tabs' | 'definition';
+export const COMMANDS: readonly CommandName[] = [
+  'list',
+  'inspect',
+  'crosstab',
+  'tabs',
+  'definition',
+];
 
 type FlagName = keyof typeof M.flags;
 interface FlagSpec {
@@ -25,6 +31,15 @@ const FLAGS: Record<FlagName, FlagSpec> = {
   cols: { type: 'string' },
   where: { type: 'string', multiple: true },
   'no-tests': { type: 'boolean' },
+  sql: { type: 'boolean' },
+  banner: { type: 'string' },
+  band: { type: 'string', multiple: true },
+  nets: { type: 'string' },
+  compare: { type: 'string' },
+  correction: { type: 'string' },
+  level: { type: 'string' },
+  xlsx: { type: 'string' },
+  'one-sheet': { type: 'boolean' },
   base: { type: 'string' },
   deff: { type: 'string' },
   encoding: { type: 'string' },
@@ -53,7 +68,21 @@ const FILE_FLAGS: readonly FlagName[] = [
 export const COMMAND_FLAGS: Record<CommandName, readonly FlagName[]> = {
   list: ['json', 'help'],
   inspect: ['base', 'deff', ...FILE_FLAGS],
-  crosstab: ['rows', 'cols', 'where', 'no-tests', ...FILE_FLAGS],
+  crosstab: ['rows', 'cols', 'where', 'no-tests', 'sql', ...FILE_FLAGS],
+  tabs: [
+    'banner',
+    'rows',
+    'where',
+    'band',
+    'nets',
+    'compare',
+    'correction',
+    'level',
+    'no-tests',
+    'xlsx',
+    'one-sheet',
+    ...FILE_FLAGS,
+  ],
   definition: FILE_FLAGS,
 };
 
@@ -76,6 +105,31 @@ export interface CrosstabArgs extends FileArgs {
   cols: string | null;
   where: { question: string; option: string }[];
   tests: boolean;
+  /** --sql: print the DuckDB query that counts the table, instead of the table. */
+  sql?: true;
+}
+
+export interface TabsArgs extends FileArgs {
+  /** --banner: question ids or texts, comma-separated; "outer/inner" nests inner within outer. */
+  banner: string;
+  /** --rows: question ids or texts, comma-separated; null: every question. */
+  rows: string | null;
+  where: { question: string; option: string }[];
+  /** --band <question>=<cut>,<cut>,...: a banded copy of a numeric question, <question>_band. */
+  bands: { question: string; cuts: number[] }[];
+  /** --nets top2bottom2: top-2 and bottom-2 boxes on every ordered scale. */
+  nets: 'top2bottom2' | null;
+  /** null: --no-tests. */
+  tests: {
+    level: number;
+    lowerLevel: number | null;
+    compare: 'group' | 'rest';
+    correction: 'none' | 'bonferroni' | 'bh';
+  } | null;
+  /** --xlsx <file>: write a workbook instead of printing JSON. */
+  xlsx: string | null;
+  /** --one-sheet: every table on one sheet. */
+  oneSheet: boolean;
 }
 
 export interface InspectArgs extends FileArgs {
@@ -93,6 +147,7 @@ export interface ArgsOf {
   list: ListArgs;
   inspect: InspectArgs;
   crosstab: CrosstabArgs;
+  tabs: TabsArgs;
   definition: FileArgs;
 }
 
@@ -162,24 +217,120 @@ export function parseCommandArgs<C extends CommandName>(
     }
     return { kind: 'args', args: args as ArgsOf[C] };
   }
+  if (file.kind === 'args' && command === 'tabs')
+    return tabsArgs(file.args, values) as ParseOutcome<ArgsOf[C]>;
   if (file.kind !== 'args' || command !== 'crosstab') return file as ParseOutcome<ArgsOf[C]>;
 
   const rows = values.rows;
   if (typeof rows !== 'string') return usage(M.rowsMissing);
-  const where: CrosstabArgs['where'] = [];
-  for (const w of strings(values.where)) {
-    const eq = w.indexOf('=');
-    if (eq <= 0) return usage(M.badWhere(w));
-    where.push({ question: w.slice(0, eq), option: w.slice(eq + 1) });
-  }
+  const where = whereArgs(values);
+  if (typeof where === 'string') return usage(where);
   const args: CrosstabArgs = {
     ...file.args,
     rows,
     cols: typeof values.cols === 'string' ? values.cols : null,
     where,
     tests: values['no-tests'] !== true,
+    ...(values.sql === true ? { sql: true as const } : {}),
   };
   return { kind: 'args', args: args as ArgsOf[C] };
+}
+
+/** --where <question>=<option>, repeated; a string says what is wrong. */
+function whereArgs(values: Values): CrosstabArgs['where'] | string {
+  const where: CrosstabArgs['where'] = [];
+  for (const w of strings(values.where)) {
+    const eq = w.indexOf('=');
+    if (eq <= 0) return M.badWhere(w);
+    where.push({ question: w.slice(0, eq), option: w.slice(eq + 1) });
+  }
+  return where;
+}
+
+const CORRECTIONS: Record<string, 'none' | 'bonferroni' | 'bh'> = {
+  none: 'none',
+  bonferroni: 'bonferroni',
+  bh: 'bh',
+  fdr: 'bh',
+  'benjamini-hochberg': 'bh',
+};
+
+/** A confidence level in percent or as a fraction: "95" or "0.95" is 0.95. */
+function levelOf(text: string): number {
+  const x = text.trim() === '' ? NaN : Number(text.trim());
+  const level = x > 1 ? x / 100 : x;
+  return Number.isFinite(level) && level > 0 && level < 1 ? level : NaN;
+}
+
+function tabsArgs(file: FileArgs, values: Values): ParseOutcome<TabsArgs> {
+  const banner = values.banner;
+  if (typeof banner !== 'string' || banner.trim() === '') return usage(M.bannerMissing);
+  const where = whereArgs(values);
+  if (typeof where === 'string') return usage(where);
+  const bands: TabsArgs['bands'] = [];
+  for (const b of strings(values.band)) {
+    const eq = b.lastIndexOf('=');
+    const cuts = b
+      .slice(eq + 1)
+      .split(',')
+      .map((c) => (c.trim() === '' ? NaN : Number(c.trim())));
+    const increasing = cuts.every((c, i) => Number.isFinite(c) && (i === 0 || c > cuts[i - 1]!));
+    if (eq <= 0 || !increasing) return usage(M.badBand(b));
+    bands.push({ question: b.slice(0, eq).trim(), cuts });
+  }
+  let nets: TabsArgs['nets'] = null;
+  if (typeof values.nets === 'string') {
+    if (values.nets.trim().toLowerCase() !== 'top2bottom2') return usage(M.badNets(values.nets));
+    nets = 'top2bottom2';
+  }
+  let tests: TabsArgs['tests'] = {
+    level: 0.95,
+    lowerLevel: null,
+    compare: 'group',
+    correction: 'none',
+  };
+  if (typeof values.compare === 'string') {
+    const compare = values.compare.trim().toLowerCase();
+    if (compare !== 'group' && compare !== 'rest') return usage(M.badCompare(values.compare));
+    tests.compare = compare;
+  }
+  if (typeof values.correction === 'string') {
+    const correction = CORRECTIONS[values.correction.trim().toLowerCase()];
+    if (correction === undefined) return usage(M.badCorrection(values.correction));
+    tests.correction = correction;
+  }
+  if (typeof values.level === 'string') {
+    const [upper, lower, ...extra] = values.level.split('/');
+    const level = levelOf(upper ?? '');
+    const lowerLevel = lower === undefined ? null : levelOf(lower);
+    if (Number.isNaN(level) || Number.isNaN(lowerLevel) || extra.length > 0)
+      return usage(M.badLevel(values.level));
+    if (lowerLevel !== null && !(lowerLevel < level)) return usage(M.badLevel(values.level));
+    tests.level = level;
+    tests.lowerLevel = lowerLevel;
+  }
+  if (values['no-tests'] === true) {
+    const given = ['compare', 'correction', 'level'].filter((f) => values[f] !== undefined);
+    if (given.length > 0) return usage(M.testsOff(given.map((f) => `--${f}`)));
+    tests = null;
+  }
+  const xlsx = typeof values.xlsx === 'string' ? values.xlsx : null;
+  if (xlsx !== null && file.json) return usage(M.jsonOrXlsx);
+  if (values['one-sheet'] === true && xlsx === null) return usage(M.oneSheetWithoutXlsx);
+  return {
+    kind: 'args',
+    args: {
+      ...file,
+      banner,
+      rows: typeof values.rows === 'string' ? values.rows : null,
+      where,
+      bands,
+      nets,
+      tests,
+      xlsx,
+      oneSheet: values['one-sheet'] === true,
+    },
+  };
 }
 
 function fileArgs(values: Values, positionals: string[]): ParseOutcome<FileArgs> {
@@ -307,10 +458,14 @@ export function programUsage(): string {
   const common = COMMAND_FLAGS.list;
   const reading = FILE_FLAGS.filter((f) => !common.includes(f));
   const crosstabOnly = COMMAND_FLAGS.crosstab.filter((f) => !FILE_FLAGS.includes(f));
+  const tabsOnly = COMMAND_FLAGS.tabs.filter(
+    (f) => !FILE_FLAGS.includes(f) && !crosstabOnly.includes(f),
+  );
   const inspectOnly = COMMAND_FLAGS.inspect.filter((f) => !FILE_FLAGS.includes(f));
-  // One width for the four groups, so the help reads as one table.
-  const lines = flagLines([...reading, ...crosstabOnly, ...inspectOnly, ...common]);
-  const inspectStart = reading.length + crosstabOnly.length;
+  // One width for the five groups, so the help reads as one table.
+  const lines = flagLines([...reading, ...crosstabOnly, ...tabsOnly, ...inspectOnly, ...common]);
+  const tabsStart = reading.length + crosstabOnly.length;
+  const inspectStart = tabsStart + tabsOnly.length;
   const commonStart = inspectStart + inspectOnly.length;
   return [
     ...COMMANDS.map((c) => M.usage(M.synopsis[c])),
@@ -322,7 +477,10 @@ export function programUsage(): string {
     ...lines.slice(0, reading.length),
     '',
     M.crosstabOptionsHeading,
-    ...lines.slice(reading.length, inspectStart),
+    ...lines.slice(reading.length, tabsStart),
+    '',
+    M.tabsOptionsHeading,
+    ...lines.slice(tabsStart, inspectStart),
     '',
     M.inspectOptionsHeading,
     ...lines.slice(inspectStart, commonStart),

@@ -13,10 +13,18 @@ import type { Result } from '../core/result';
 import type { RespondentTable } from '../core/table/types';
 import type { CrosstabArgs } from './args';
 import { openSurvey } from './open';
+import { crosstabSqlFor } from './sql';
 import { printJson, runCommand } from './run';
 
 export function runCrosstab(argv: readonly string[]): Promise<number> {
   return runCommand('crosstab', argv, async (args) => {
+    if (args.sql === true) {
+      // The same table as one DuckDB query over the same file (core/sql), instead of the table.
+      const opened = await openSurvey(args);
+      if (!opened.ok) return opened;
+      const query = crosstabSqlFor(args, opened.value);
+      return query.ok ? ok(`${query.value}\n`) : query;
+    }
     const result = await crosstabFile(args);
     return result.ok ? ok(printJson(result.value)) : result;
   });

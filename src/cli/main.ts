@@ -10,11 +10,13 @@ import { runCrosstab } from './crosstab';
 import { runDefinition } from './definition';
 import { runInspect } from './inspect';
 import { runList } from './list';
+import { runTabs } from './tabs';
 
 const commands: Record<CommandName, (argv: readonly string[]) => Promise<number>> = {
   list: runList,
   inspect: runInspect,
   crosstab: runCrosstab,
+  tabs: runTabs,
   definition: runDefinition,
 };
 

@@ -478,6 +478,10 @@ export const cliMessages = {
       help: 'Only respondents who gave this answer; repeat it: ORed on one question, ANDed across questions.',
     },
     'no-tests': { value: '', help: 'Leave out the column-proportion significance letters.' },
+    sql: {
+      value: '',
+      help: 'Print the DuckDB SQL query that counts this table over the same file, instead of the table.',
+    },
     banner: {
       value: '<question>[,...]',
       help: 'The banner questions across the top after Total, by id or exact text, comma-separated; <outer>/<inner> nests inner within outer (required).',

@@ -207,7 +207,7 @@ describe('help', () => {
     const usage = programUsage();
     for (const command of COMMANDS) expect(usage).toContain(`survey-workbench ${command}`);
     const all = new Set(COMMANDS.flatMap((c) => COMMAND_FLAGS[c]));
-    expect(all.size).toBe(14);
+    expect(all.size).toBe(23);
     for (const flag of all)
       expect(usage, `--${flag}`).toMatch(
         new RegExp(`^  (-h, )?--${flag}( <[^>]+>\\S*)? +\\S`, 'm'),
