@@ -21,7 +21,7 @@ import type { FileArgs } from './args';
 /** The largest file read: 2 GiB − 1 bytes, the most one read of a file gives in Node. */
 export const MAX_FILE_BYTES = 2 ** 31 - 1;
 /** A survey definition is small JSON; anything this large is the wrong file. */
-export const MAX_DEFINITION_BYTES = 64 * 1024 ** 2;
+const MAX_DEFINITION_BYTES = 64 * 1024 ** 2;
 
 /** What `openSurvey` needs: the file and how to read it (the shared flags). */
 export type OpenArgs = Pick<
@@ -94,7 +94,7 @@ async function isRegularFile(path: string): Promise<boolean> {
  * before it is opened (opening a named pipe waits for a writer), and opened
  * without blocking, then checked again, in case it changed in between.
  */
-export async function readRegularFile(
+async function readRegularFile(
   file: string,
   limit: number,
   tooLarge: (file: string, bytes: number, limit: number) => string,

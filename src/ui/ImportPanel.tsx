@@ -41,7 +41,7 @@ export function pendingFromFile(file: File): PendingFile {
   };
 }
 
-export function pendingFromText(name: string, text: string): PendingFile {
+function pendingFromText(name: string, text: string): PendingFile {
   const bytes = new TextEncoder().encode(text);
   // A copy goes to the worker each time (pasted tables are small), so a retry can send it again.
   return { name, size: bytes.length, head: async (n) => bytes.slice(0, n), source: bytes };

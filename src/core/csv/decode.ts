@@ -11,7 +11,7 @@ import type { EncodingName } from './encoding';
  * Lossy lines recorded at most: enough to say where a file went wrong, bounded
  * so a file decoded in the wrong encoding throughout costs no memory per line.
  */
-export const MAX_LOSSY_LINES = 1000;
+const MAX_LOSSY_LINES = 1000;
 
 export interface Decoded {
   text: string;

@@ -78,7 +78,7 @@ const questionSchema = z.strictObject({
   missing: z.optional(values),
 });
 
-export const definitionSchema = z.strictObject({
+const definitionSchema = z.strictObject({
   format: z.literal(DEFINITION_FORMAT),
   version: z.literal(DEFINITION_VERSION),
   title: z.optional(text),

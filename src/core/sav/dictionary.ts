@@ -276,7 +276,7 @@ export function buildDictionary(raw: RawDictionary, chosen?: EncodingChoice): Sa
  * back, so fields cannot run into each other. Windows-1252's five undefined
  * bytes become U+FFFD, as the CSV reader makes them.
  */
-export function textDecoder(encoding: EncodingName): (bytes: Uint8Array) => string {
+function textDecoder(encoding: EncodingName): (bytes: Uint8Array) => string {
   const decoder = new TextDecoder(encoding);
   if (encoding === 'windows-1252')
     return (b) => decoder.decode(b, { stream: true }).replace(/[\u0080-\u009f]/g, '\uFFFD');

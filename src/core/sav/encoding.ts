@@ -51,7 +51,7 @@ const CODE_PAGES: Record<number, EncodingName> = {
   10000: 'macintosh',
 };
 
-export function encodingByName(name: string): EncodingName | null {
+function encodingByName(name: string): EncodingName | null {
   const key = name.toLowerCase().replace(/[-_\s]/g, '');
   return Object.prototype.hasOwnProperty.call(NAMES, key) ? NAMES[key]! : null;
 }

@@ -21,7 +21,7 @@ export class SavError extends Error {
 }
 
 /** A SavError as the user sees it: where, what, and what to do. */
-export function toSurveyError(e: SavError, file: string): SurveyError {
+function toSurveyError(e: SavError, file: string): SurveyError {
   const advice = e.code === 'sav-malformed' ? ` ${M.advice}` : '';
   return { code: e.code, message: `${e.message}${advice}`, file };
 }

@@ -133,7 +133,7 @@ function lengthPrefixed(r: ByteReader, what: string): Uint8Array {
 }
 
 /** Subtype 21: value labels of strings wider than 8 bytes, by variable name. */
-export function parseLongStringLabels(r: ByteReader, out: LongStringLabels[]): void {
+function parseLongStringLabels(r: ByteReader, out: LongStringLabels[]): void {
   while (r.remaining > 0) {
     const name = lengthPrefixed(r, 'a long string variable name');
     r.i32('a long string width');
@@ -155,7 +155,7 @@ export function parseLongStringLabels(r: ByteReader, out: LongStringLabels[]): v
  * before each value. Both are read: a repeated length is recognised by equalling
  * the first (no text value starts with the bytes of a small integer).
  */
-export function parseLongStringMissing(r: ByteReader, out: LongStringMissing[]): void {
+function parseLongStringMissing(r: ByteReader, out: LongStringMissing[]): void {
   while (r.remaining > 0) {
     const name = lengthPrefixed(r, 'a long string variable name');
     const at = r.pos;

@@ -102,7 +102,7 @@ function netLabel(column: Column | undefined, net: CrosstabNet): string {
   return net.all ? PM.netLabelAll(names) : PM.netLabelAny(names);
 }
 
-export function crosstabSpec(table: RespondentTable, view: CrosstabView): CrosstabSpec | null {
+function crosstabSpec(table: RespondentTable, view: CrosstabView): CrosstabSpec | null {
   const rowsId = view.rows ?? categoricalColumns(table)[0]?.id ?? null;
   if (rowsId === null) return null;
   const find = (id: string) => table.columns.find((c) => c.id === id);

@@ -22,7 +22,7 @@ import type { PublishedSurvey } from '../../core/published/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 /** The payload format version; a link with another version is refused with a clear message. */
-export const PAYLOAD_VERSION = 1;
+const PAYLOAD_VERSION = 1;
 /** The longest payload a link carries, in base64url characters ("a few KB compressed"). */
 export const MAX_PAYLOAD_CHARS = 6000;
 /**
@@ -37,7 +37,7 @@ export const MAX_INFLATED_BYTES = 1024 * 1024;
  * answer, so it is longer than a small published survey; fragments are never
  * sent to a server, so only the address bar's own limits apply (far above this).
  */
-export const MAX_DEFINITION_CHARS = 32000;
+const MAX_DEFINITION_CHARS = 32000;
 
 // Bounds: far above any real survey (the largest bundled label is ~70
 // characters), low enough that a hostile payload cannot make the UI lay out
@@ -92,7 +92,7 @@ const metaSchema = z.object({
 });
 
 /** The zod mirror of PublishedSurvey (src/core/published/types.ts). */
-export const publishedSurveySchema = z.object({
+const publishedSurveySchema = z.object({
   format: z.literal('distribution'),
   meta: metaSchema,
   questions: z.array(questionSchema).check(z.maxLength(2000)),

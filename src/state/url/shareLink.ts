@@ -9,7 +9,7 @@ import type { StoredSurvey } from '../models/stored';
 import type { Result } from '../../core/result';
 import { encodeView, type Attachment, type ViewState } from './view';
 
-export function attachmentFor(entry: LibraryEntry | null): Attachment | null {
+function attachmentFor(entry: LibraryEntry | null): Attachment | null {
   // An upload, or a survey opened from a link: the link passed on carries it again.
   if (!entry || entry.origin === 'bundled') return null;
   const data = entry.table ? null : encodeSurveyPayload(entry.survey);

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { linkMessages as M } from '../../core/messages';
 
-export const VIEW_VERSION = 1;
+const VIEW_VERSION = 1;
 
 export type Page = 'library' | 'survey' | 'question' | 'flags' | 'crosstab';
 export type PercentMode = 'col' | 'row' | 'total' | 'cases' | 'resp' | 'responses';

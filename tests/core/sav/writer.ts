@@ -142,7 +142,7 @@ export function end(b: Bytes): Bytes {
 }
 
 /** Cases, uncompressed: numbers as flt64, strings space-padded to whole 8-byte slots. */
-export function rows(b: Bytes, cases: (number | string)[][], widths: number[]): Bytes {
+function rows(b: Bytes, cases: (number | string)[][], widths: number[]): Bytes {
   for (const row of cases)
     row.forEach((v, k) => {
       const w = widths[k] ?? 0;

@@ -8,7 +8,7 @@ import { clean } from './cells';
 import type { Encoder } from './cells';
 
 /** Shared pattern bookkeeping: masks of up to any number of 32-bit words, interned to pattern codes. */
-export class PatternTable {
+class PatternTable {
   private readonly small = new Map<number, number>();
   private readonly large = new Map<string, number>();
   readonly masks: number[][] = [];
