@@ -3,8 +3,7 @@
 // files with their sidecar's title and notice), so the page's own code stays
 // small and its first paint is not held up by parsing.
 import { loadSurveyFile } from '../core/pipeline';
-import type { StoredSurvey } from '../state/models/stored';
-import { surveyOfTable } from '../state/models/respondentView';
+import { storedRecord, type StoredSurvey } from '../state/models/stored';
 import { describeError } from '../state/models/errors';
 import { parseDefinition } from '../core/definition/definition';
 
@@ -53,19 +52,8 @@ export async function loadBundled(files: readonly BundledFile[]): Promise<Bundle
       out.errors.push({ file, message: describeError(loaded.error) });
       continue;
     }
-    const base = { id, file, addedAt: '', fingerprint: '', bytes: bytes.length };
-    const l = loaded.value;
     out.records.push(
-      l.kind === 'distribution'
-        ? { ...base, kind: 'distribution', name: l.survey.meta.title, survey: l.survey }
-        : {
-            ...base,
-            kind: 'respondents',
-            name: l.table.meta.title,
-            table: l.table,
-            view: surveyOfTable(l.table, null),
-            definition: l.definition,
-          },
+      storedRecord(loaded.value, { id, file, addedAt: '', fingerprint: '', bytes: bytes.length }),
     );
   }
   return out;

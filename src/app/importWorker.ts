@@ -7,9 +7,8 @@ import type { Result } from '../core/result';
 import type { Column } from '../core/table/types';
 import type { FromWorker, Imported, ToWorker } from './importProtocol';
 import { placeStored } from './persist';
-import type { StoredSurvey } from '../state/models/stored';
+import { storedRecord, type StoredSurvey } from '../state/models/stored';
 import { checkFingerprint, fingerprintBytes } from './fingerprint';
-import { surveyOfTable } from '../state/models/respondentView';
 import { loadBundled } from './bundledLoad';
 
 interface WorkerScope {
@@ -78,26 +77,13 @@ async function importFile(msg: Extract<ToWorker, { type: 'load' }>): Promise<Res
   const parsed = await parseSource(msg);
   if (!parsed.ok) return parsed;
   const { loaded: l, hash, size } = parsed.value;
-  const base = {
+  const record = storedRecord(l, {
     id: msg.surveyId ?? `upload-${hash.slice(0, 12)}`,
     file: msg.options.file,
     addedAt: new Date().toISOString(),
     fingerprint: hash,
     bytes: size,
-  };
-  // Respondent data: the questions' distributions are computed here too (a pass over a
-  // million respondents per question), so the page only draws them.
-  const record: StoredSurvey =
-    l.kind === 'distribution'
-      ? { ...base, kind: 'distribution', name: l.survey.meta.title, survey: l.survey }
-      : {
-          ...base,
-          kind: 'respondents',
-          name: l.table.meta.title,
-          table: l.table,
-          view: surveyOfTable(l.table, null),
-          definition: l.definition,
-        };
+  });
   // Never over a different survey: a link's id may be taken (placeStored says where it went).
   const saved = await placeStored(record, 'import');
   return saved.ok

@@ -3,7 +3,9 @@
 // survey (typed arrays clone cheaply), not the file, so a reload parses nothing.
 import type { SurveyDefinition } from '../../core/definition/definition';
 import type { PublishedSurvey } from '../../core/published/types';
+import type { Loaded } from '../../core/pipeline';
 import type { RespondentTable } from '../../core/table/types';
+import { surveyOfTable } from './respondentView';
 
 export interface StoredBase {
   id: string;
@@ -34,3 +36,25 @@ export type StoredSurvey =
       /** Every decision the table was read with: it travels in links and downloads. Absent in surveys kept before it existed. */
       definition?: SurveyDefinition;
     });
+
+/** Where a record comes from: its library id, file and bytes. */
+export type StoredOrigin = Omit<StoredBase, 'name'>;
+
+/**
+ * The library record of a loaded survey: published figures as they are;
+ * respondent data with its questions' distributions (computed once here, a pass
+ * over every respondent per question, so the page only draws them) and the
+ * definition it was read with. One shape for bundled files and uploads.
+ */
+export function storedRecord(loaded: Loaded, origin: StoredOrigin): StoredSurvey {
+  return loaded.kind === 'distribution'
+    ? { ...origin, kind: 'distribution', name: loaded.survey.meta.title, survey: loaded.survey }
+    : {
+        ...origin,
+        kind: 'respondents',
+        name: loaded.table.meta.title,
+        table: loaded.table,
+        view: surveyOfTable(loaded.table, null),
+        definition: loaded.definition,
+      };
+}
