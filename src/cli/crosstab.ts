@@ -30,6 +30,27 @@ export function runCrosstab(argv: readonly string[]): Promise<number> {
   });
 }
 
+/**
+ * --where question=option flags as filter conditions: questions by id or text,
+ * options by label; several on one question are ORed, on different ones ANDed.
+ */
+export function whereFilter(
+  table: RespondentTable,
+  where: readonly { question: string; option: string }[],
+): Result<{ questionId: string; options: number[] }[]> {
+  const filter: { questionId: string; options: number[] }[] = [];
+  for (const w of where) {
+    const column = categoricalColumn(table, w.question);
+    if (!column.ok) return column;
+    const index = optionIndex(column.value, w.option);
+    if (!index.ok) return index;
+    const same = filter.find((f) => f.questionId === column.value.id);
+    if (same !== undefined) same.options.push(index.value);
+    else filter.push({ questionId: column.value.id, options: [index.value] });
+  }
+  return ok(filter);
+}
+
 /** Names to ids and labels to option indexes, with errors that list the valid choices. */
 export function resolveCrosstabSpec(
   table: RespondentTable,
@@ -43,20 +64,12 @@ export function resolveCrosstabSpec(
     if (!found.ok) return found;
     cols = found.value.id;
   }
-  const filter: { questionId: string; options: number[] }[] = [];
-  for (const w of args.where) {
-    const column = categoricalColumn(table, w.question);
-    if (!column.ok) return column;
-    const index = optionIndex(column.value, w.option);
-    if (!index.ok) return index;
-    const same = filter.find((f) => f.questionId === column.value.id);
-    if (same !== undefined) same.options.push(index.value);
-    else filter.push({ questionId: column.value.id, options: [index.value] });
-  }
+  const filter = whereFilter(table, args.where);
+  if (!filter.ok) return filter;
   return ok({
     rows: { questionId: rows.value.id },
     cols: cols === null ? null : { questionId: cols },
-    filter,
+    filter: filter.value,
     tests: args.tests,
   });
 }

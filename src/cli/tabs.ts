@@ -9,7 +9,6 @@
 // nests inner within outer. A --band makes <question>_band, and a numeric
 // question named on the banner stands there as its band.
 import { writeFile } from 'node:fs/promises';
-import { optionIndex, categoricalColumn } from '../core/filter/columns';
 import { cliMessages as M } from '../core/messages';
 import { fail, ok } from '../core/result';
 import type { Result } from '../core/result';
@@ -20,6 +19,7 @@ import { tabs } from '../core/tabs/tabs';
 import type { BannerColumn, TabBook, TabSpec } from '../core/tabs/types';
 import { tabBookXlsx } from '../core/tabs/xlsx';
 import type { TabsArgs } from './args';
+import { whereFilter } from './crosstab';
 import { openSurvey } from './open';
 import { printJson, runCommand } from './run';
 
@@ -89,17 +89,9 @@ export function resolveTabSpec(
       banner.push({ question: idOf(item.slice(slash + 1)), within: idOf(item.slice(0, slash)) });
     else banner.push(idOf(item));
   }
-  const filter: { questionId: string; options: number[] }[] = [];
-  for (const w of args.where) {
-    const column = categoricalColumn(data, w.question);
-    if (!column.ok) return column;
-    const index = optionIndex(column.value, w.option);
-    if (!index.ok) return index;
-    const same = filter.find((f) => f.questionId === column.value.id);
-    if (same !== undefined) same.options.push(index.value);
-    else filter.push({ questionId: column.value.id, options: [index.value] });
-  }
-  const spec: TabSpec = { banner, filter, tests: args.tests ?? false };
+  const filter = whereFilter(data, args.where);
+  if (!filter.ok) return filter;
+  const spec: TabSpec = { banner, filter: filter.value, tests: args.tests ?? false };
   // Every question of the file by default, not the bands made for the banner.
   spec.rows =
     args.rows === null

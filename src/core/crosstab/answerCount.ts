@@ -10,8 +10,8 @@ import type { Crosstab } from './types';
 /** The id prefix of a derived answer-count question: "answers:" + the multi-answer question's id. */
 const ANSWER_COUNT_PREFIX = 'answers:';
 
-/** How many options pattern p (1-based) of `column` holds. */
-function patternSize(column: MultiColumn, p: number): number {
+/** How many options pattern p (1-based) of `column` holds (bits past its labels do not count). */
+export function patternSize(column: MultiColumn, p: number): number {
   let n = 0;
   const base = (p - 1) * column.words;
   for (let w = 0; w < column.words; w++) {

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../result';
 import { respondentMessages as M } from '../messages';
 import { categoricalColumn, type Categorical } from '../filter/columns';
 import { keyCount, keySelection, keysOf } from '../filter/filter';
+import { patternSize } from './answerCount';
 import type { KeyAxis } from './count';
 import type { AxisSpec, CrosstabAxis } from './types';
 
@@ -96,20 +97,9 @@ export function resolveAxis(table: RespondentTable, spec: AxisSpec): Result<Reso
   });
 }
 
-/** How many options key k stands for (single: 1; multi: set bits of its pattern within the labels). */
+/** How many options key k stands for (single: 1; multi: the options of its pattern). */
 function optionCount(column: Categorical, key: number): number {
-  if (column.type === 'single') return 1;
-  let n = 0;
-  const base = (key - 1) * column.words;
-  for (let w = 0; w < column.words; w++) {
-    let bits = column.masks[base + w]!;
-    while (bits !== 0) {
-      const low = bits & -bits;
-      if ((w << 5) + 31 - Math.clz32(low) < column.labels.length) n++;
-      bits ^= low;
-    }
-  }
-  return n;
+  return column.type === 'single' ? 1 : patternSize(column, key);
 }
 
 /** Writes the option indexes key k stands for (ascending) into out from `at`; returns the next free index. */
