@@ -8,15 +8,9 @@ import { publishedMessages as M } from '../messages';
 import { fail, ok } from '../result';
 import type { Result, SurveyError } from '../result';
 import { fileStem } from '../surveys';
-import {
-  DISTRIBUTION_COLUMNS,
-  REQUIRED_COLUMNS,
-  SURVEY_COLUMNS,
-  isDistributionColumn,
-  isDistributionHeader,
-  normaliseHeaderCell,
-} from './columns';
+import { SURVEY_COLUMNS, isDistributionHeader } from './columns';
 import type { DistributionColumn, SurveyColumn } from './columns';
+import { indexHeader } from './header';
 import { isOmittedPlaceholder, parsePercentText, parseRankText } from './percent';
 import type {
   PublishedOption,
@@ -25,8 +19,6 @@ import type {
   PublishedSurvey,
   QuestionKind,
 } from './types';
-
-export { isDistributionHeader } from './columns';
 
 const KINDS: readonly QuestionKind[] = ['single', 'multi', 'numeric', 'text'];
 
@@ -75,57 +67,9 @@ export function parseDistributionRows(
   }
 
   // 1. Header: every named column must be one we know.
-  const index = new Map<DistributionColumn, number>();
-  for (let j = 0; j < header.length; j++) {
-    const name = normaliseHeaderCell(header[j] ?? '');
-    if (name === '') {
-      const used = rows.findIndex((r, i) => i > 0 && (r[j] ?? '').trim() !== '');
-      if (used > 0) {
-        return fail(
-          error(
-            'distribution-unnamed-column',
-            `${M.where(lineOf(used), j + 1, '')}: ${M.blankColumnName(DISTRIBUTION_COLUMNS)}`,
-            lineOf(used),
-            j + 1,
-          ),
-        );
-      }
-      continue;
-    }
-    if (!isDistributionColumn(name)) {
-      const written = (header[j] ?? '').replace(/^\uFEFF/, '').trim();
-      return fail(
-        error(
-          'distribution-unknown-column',
-          `${M.where(lineOf(0), j + 1, written)}: ${M.unknownColumn(written, DISTRIBUTION_COLUMNS)}`,
-          lineOf(0),
-          j + 1,
-        ),
-      );
-    }
-    const first = index.get(name);
-    if (first !== undefined) {
-      return fail(
-        error(
-          'distribution-duplicate-column',
-          `${M.where(lineOf(0), j + 1, name)}: ${M.duplicateColumn(name, first + 1)}`,
-          lineOf(0),
-          j + 1,
-        ),
-      );
-    }
-    index.set(name, j);
-  }
-  const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length > 0) {
-    return fail(
-      error(
-        'distribution-missing-columns',
-        `${M.whereLine(lineOf(0))}: ${M.missingColumns(missing)}`,
-        lineOf(0),
-      ),
-    );
-  }
+  const indexed = indexHeader(rows, lineOf, error);
+  if (!indexed.ok) return indexed;
+  const index = indexed.value;
   const dataRows = rows.map((r, i) => ({ row: r, i })).filter((r) => r.i > 0 && !isBlankRow(r.row));
   if (dataRows.length === 0) {
     return fail(error('distribution-no-rows', M.noRows, lineOf(0)));

@@ -1,6 +1,6 @@
 // Which of the three shapes a file has, from its first rows.
 import { isBannerTable } from '../published/bannerTable';
-import { isDistributionHeader } from '../published/parse';
+import { isDistributionHeader } from '../published/columns';
 
 export type Shape = 'distribution' | 'banner' | 'respondents';
 

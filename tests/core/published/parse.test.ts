@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isDistributionHeader } from '../../../src/core/published/columns';
 import {
   isDistributionCsv,
-  isDistributionHeader,
   parseDistributionCsv,
   parseDistributionRows,
 } from '../../../src/core/published/parse';
