@@ -1,18 +1,64 @@
-// The production bundle's gzip size: every JS file Vite emits, gzipped with
-// zlib (default level, as a web server would). Reads dist/ when it is newer
+// The production bundle's gzip size, gzipped with zlib (default level, as a
+// web server would). The budget is for what a first visit downloads: the
+// entry script, its static imports and the import worker the page starts at
+// once; chunks loaded by a dynamic import() (Parquet, Excel, codecs) are only
+// fetched when a user needs them, so they are reported apart. Reads dist/ when it is newer
 // than every source file; otherwise runs `vite build` into a temporary folder
 // (so the lead's dist/ is left alone).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface BundleFigures {
   source: string;
-  files: { name: string; bytes: number; gzipBytes: number }[];
+  files: { name: string; bytes: number; gzipBytes: number; initial: boolean }[];
+  /** Raw and gzipped bytes of the initial JS (entry, static imports, started workers). */
   jsBytes: number;
   gzipBytes: number;
+  /** Gzipped bytes of the chunks loaded only on demand. */
+  lazyGzipBytes: number;
+}
+
+/** Relative JS files a chunk loads statically (`import … from "./x.js"`), not `import("./x.js")`. */
+function staticImports(code: string): string[] {
+  return [...code.matchAll(/(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)].map(
+    (m) => m[1]!,
+  );
+}
+
+/** Workers a chunk starts: the first script named after `new Worker(new URL(` (Vite nests URLs). */
+function startedWorkers(code: string): string[] {
+  return [...code.matchAll(/new Worker\((?:\s*new URL\()+\s*["'`]([^"'`]+\.js)["'`]/g)].map(
+    (m) => m[1]!,
+  );
+}
+
+/** The initial chunks: index.html's module scripts and what they load without import(). */
+export function initialFiles(dir: string): Set<string> {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const todo = [...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) =>
+    join(dir, m[1]!),
+  );
+  const seen = new Set<string>();
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let code: string;
+    try {
+      code = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const rel of staticImports(code)) todo.push(join(dirname(file), rel));
+    // Worker URLs are written relative to the site root or to the chunk.
+    for (const url of startedWorkers(code)) {
+      todo.push(url.startsWith('/') ? join(dir, url) : join(dirname(file), url));
+    }
+  }
+  return seen;
 }
 
 function walk(dir: string): string[] {
@@ -39,18 +85,26 @@ function newest(paths: string[]): number {
 }
 
 function measureDir(dir: string, source: string): BundleFigures {
+  const initial = initialFiles(dir);
   const files = walk(dir)
     .filter((p) => /\.(m?js)$/.test(p))
     .map((p) => {
       const buf = readFileSync(p);
-      return { name: p.slice(dir.length + 1), bytes: buf.length, gzipBytes: gzipSync(buf).length };
+      return {
+        name: p.slice(dir.length + 1),
+        bytes: buf.length,
+        gzipBytes: gzipSync(buf).length,
+        initial: initial.has(p),
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+  const first = files.filter((f) => f.initial);
   return {
     source,
     files,
-    jsBytes: files.reduce((s, f) => s + f.bytes, 0),
-    gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),
+    jsBytes: first.reduce((s, f) => s + f.bytes, 0),
+    gzipBytes: first.reduce((s, f) => s + f.gzipBytes, 0),
+    lazyGzipBytes: files.filter((f) => !f.initial).reduce((s, f) => s + f.gzipBytes, 0),
   };
 }
 
