@@ -3,19 +3,21 @@
 // never hang), checks the size before reading, reads the survey definition
 // (--definition, or <name>.json beside the data), turns --multi, --weight and
 // --no-weight into the schema overrides the app's import preview makes, and
-// hands the bytes to the core's loadSurveyFileAsync: the same reading as the app.
+// hands the bytes to the core's loadSurveyFileAsync: the same reading as the app
+// (CSV, SPSS, Parquet and Excel workbooks alike; --sheet picks a workbook's sheet).
 import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { parseDefinition } from '../core/definition/definition';
 import type { SurveyDefinition } from '../core/definition/definition';
-import { cliMessages as M } from '../core/messages';
+import { cliMessages as M, located, problem } from '../core/messages';
 import { loadSurveyFileAsync } from '../core/pipeline';
 import type { LoadOptions, Loaded } from '../core/pipeline';
 import { fail, ok } from '../core/result';
 import type { Result, SurveyError } from '../core/result';
 import type { SchemaOverride } from '../core/schema/types';
 import { sidecarPath } from '../core/surveys';
+import { isZipFile } from '../core/xlsx/index';
 import type { FileArgs } from './args';
 
 /** The largest file read: 2 GiB − 1 bytes, the most one read of a file gives in Node. */
@@ -26,12 +28,14 @@ const MAX_DEFINITION_BYTES = 64 * 1024 ** 2;
 /** What `openSurvey` needs: the file and how to read it (the shared flags). */
 export type OpenArgs = Pick<
   FileArgs,
-  'file' | 'encoding' | 'delimiter' | 'definition' | 'weight' | 'multi'
+  'file' | 'encoding' | 'delimiter' | 'definition' | 'weight' | 'multi' | 'sheet'
 >;
 
 /** Reads and loads a survey file as the app does; a SurveyError saying why not. */
 export async function openSurvey(args: OpenArgs): Promise<Result<Loaded>> {
-  const bytes = await readRegularFile(args.file, MAX_FILE_BYTES, M.tooLarge);
+  const bytes = await readRegularFile(args.file, MAX_FILE_BYTES, (file, size, limit) =>
+    problem('cli-too-large', file, size, limit),
+  );
   if (!bytes.ok) return bytes;
   const definition = await readDefinition(args);
   if (!definition.ok) return definition;
@@ -39,6 +43,12 @@ export async function openSurvey(args: OpenArgs): Promise<Result<Loaded>> {
   const opts: LoadOptions = { file: args.file };
   if (args.encoding !== undefined) opts.encoding = args.encoding;
   if (args.delimiter !== undefined) opts.delimiter = args.delimiter;
+  if (args.sheet !== undefined) {
+    // A sheet of something that is no workbook is a mistake worth saying, not ignoring.
+    if (!isZipFile(bytes.value))
+      return fail(located({ file: args.file }, problem('cli-sheet-not-workbook')));
+    opts.sheet = args.sheet;
+  }
   if (definition.value !== null) opts.definition = definition.value;
   if (args.weight !== undefined) opts.weightId = args.weight;
   const groups: SchemaOverride[] = args.multi.map((m) => ({
@@ -58,11 +68,7 @@ export async function openSurvey(args: OpenArgs): Promise<Result<Loaded>> {
       ...(args.definition === undefined ? [] : ['--definition']),
     ];
     if (flags.length > 0)
-      return fail({
-        code: 'cli-respondent-flags',
-        message: M.respondentFlags(flags),
-        file: args.file,
-      });
+      return fail(located({ file: args.file }, problem('cli-respondent-flags', flags)));
   }
   return loaded;
 }
@@ -75,7 +81,9 @@ async function readDefinition(args: OpenArgs): Promise<Result<SurveyDefinition |
     if (beside === args.file || !(await isRegularFile(beside))) return ok(null);
     file = beside;
   }
-  const bytes = await readRegularFile(file, MAX_DEFINITION_BYTES, M.definitionTooLarge);
+  const bytes = await readRegularFile(file, MAX_DEFINITION_BYTES, (name, size, limit) =>
+    problem('cli-definition-too-large', name, size, limit),
+  );
   if (!bytes.ok) return bytes;
   const text = new TextDecoder('utf-8').decode(bytes.value); // drops a byte order mark
   return parseDefinition(text, file);
@@ -97,7 +105,7 @@ async function isRegularFile(path: string): Promise<boolean> {
 async function readRegularFile(
   file: string,
   limit: number,
-  tooLarge: (file: string, bytes: number, limit: number) => string,
+  tooLarge: (file: string, bytes: number, limit: number) => SurveyError,
 ): Promise<Result<Uint8Array>> {
   let info: Stats;
   try {
@@ -130,7 +138,7 @@ function refusal(
   file: string,
   info: Stats,
   limit: number,
-  tooLarge: (file: string, bytes: number, limit: number) => string,
+  tooLarge: (file: string, bytes: number, limit: number) => SurveyError,
 ): SurveyError | null {
   if (!info.isFile()) {
     const why = info.isDirectory()
@@ -144,16 +152,12 @@ function refusal(
             : M.notRegular;
     return cannotRead(file, why);
   }
-  if (info.size > limit)
-    return { code: 'cli-too-large', message: tooLarge(file, info.size, limit), file };
+  if (info.size > limit) return located({ file }, tooLarge(file, info.size, limit));
   return null;
 }
 
-const cannotRead = (file: string, why: string): SurveyError => ({
-  code: 'cli-cannot-read',
-  message: M.cannotRead(file, why),
-  file,
-});
+const cannotRead = (file: string, why: string): SurveyError =>
+  located({ file }, problem('cli-cannot-read', file, why));
 
 function reason(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
@@ -166,8 +170,13 @@ function reason(e: unknown): string {
 /** An error as stderr shows it: `file:line:column: message` (as much of the place as is known). */
 export function formatError(e: SurveyError): string {
   if (e.file === undefined) return e.message;
-  // "Cannot read x.csv: …" already names the file.
-  if (e.code === 'cli-cannot-read' || e.code === 'cli-too-large') return e.message;
+  // "Cannot read x.csv: …" and "x.csv is … bytes" already name the file.
+  if (
+    e.code === 'cli-cannot-read' ||
+    e.code === 'cli-too-large' ||
+    e.code === 'cli-definition-too-large'
+  )
+    return e.message;
   const line = e.line === undefined ? '' : `:${e.line}`;
   const column = e.line === undefined || e.column === undefined ? '' : `:${e.column}`;
   return `${e.file}${line}${column}: ${e.message}`;

@@ -6,6 +6,7 @@ import { loadFile } from '../app/importClient';
 import { describeError } from '../state/models/errors';
 import type { StoredSurvey } from '../state/models/stored';
 import { capEcho } from '../core/format/bidi';
+import { IMPORT_ACCEPT } from './importAccept';
 
 interface Props {
   surveyId: string;
@@ -54,7 +55,7 @@ export function NeedFilePanel({ surveyId, fingerprint, fileName, definition, onL
           type="file"
           className="visually-hidden"
           data-testid="need-file-input"
-          accept=".csv,.tsv,.txt,.sav,.zsav,.parquet,text/csv,text/plain"
+          accept={IMPORT_ACCEPT}
           disabled={busy}
           onChange={(e) => void choose(e.target.files?.[0])}
         />
