@@ -7,13 +7,17 @@
 // by id or exact text; a comma inside a question's text is read as part of it
 // when the pieces together name a question. "<outer>/<inner>" on the banner
 // nests inner within outer. A --band makes <question>_band, and a numeric
-// question named on the banner stands there as its band.
+// question named on the banner stands there as its band. Without --banner, the
+// banner saved in the survey definition is used (its bands too; a --band of
+// the same question replaces the saved one).
 import { writeFile } from 'node:fs/promises';
-import { cliMessages as M } from '../core/messages';
+import { cliMessages as M, located, problem } from '../core/messages';
 import { fail, ok } from '../core/result';
 import type { Result } from '../core/result';
-import type { Column, RespondentTable } from '../core/table/types';
-import { band, withColumns } from '../core/tabs/band';
+import type { DefinedBand, DefinedBanner } from '../core/definition/definition';
+import { resolveDefinedBanner, withBands } from '../core/definition/banner';
+import type { RespondentTable } from '../core/table/types';
+import { findColumn } from '../core/tabs/columns';
 import { defaultRows } from '../core/tabs/rows';
 import { tabs } from '../core/tabs/tabs';
 import type { BannerColumn, TabBook, TabSpec } from '../core/tabs/types';
@@ -22,9 +26,17 @@ import type { TabsArgs } from './args';
 import { whereFilter } from './crosstab';
 import { openSurvey } from './open';
 import { printJson, runCommand } from './run';
+import { tabsSqlFor } from './sql';
 
 export function runTabs(argv: readonly string[]): Promise<number> {
   return runCommand('tabs', argv, async (args) => {
+    if (args.sql === true) {
+      // The book's counts as one DuckDB query over the same file (core/sql), instead of the book.
+      const opened = await openSurvey(args);
+      if (!opened.ok) return opened;
+      const query = tabsSqlFor(args, opened.value);
+      return query.ok ? ok(`${query.value}\n`) : query;
+    }
     const book = await tabsFile(args);
     if (!book.ok) return book;
     if (args.xlsx === null) return ok(printJson(book.value));
@@ -34,10 +46,9 @@ export function runTabs(argv: readonly string[]): Promise<number> {
     try {
       await writeFile(args.xlsx, bytes);
     } catch (e) {
-      return fail({
-        code: 'cli-cannot-write',
-        message: M.cannotWrite(args.xlsx, e instanceof Error ? e.message : String(e)),
-      });
+      return fail(
+        problem('cli-cannot-write', args.xlsx, e instanceof Error ? e.message : String(e)),
+      );
     }
     return ok(`${M.wroteXlsx(args.xlsx, book.value.tables.length)}\n`);
   });
@@ -51,43 +62,49 @@ export async function tabsFile(
   if (!opened.ok) return opened;
   const loaded = opened.value;
   if (loaded.kind !== 'respondents')
-    return fail({ code: 'tabs-not-respondents', message: M.notRespondents, file: args.file });
-  const resolved = resolveTabSpec(loaded.table, args);
+    return fail(located({ file: args.file }, problem('cli-not-respondents')));
+  const resolved = resolveTabSpec(loaded.table, args, loaded.definition.banner ?? null);
   if (!resolved.ok) return resolved;
   const book = tabs(resolved.value.table, resolved.value.spec);
   if (!book.ok) return book;
   return ok({ ...book.value, warnings: [...book.value.warnings, ...loaded.detected.warnings] });
 }
 
-/** The bands added to the table, and the flags as a TabSpec over it. */
+/**
+ * The bands added to the table, and the flags as a TabSpec over it. `saved`:
+ * the survey definition's banner, used when --banner is not given.
+ */
 export function resolveTabSpec(
   table: RespondentTable,
   args: Pick<TabsArgs, 'banner' | 'rows' | 'where' | 'bands' | 'nets' | 'tests' | 'weight'>,
-): Result<{ table: RespondentTable; spec: TabSpec }> {
-  const banded: Column[] = [];
-  const bandOf = new Map<string, string>();
-  for (const b of args.bands) {
-    const column = band(table, b.question, b.cuts);
-    if (!column.ok) return column;
-    banded.push(column.value);
-    const source = table.columns.find((c) => c.id === b.question || c.text === b.question)!;
-    bandOf.set(source.id, column.value.id);
-  }
-  const withBands = banded.length === 0 ? ok(table) : withColumns(table, banded);
-  if (!withBands.ok) return withBands;
-  const data = withBands.value;
-  const idOf = (name: string): string => {
-    const column =
-      data.columns.find((c) => c.id === name) ?? data.columns.find((c) => c.text === name);
-    return column === undefined ? name : (bandOf.get(column.id) ?? column.id);
-  };
-
-  const banner: BannerColumn[] = [];
-  for (const item of questionList(data, args.banner, true)) {
-    const slash = named(data, item) ? -1 : item.lastIndexOf('/');
-    if (slash > 0)
-      banner.push({ question: idOf(item.slice(slash + 1)), within: idOf(item.slice(0, slash)) });
-    else banner.push(idOf(item));
+  saved: DefinedBanner | null = null,
+): Result<{ table: RespondentTable; spec: TabSpec; bands: DefinedBand[] }> {
+  // --band flags, then the saved bands of other questions.
+  const flagged = new Set(args.bands.map((b) => findColumn(table, b.question)?.id ?? b.question));
+  const bands: DefinedBand[] = [
+    ...args.bands,
+    ...(saved?.bands ?? []).filter((b) => !flagged.has(findColumn(table, b.question)?.id ?? '')),
+  ];
+  let data: RespondentTable;
+  let banner: BannerColumn[];
+  if (args.banner.trim() === '') {
+    if (saved === null) return fail(problem('tabs-no-banner'));
+    const resolved = resolveDefinedBanner(table, { columns: saved.columns, bands });
+    if (!resolved.ok) return resolved;
+    data = resolved.value.table;
+    banner = resolved.value.columns;
+  } else {
+    const banded = withBands(table, bands);
+    if (!banded.ok) return banded;
+    data = banded.value.table;
+    const { idOf } = banded.value;
+    banner = [];
+    for (const item of questionList(data, args.banner, true)) {
+      const slash = named(data, item) ? -1 : item.lastIndexOf('/');
+      if (slash > 0)
+        banner.push({ question: idOf(item.slice(slash + 1)), within: idOf(item.slice(0, slash)) });
+      else banner.push(idOf(item));
+    }
   }
   const filter = whereFilter(data, args.where);
   if (!filter.ok) return filter;
@@ -102,7 +119,7 @@ export function resolveTabSpec(
   if (args.nets !== null) spec.nets = args.nets;
   // The survey's decided weight unless a flag decided (openSurvey applied it already).
   if (args.weight !== undefined) spec.weightId = args.weight;
-  return ok({ table: data, spec });
+  return ok({ table: data, spec, bands });
 }
 
 const named = (table: RespondentTable, name: string): boolean =>

@@ -89,6 +89,11 @@ describe('tabs arguments', () => {
     });
   });
 
+  it('takes no --banner: the banner saved in the survey definition is used then', () => {
+    const parsed = parseCommandArgs('tabs', ['f.csv']);
+    expect(parsed.kind === 'args' && parsed.args.banner).toBe('');
+  });
+
   it('defaults to letters at 95% within each group, no correction, JSON', () => {
     const parsed = parseCommandArgs('tabs', ['f.csv', '--banner', 'g']);
     expect(parsed.kind === 'args' && [parsed.args.tests, parsed.args.xlsx]).toEqual([
@@ -100,10 +105,6 @@ describe('tabs arguments', () => {
   });
 
   it.each([
-    [
-      ['f.csv'],
-      'Give the banner questions with --banner <question>[,<question>...], e.g. --banner gender,age_group.',
-    ],
     [
       ['f.csv', '--banner', 'g', '--json', '--xlsx', 'o.xlsx'],
       '--json and --xlsx contradict each other: tabs prints JSON, or writes --xlsx <file>.',
@@ -172,6 +173,58 @@ describe('naming questions', () => {
     expect(table.columns.map((c) => c.id)).toContain('age_band');
     // Rows by default are the file's questions, not the band made for the banner.
     expect(spec.rows).toEqual(['q1', 'g', 'r', 'age']);
+  });
+
+  it('without --banner, uses the banner saved in the survey definition, bands and all', () => {
+    const saved = {
+      columns: [{ question: 'g', within: 'r' }, 'age'],
+      bands: [{ question: 'age', cuts: [35] }],
+    };
+    const fromDefinition = unwrap(
+      resolveTabSpec(
+        t,
+        { banner: '', rows: null, where: [], bands: [], nets: null, tests: null },
+        saved,
+      ),
+    );
+    const fromFlags = resolve({ banner: 'r/g,age', bands: [{ question: 'age', cuts: [35] }] });
+    expect(fromDefinition.spec).toEqual(fromFlags.spec);
+    expect(fromDefinition.table.columns).toEqual(fromFlags.table.columns);
+  });
+
+  it('a --band replaces the saved band of the same question; --banner replaces the saved banner', () => {
+    const saved = { columns: ['age'], bands: [{ question: 'age', cuts: [35] }] };
+    const base = { rows: null, where: [], nets: null, tests: null };
+    const banded = unwrap(
+      resolveTabSpec(
+        t,
+        { ...base, banner: '', bands: [{ question: 'age', cuts: [30, 40] }] },
+        saved,
+      ),
+    );
+    const band = banded.table.columns.find((c) => c.id === 'age_band');
+    expect(band?.type === 'single' && band.labels.length).toBe(3);
+    const flagged = unwrap(resolveTabSpec(t, { ...base, banner: 'g,age', bands: [] }, saved));
+    expect(flagged.spec.banner).toEqual(['g', 'age_band']);
+  });
+
+  it('without --banner and no saved banner, says how to give one', () => {
+    const r = resolveTabSpec(t, {
+      banner: '',
+      rows: null,
+      where: [],
+      bands: [],
+      nets: null,
+      tests: null,
+    });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'tabs-no-banner',
+        message:
+          'Give the banner questions with --banner <question>[,<question>...], e.g. --banner gender,age_group, or save a banner in the survey definition ("banner": {"columns": ["gender", "age_group"]}).',
+      },
+    });
   });
 });
 
@@ -280,10 +333,16 @@ describe('tabs on the bundled demo survey', () => {
   });
 
   it('a usage error exits 2 with the usage on stderr (the real process)', () => {
-    const r = spawnCli('tabs', DEMO);
+    const r = spawnCli('tabs', DEMO, '--level', '90/95');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Usage: survey-workbench tabs <file> --banner');
-  });
+  }, 30_000);
+
+  it('without --banner and no banner saved in the definition, exits 1 saying how to give one', () => {
+    const r = spawnCli('tabs', DEMO);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('or save a banner in the survey definition');
+  }, 30_000);
 });
 
 describe.skipIf(!haveHdv2003)('tabs on hdv2003, weighted by poids', () => {

@@ -3,7 +3,7 @@
 // written back out as a definition, so every decision can travel.
 import type { Delimiter } from '../csv/delimiter';
 import type { EncodingName } from '../csv/encoding';
-import { definitionMessages as M, importMessages } from '../messages';
+import { located, problem } from '../messages';
 import { fail, ok, type Result } from '../result';
 import { canBeWeight, classifySingle, labelOf } from '../schema/infer';
 import { profileColumn } from '../schema/profile';
@@ -13,6 +13,7 @@ import type { RespondentTable } from '../table/types';
 import {
   DEFINITION_FORMAT,
   DEFINITION_VERSION,
+  type DefinedBanner,
   type DefinedQuestion,
   type SurveyDefinition,
 } from './definition';
@@ -46,11 +47,7 @@ export function applyDefinition(
       for (const c of dq.columns) {
         const i = index.get(c);
         if (i === undefined)
-          return fail({
-            code: 'definition-unknown-column',
-            message: M.unknownColumn(c, dq.id, names),
-            file,
-          });
+          return fail(located({ file }, problem('definition-unknown-column', c, dq.id, names)));
         columns.push(i);
       }
       questions.push(definedQuestion(dq, columns, profile));
@@ -88,18 +85,10 @@ export function applyDefinition(
   if (def.weight !== undefined && def.weight !== null) {
     const q = ownColumn(def.weight);
     if (q === undefined)
-      return fail({
-        code: 'definition-unknown-weight',
-        message: M.unknownWeight(def.weight, names),
-        file,
-      });
+      return fail(located({ file }, problem('definition-unknown-weight', def.weight, names)));
     const p = profile(q.sourceColumns[0]!);
     if (sample.length > 0 && !canBeWeight(p))
-      return fail({
-        code: 'schema-weight-not-numeric',
-        message: importMessages.weightNotNumeric(def.weight),
-        file,
-      });
+      return fail(located({ file }, problem('schema-weight-not-numeric', def.weight)));
     q.kind = 'weight';
     q.multi = null;
     q.reason = 'The weight, as the definition decides.';
@@ -110,11 +99,7 @@ export function applyDefinition(
   if (def.id !== undefined && def.id !== null) {
     const q = ownColumn(def.id);
     if (q === undefined)
-      return fail({
-        code: 'definition-unknown-id',
-        message: M.unknownIdColumn(def.id, names),
-        file,
-      });
+      return fail(located({ file }, problem('definition-unknown-id', def.id, names)));
     q.kind = 'id';
     q.multi = null;
     q.reason = 'The respondent id, as the definition decides.';
@@ -187,12 +172,15 @@ export interface ReadSettings {
 
 /**
  * The complete definition of a loaded survey: every question (with the answer
- * order the table ended up with), the weight, the id and the missing values.
+ * order the table ended up with), the weight, the id and the missing values;
+ * and what the definition it was read with (`given`) decided beyond the file's
+ * reading, its tab book banner, kept as given.
  */
 export function definitionOf(
   schema: Schema,
   table: RespondentTable | null,
   read: ReadSettings | null,
+  given?: SurveyDefinition,
 ): SurveyDefinition {
   const names = schema.columnNames;
   const byId = new Map(table?.columns.map((c) => [c.id, c]));
@@ -238,7 +226,22 @@ export function definitionOf(
   def.weight = nameOf(schema.weightId);
   def.id = nameOf(schema.idColumnId);
   def.questions = questions;
+  if (given?.banner !== undefined) def.banner = copyBanner(given.banner);
   return def;
+}
+
+/** A banner as plain data of its own (a definition is stored, sent and edited as a whole). */
+export function copyBanner(banner: DefinedBanner): DefinedBanner {
+  const out: DefinedBanner = {
+    columns: banner.columns.map((c) => (typeof c === 'string' ? c : { ...c })),
+  };
+  if (banner.bands !== undefined)
+    out.bands = banner.bands.map((b) => ({
+      question: b.question,
+      cuts: [...b.cuts],
+      ...(b.labels === undefined ? {} : { labels: [...b.labels] }),
+    }));
+  return out;
 }
 
 /**

@@ -9,8 +9,8 @@ import * as z from 'zod/mini';
 import { ENCODINGS } from '../csv/encoding';
 import type { Delimiter } from '../csv/delimiter';
 import type { EncodingName } from '../csv/encoding';
-import { definitionMessages as M } from '../messages';
-import { fail, ok, type Result } from '../result';
+import { bannerMessages as BM, definitionMessages as M, located, problem } from '../messages';
+import { fail, ok, type Result, type SurveyError } from '../result';
 
 export const DEFINITION_FORMAT = 'survey-workbench-definition';
 export const DEFINITION_VERSION = 1;
@@ -38,6 +38,34 @@ export interface DefinedQuestion {
   missing?: string[];
 }
 
+/** A numeric question cut into bands (age into 18–24, 25–34…), so that it can stand on a banner. */
+export interface DefinedBand {
+  /** The numeric question's id. */
+  question: string;
+  /** Cut points in increasing order; each starts a band: [25, 35] makes 18–24, 25–34 and 35+. */
+  cuts: number[];
+  /** One label per band (one more than the cut points); absent: made from the cut points. */
+  labels?: string[];
+}
+
+/** A banner question nested within another (gender within age): both single-answer. */
+export interface DefinedNesting {
+  question: string;
+  within: string;
+}
+
+/**
+ * The tab book's banner: the columns every table is crossed with, after Total.
+ * Saved with the survey, so the same banner serves every table and travels
+ * with the definition.
+ */
+export interface DefinedBanner {
+  /** Question ids in order; a banded numeric question's id stands for its band. */
+  columns: (string | DefinedNesting)[];
+  /** Numeric questions banded so that they can stand on the banner. */
+  bands?: DefinedBand[];
+}
+
 export interface SurveyDefinition {
   format: typeof DEFINITION_FORMAT;
   version: typeof DEFINITION_VERSION;
@@ -47,6 +75,8 @@ export interface SurveyDefinition {
   source?: string | null;
   encoding?: EncodingName;
   delimiter?: Delimiter;
+  /** An Excel workbook's sheet, by name: the one the data was read from. */
+  sheet?: string;
   /** Cell values that mean "no answer" in every column (default: blank, NA, N/A, n/a, #N/A). */
   missing?: string[];
   /** The weight column. Absent or null: unweighted (a weight is never guessed). */
@@ -60,6 +90,8 @@ export interface SurveyDefinition {
    * detection, so no column is ever hidden.
    */
   questions?: DefinedQuestion[];
+  /** The tab book's banner (absent: none saved). */
+  banner?: DefinedBanner;
 }
 
 // Bounds keep a hostile definition (from a link or a file) from costing unbounded memory.
@@ -78,6 +110,19 @@ const questionSchema = z.strictObject({
   missing: z.optional(values),
 });
 
+const bandSchema = z.strictObject({
+  question: name,
+  cuts: z.array(z.number()).check(z.minLength(1), z.maxLength(1000)),
+  labels: z.optional(z.array(name).check(z.maxLength(1001))),
+});
+
+const bannerSchema = z.strictObject({
+  columns: z
+    .array(z.union([name, z.strictObject({ question: name, within: name })]))
+    .check(z.maxLength(100)),
+  bands: z.optional(z.array(bandSchema).check(z.maxLength(100))),
+});
+
 const definitionSchema = z.strictObject({
   format: z.literal(DEFINITION_FORMAT),
   version: z.literal(DEFINITION_VERSION),
@@ -86,10 +131,12 @@ const definitionSchema = z.strictObject({
   source: z.optional(z.nullable(text)),
   encoding: z.optional(z.enum(ENCODINGS)),
   delimiter: z.optional(z.enum([',', ';', '\t', '|'])),
+  sheet: z.optional(name),
   missing: z.optional(values),
   weight: z.optional(z.nullable(name)),
   id: z.optional(z.nullable(name)),
   questions: z.optional(z.array(questionSchema).check(z.maxLength(20000))),
+  banner: z.optional(bannerSchema),
 });
 
 // The schema and the contract must stay one type: this fails to compile when they drift.
@@ -130,13 +177,12 @@ export function parseDefinition(textValue: string, file: string): Result<SurveyD
       textValue,
       syntaxOffset(e instanceof Error ? e.message : '', textValue.length),
     );
-    return fail({
-      code: 'definition-not-json',
-      message: M.notJson(at.line, at.column),
-      file,
-      line: at.line,
-      column: at.column,
-    });
+    return fail(
+      located(
+        { file, line: at.line, column: at.column },
+        problem('definition-not-json', at.line, at.column),
+      ),
+    );
   }
   return checkDefinition(value, file);
 }
@@ -144,19 +190,19 @@ export function parseDefinition(textValue: string, file: string): Result<SurveyD
 /** Validates a parsed value as a definition (a link's payload arrives parsed). */
 export function checkDefinition(value: unknown, file: string): Result<SurveyDefinition> {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail({ code: 'definition-invalid', message: M.notObject, file });
+    return fail(located({ file }, problem('definition-not-object')));
   const record = value as Record<string, unknown>;
   if ('answerOrder' in record)
-    return fail({ code: 'definition-invalid', message: M.answerOrderMoved, file });
+    return fail(located({ file }, problem('definition-answer-order-moved')));
   const version = record.version;
   if (typeof version === 'number' && version > DEFINITION_VERSION)
-    return fail({ code: 'definition-version', message: M.newerVersion(version), file });
+    return fail(located({ file }, problem('definition-version', version)));
   const parsed = definitionSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map(String).join('.') ?? '';
     // zod/mini carries no message locale: say what is wrong from the issue itself.
-    const problem =
+    const why =
       issue?.code === 'unrecognized_keys'
         ? M.unknownKeys(issue.keys)
         : issue?.code === 'invalid_value'
@@ -164,16 +210,15 @@ export function checkDefinition(value: unknown, file: string): Result<SurveyDefi
           : issue?.code === 'invalid_type'
             ? M.wrongType(issue.expected)
             : M.outOfBounds;
-    return fail({ code: 'definition-invalid', message: M.invalid(path, problem), file });
+    return fail(located({ file }, problem('definition-invalid', path, why)));
   }
   const def = parsed.data;
   const ids = new Set<string>();
   for (const q of def.questions ?? []) {
-    if (ids.has(q.id))
-      return fail({ code: 'definition-invalid', message: M.duplicateId(q.id), file });
+    if (ids.has(q.id)) return fail(located({ file }, problem('definition-duplicate-id', q.id)));
     ids.add(q.id);
     if (q.kind !== 'multi' && q.columns.length !== 1)
-      return fail({ code: 'definition-invalid', message: M.oneColumn(q.id, q.kind), file });
+      return fail(located({ file }, problem('definition-one-column', q.id, q.kind)));
     // One column: options joined by a separator, or a battery of one (its answers say so).
     if (
       q.kind === 'multi' &&
@@ -181,14 +226,65 @@ export function checkDefinition(value: unknown, file: string): Result<SurveyDefi
       q.separator === undefined &&
       q.answers === undefined
     )
-      return fail({ code: 'definition-invalid', message: M.needsSeparator(q.id), file });
+      return fail(located({ file }, problem('definition-needs-separator', q.id)));
     if (q.kind === 'multi' && q.columns.length > 1 && q.separator !== undefined)
-      return fail({ code: 'definition-invalid', message: M.separatorOneColumn(q.id), file });
+      return fail(located({ file }, problem('definition-separator-one-column', q.id)));
     if (q.kind === 'multi' && q.separator === undefined && q.answers !== undefined)
       if (q.answers.length !== q.columns.length)
-        return fail({ code: 'definition-invalid', message: M.answersPerColumn(q.id), file });
+        return fail(located({ file }, problem('definition-answers-per-column', q.id)));
   }
+  const banner = def.banner === undefined ? null : bannerProblem(def.banner);
+  if (banner !== null) return fail(located({ file }, banner));
   return ok(def);
+}
+
+/**
+ * A banner written on its own (a link carries one that is not saved yet), read
+ * by the same rules as a definition's: the error says what is wrong.
+ */
+export function parseBanner(textValue: string, file: string): Result<DefinedBanner> {
+  let value: unknown;
+  try {
+    value = JSON.parse(textValue);
+  } catch {
+    return fail(located({ file }, problem('definition-invalid', 'banner', BM.notJsonValue)));
+  }
+  const def = checkDefinition(
+    { format: DEFINITION_FORMAT, version: DEFINITION_VERSION, banner: value },
+    file,
+  );
+  if (!def.ok) return def;
+  return ok(def.value.banner!);
+}
+
+/** A banner as a link writes it: compact JSON, as a definition holds it. */
+export const formatBanner = (banner: DefinedBanner): string => JSON.stringify(banner);
+
+/**
+ * What is wrong with a banner as a document (against the table, see
+ * banner.ts): a question twice, a question nested within itself, a band given
+ * twice, cut points out of order, or labels that are not one per band.
+ */
+function bannerProblem(banner: DefinedBanner): SurveyError | null {
+  const seen = new Set<string>();
+  for (const c of banner.columns) {
+    const key = typeof c === 'string' ? c : `${c.within}\u0000${c.question}`;
+    if (seen.has(key))
+      return problem('definition-banner-twice', typeof c === 'string' ? c : c.question);
+    seen.add(key);
+    if (typeof c !== 'string' && c.question === c.within)
+      return problem('definition-banner-nested', c.question);
+  }
+  const banded = new Set<string>();
+  for (const b of banner.bands ?? []) {
+    if (banded.has(b.question)) return problem('definition-band-twice', b.question);
+    banded.add(b.question);
+    if (b.cuts.some((c, i) => i > 0 && !(c > b.cuts[i - 1]!)))
+      return problem('definition-band-cuts', b.question, b.cuts);
+    if (b.labels !== undefined && b.labels.length !== b.cuts.length + 1)
+      return problem('definition-band-labels', b.question, b.labels.length, b.cuts.length + 1);
+  }
+  return null;
 }
 
 /** The definition as a file to download: stable key order, two-space indent. */

@@ -111,7 +111,7 @@ describe('parseDefinition refuses a document that is not a version 1 definition'
     ['a number', '1'],
   ])('refuses %s: a definition is a JSON object', (_, text) => {
     const e = refused(text);
-    expect(e.code).toBe('definition-invalid');
+    expect(e.code).toBe('definition-not-object');
     expect(e.message).toContain('not a JSON object');
   });
 
@@ -182,7 +182,7 @@ describe('parseDefinition refuses a document that is not a version 1 definition'
 
   it('refuses the old "answerOrder" key, pointing to each question\'s "answers"', () => {
     const e = refused(doc({ answerOrder: { q: ['Yes', 'No'] } }));
-    expect(e.code).toBe('definition-invalid');
+    expect(e.code).toBe('definition-answer-order-moved');
     expect(e.message).toContain('"answerOrder" is no longer read');
     expect(e.message).toContain('"answers"');
   });
@@ -193,26 +193,31 @@ describe('parseDefinition refuses questions that cannot be read', () => {
     named([
       {
         what: 'refuses two questions with the same id',
+        code: 'definition-duplicate-id',
         questions: [question({ id: 'q1', columns: ['a'] }), question({ id: 'q1', columns: ['b'] })],
         says: 'Two questions in this survey definition have the id "q1"',
       },
       {
         what: 'refuses a single-answer question over two columns',
+        code: 'definition-one-column',
         questions: [question({ id: 'q1', columns: ['a', 'b'] })],
         says: 'The single question "q1" in this survey definition names several columns',
       },
       {
         what: 'refuses a numeric question over two columns',
+        code: 'definition-one-column',
         questions: [question({ id: 'age', kind: 'numeric', columns: ['a', 'b'] })],
         says: 'The numeric question "age" in this survey definition names several columns',
       },
       {
         what: 'refuses a one-column multi-answer question without a separator',
+        code: 'definition-needs-separator',
         questions: [question({ id: 'tags', kind: 'multi', columns: ['tags'] })],
         says: 'The multi-answer question "tags" reads one column, so it needs a "separator"',
       },
       {
         what: 'refuses a battery of three columns with two answers',
+        code: 'definition-answers-per-column',
         questions: [
           question({ id: 'apps', kind: 'multi', columns: ['a', 'b', 'c'], answers: ['A', 'B'] }),
         ],
@@ -220,15 +225,16 @@ describe('parseDefinition refuses questions that cannot be read', () => {
       },
       {
         what: 'refuses a battery of two columns with three answers',
+        code: 'definition-answers-per-column',
         questions: [
           question({ id: 'apps', kind: 'multi', columns: ['a', 'b'], answers: ['A', 'B', 'C'] }),
         ],
         says: 'The multi-answer question "apps" needs one entry in "answers" per column',
       },
     ]),
-  )('%s', (_, { questions, says }) => {
+  )('%s', (_, { code, questions, says }) => {
     const e = refused(doc({ questions }));
-    expect(e).toMatchObject({ code: 'definition-invalid', file: FILE });
+    expect(e).toMatchObject({ code, file: FILE });
     expect(e.message).toContain(says);
   });
 

@@ -1,0 +1,436 @@
+// The tab book page of a respondent survey: the banner (saved with the survey,
+// or changed here and kept in the link until saved), the rows, how letters are
+// tested, nets on ordered scales; Build makes every table off the page (a
+// worker, one table at a time, with progress and Cancel); then the document,
+// its print layout and the .xlsx export.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { buildTabBookOffPage, type RunningBuild } from '../app/tabsClient';
+import { saveBanner } from '../app/saveBanner';
+import { bannerCandidates } from '../core/definition/banner';
+import { formatBanner, parseBanner, type DefinedBanner } from '../core/definition/definition';
+import { exportFileName } from '../core/export/fileName';
+import type { RespondentTable } from '../core/table/types';
+import { defaultRows } from '../core/tabs/rows';
+import type { TabTable } from '../core/tabs/types';
+import { tabBookMessages as M } from '../core/messages';
+import { tabBookXlsx, type SheetLayout } from '../core/tabs/xlsx';
+import type { LibraryEntry } from '../state/models/library';
+import type { StoredSurvey } from '../state/models/stored';
+import type { BookHead, TabBookRequest } from '../state/models/tabBookBuild';
+import { DEFAULT_TABS, type TabBookView, type ViewState } from '../state/url/view';
+import { BannerEditor } from './BannerEditor';
+import { downloadBlob } from './download';
+import { TabBookDocument } from './TabBookDocument';
+
+interface Props {
+  entry: LibraryEntry;
+  view: ViewState;
+  navigate: (next: ViewState) => void;
+  /** A survey stored again (its banner saved): the library shows it as stored. */
+  onSaved: (record: StoredSurvey) => void;
+}
+
+const EMPTY_BANNER: DefinedBanner = { columns: [] };
+
+/** Two banners alike, as a definition would write them. */
+const sameBanner = (a: DefinedBanner, b: DefinedBanner): boolean =>
+  formatBanner(a) === formatBanner(b);
+
+/** A number per table object, so the worker keeps a survey's table between builds. */
+const tableKeys = new WeakMap<RespondentTable, number>();
+let tableSerial = 0;
+function tableKey(id: string, table: RespondentTable): string {
+  let n = tableKeys.get(table);
+  if (n === undefined) {
+    n = ++tableSerial;
+    tableKeys.set(table, n);
+  }
+  return `${id}#${n}`;
+}
+
+type Build =
+  | { status: 'idle' }
+  | {
+      status: 'running' | 'done';
+      /** The request the tables were built for (to tell when the settings changed since). */
+      request: string;
+      head: BookHead | null;
+      total: number;
+      tables: TabTable[];
+    }
+  | { status: 'failed'; message: string }
+  | { status: 'cancelled' };
+
+export function TabBookPage({ entry, view, navigate, onSaved }: Props) {
+  const table = entry.table!;
+  const tv = view.tabs ?? DEFAULT_TABS;
+  const setTabs = (next: Partial<TabBookView>) => navigate({ ...view, tabs: { ...tv, ...next } });
+
+  // The banner: the link's when it carries one, else the one saved with the survey.
+  const saved = entry.definition?.banner ?? EMPTY_BANNER;
+  const fromLink = useMemo(
+    () => (tv.banner === null ? null : parseBanner(tv.banner, 'link')),
+    [tv.banner],
+  );
+  const banner = fromLink?.ok ? fromLink.value : saved;
+  const unsaved = fromLink?.ok === true && !sameBanner(fromLink.value, saved);
+  const setBanner = (next: DefinedBanner) =>
+    setTabs({ banner: sameBanner(next, saved) ? null : formatBanner(next) });
+
+  const candidates = useMemo(() => bannerCandidates(table), [table]);
+  const rowChoices = useMemo(() => defaultRows(table, table.weightId), [table]);
+  // Rows named in the link are the chosen ones; "Only these questions" with none ticked yet is this page's own.
+  const [choosing, setChoosing] = useState(false);
+  const rowMode = tv.rows.length > 0 || choosing ? 'chosen' : 'all';
+
+  const request: TabBookRequest = {
+    banner,
+    rows: rowMode === 'all' ? null : tv.rows,
+    tests: {
+      level: 0.95,
+      lowerLevel: tv.lower ? 0.9 : null,
+      compare: tv.compare,
+      correction: tv.correction,
+    },
+    nets: tv.nets,
+  };
+  const requestText = JSON.stringify(request);
+
+  const [build, setBuild] = useState<Build>({ status: 'idle' });
+  const running = useRef<RunningBuild | null>(null);
+  // Tables wait here and are drawn one per frame, so that no frame lays out many at once.
+  const queue = useRef<TabTable[]>([]);
+  const finished = useRef(false);
+  const frame = useRef<number | null>(null);
+  const stopDrawing = () => {
+    if (frame.current !== null) cancelAnimationFrame(frame.current);
+    frame.current = null;
+    queue.current = [];
+    finished.current = false;
+  };
+  const draw = () => {
+    frame.current = null;
+    const next = queue.current.shift();
+    if (next !== undefined)
+      flushSync(() =>
+        setBuild((b) => (b.status === 'running' ? { ...b, tables: [...b.tables, next] } : b)),
+      );
+    if (queue.current.length > 0) frame.current = requestAnimationFrame(draw);
+    else if (finished.current)
+      setBuild((b) => (b.status === 'running' ? { ...b, status: 'done' } : b));
+  };
+  const drawSoon = () => {
+    frame.current ??= requestAnimationFrame(draw);
+  };
+  useEffect(
+    () => () => {
+      running.current?.cancel();
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+  const start = () => {
+    running.current?.cancel();
+    stopDrawing();
+    const asked = requestText;
+    setBuild({ status: 'running', request: asked, head: null, total: 0, tables: [] });
+    running.current = buildTabBookOffPage(tableKey(entry.id, table), table, request, {
+      head: (head, total) => setBuild((b) => (b.status === 'running' ? { ...b, head, total } : b)),
+      table: (_index, t) => {
+        queue.current.push(t);
+        drawSoon();
+      },
+      done: () => {
+        running.current = null;
+        finished.current = true;
+        drawSoon();
+      },
+      failed: (error) => {
+        running.current = null;
+        stopDrawing();
+        setBuild({ status: 'failed', message: error.message });
+      },
+    });
+  };
+  const cancel = () => {
+    running.current?.cancel();
+    running.current = null;
+    stopDrawing();
+    setBuild({ status: 'cancelled' });
+  };
+
+  // Saving the banner with the survey (uploads only: a bundled survey cannot change).
+  const [saveStatus, setSaveStatus] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const canSave = entry.origin === 'upload';
+  const save = () => {
+    setSaving(true);
+    setSaveStatus(null);
+    const toSave = banner.columns.length === 0 ? null : banner;
+    void saveBanner(entry.id, toSave).then((r) => {
+      setSaving(false);
+      if (!r.ok) {
+        setSaveStatus(r.error.message);
+        return;
+      }
+      onSaved(r.value);
+      setTabs({ banner: null });
+      setSaveStatus(M.saved);
+    });
+  };
+
+  const built = build.status === 'running' || build.status === 'done' ? build : null;
+  const stale = built !== null && built.status === 'done' && built.request !== requestText;
+  const total = built?.total ?? 0;
+
+  return (
+    <article className="tabbook-page">
+      <p className="meta">
+        <bdi>{entry.title}</bdi> · {M.respondents(table.rowCount)}
+      </p>
+      <h2>{M.heading}</h2>
+      {entry.notice ? (
+        <p className="banner notice" data-testid="notice">
+          <bdi>{entry.notice}</bdi>
+        </p>
+      ) : null}
+      {fromLink !== null && !fromLink.ok ? (
+        <p className="banner problem" role="alert">
+          {M.bannerLinkBroken(fromLink.error.message)}
+        </p>
+      ) : null}
+      <div className="tabbook-controls">
+        <BannerEditor table={table} candidates={candidates} banner={banner} onChange={setBanner} />
+        <div className="toolbar">
+          <button
+            type="button"
+            className="btn"
+            onClick={save}
+            disabled={!canSave || !unsaved || saving}
+          >
+            {M.saveBanner}
+          </button>
+          {unsaved ? (
+            <button type="button" className="btn" onClick={() => setTabs({ banner: null })}>
+              {M.resetBanner}
+            </button>
+          ) : null}
+          <span className="muted" role="status" data-testid="banner-status">
+            {saveStatus ??
+              (!canSave
+                ? unsaved
+                  ? M.bundledNoSave
+                  : ''
+                : unsaved
+                  ? M.unsaved
+                  : entry.definition?.banner !== undefined
+                    ? M.savedMatches
+                    : '')}
+          </span>
+        </div>
+
+        <fieldset className="filter-box">
+          <legend>{M.rowsHeading}</legend>
+          <label>
+            <input
+              type="radio"
+              name="tabbook-rows"
+              checked={rowMode === 'all'}
+              onChange={() => {
+                setChoosing(false);
+                setTabs({ rows: [] });
+              }}
+            />{' '}
+            {M.rowsAll}
+          </label>{' '}
+          <label>
+            <input
+              type="radio"
+              name="tabbook-rows"
+              checked={rowMode === 'chosen'}
+              onChange={() => setChoosing(true)}
+            />{' '}
+            {M.rowsChosen}
+          </label>
+          {rowMode === 'chosen' ? (
+            <div className="options" role="group" aria-label={M.rowsPicker}>
+              {rowChoices.map((c) => (
+                <label key={c.id}>
+                  <input
+                    type="checkbox"
+                    checked={tv.rows.includes(c.id)}
+                    onChange={(e) => {
+                      setChoosing(true);
+                      setTabs({
+                        rows: rowChoices
+                          .map((r) => r.id)
+                          .filter((id) => (id === c.id ? e.target.checked : tv.rows.includes(id))),
+                      });
+                    }}
+                  />{' '}
+                  <bdi>{c.text}</bdi>
+                </label>
+              ))}
+            </div>
+          ) : null}
+          {rowMode === 'chosen' && tv.rows.length === 0 ? (
+            <p className="muted">{M.rowsNone}</p>
+          ) : null}
+        </fieldset>
+
+        <fieldset className="filter-box">
+          <legend>{M.testsHeading}</legend>
+          <p className="muted">{M.upperLevel}</p>
+          <div className="form-grid">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={tv.lower}
+                onChange={(e) => setTabs({ lower: e.target.checked })}
+              />
+              {M.lowerLevel}
+            </label>
+            <label>
+              {M.compareLabel}
+              <select
+                value={tv.compare}
+                onChange={(e) => setTabs({ compare: e.target.value as TabBookView['compare'] })}
+              >
+                <option value="group">{M.compareGroup}</option>
+                <option value="rest">{M.compareRest}</option>
+              </select>
+            </label>
+            <label>
+              {M.correctionLabel}
+              <select
+                value={tv.correction}
+                onChange={(e) =>
+                  setTabs({ correction: e.target.value as TabBookView['correction'] })
+                }
+              >
+                <option value="none">{M.correctionNone}</option>
+                <option value="bonferroni">{M.correctionBonferroni}</option>
+                <option value="bh">{M.correctionBh}</option>
+              </select>
+            </label>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={tv.nets}
+                onChange={(e) => setTabs({ nets: e.target.checked })}
+              />
+              {M.netsLabel}
+            </label>
+          </div>
+        </fieldset>
+
+        <div className="toolbar">
+          <button
+            type="button"
+            className="btn primary"
+            onClick={start}
+            disabled={build.status === 'running' || (rowMode === 'chosen' && tv.rows.length === 0)}
+          >
+            {built !== null ? M.rebuild : M.build}
+          </button>
+          {build.status === 'running' ? (
+            <button type="button" className="btn" onClick={cancel}>
+              {M.cancel}
+            </button>
+          ) : null}
+          {build.status === 'running' ? (
+            <progress
+              max={Math.max(1, total)}
+              value={build.tables.length}
+              aria-label={M.progressLabel}
+            />
+          ) : null}
+          <span role="status" className="muted" data-testid="tabbook-status">
+            {build.status === 'running'
+              ? build.head === null
+                ? M.preparing
+                : M.building(Math.min(total, build.tables.length + 1), total)
+              : build.status === 'done'
+                ? M.built(build.tables.length)
+                : build.status === 'cancelled'
+                  ? M.cancelled
+                  : ''}
+          </span>
+        </div>
+        {build.status === 'failed' ? (
+          <p className="banner problem" role="alert" data-testid="tabbook-error">
+            {build.message}
+          </p>
+        ) : null}
+        {stale ? (
+          <p className="banner" role="status">
+            {M.stale}
+          </p>
+        ) : null}
+      </div>
+
+      {built !== null && built.head !== null ? (
+        <>
+          {built.status === 'done' ? (
+            <TabBookExport entry={entry} head={built.head} tables={built.tables} />
+          ) : null}
+          <TabBookDocument entry={entry} head={built.head} tables={built.tables} />
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Export .xlsx: one sheet per table (with contents) or every table on one sheet. ExcelJS loads only now. */
+function TabBookExport({
+  entry,
+  head,
+  tables,
+}: {
+  entry: LibraryEntry;
+  head: BookHead;
+  tables: readonly TabTable[];
+}) {
+  const [layout, setLayout] = useState<SheetLayout>('sheets');
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const exportXlsx = useCallback(() => {
+    setBusy(true);
+    setStatus(M.exporting);
+    const name = exportFileName([entry.title, M.fileWord], 'xlsx');
+    tabBookXlsx({ ...head, tables: [...tables] }, { layout }).then(
+      (bytes) => {
+        downloadBlob(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+        setStatus(M.exported(name));
+        setBusy(false);
+      },
+      (err: unknown) => {
+        setStatus(M.exportFailed(err instanceof Error ? err.message : String(err)));
+        setBusy(false);
+      },
+    );
+  }, [entry.title, head, tables, layout]);
+  return (
+    <div className="toolbar tabbook-export" role="group" aria-label={M.exportHeading}>
+      <label>
+        {M.exportLayout}{' '}
+        <select value={layout} onChange={(e) => setLayout(e.target.value as SheetLayout)}>
+          <option value="sheets">{M.layoutSheets}</option>
+          <option value="one-sheet">{M.layoutOneSheet}</option>
+        </select>
+      </label>
+      <button type="button" className="btn" onClick={exportXlsx} disabled={busy}>
+        {M.exportXlsx}
+      </button>
+      <button type="button" className="btn" onClick={() => window.print()}>
+        {M.print}
+      </button>
+      <span role="status" className="muted" data-testid="export-status">
+        {status ?? ''}
+      </span>
+    </div>
+  );
+}
