@@ -1,6 +1,6 @@
 # Reference crosstabs computed with base R, written as JSON fixtures for
 # tests/core/crosstab/reference.test.ts. Run through scripts/reference/make-fixtures.sh.
-# Usage: Rscript crosstab-reference.R <datasets dir> <output json>
+# Usage: Rscript crosstab-reference.R <datasets dir> <output json> [<tabs json> [<counts json>]]
 args <- commandArgs(trailingOnly = TRUE)
 datasets <- args[[1]]
 out <- args[[2]]
@@ -361,4 +361,78 @@ if (length(args) >= 3) {
              list(level = 0.95, lowerLevel = NULL, compare = "rest", correction = "none"), "weight")
   )
   writeLines(paste0(obj(generator = str(R.version.string), books = arr(books)), "\n"), tabs_out)
+}
+
+# ---- Tables of counts (tests/core/counts/reference.test.ts) ---------------------
+# Written to the fourth argument. Each case is the text a user pastes on the
+# counts page and the matrix it stands for; counts from percents are
+# percent × base / 100, unrounded. Base R only:
+#   chi-square      chisq.test(correct = FALSE), p by pchisq(lower.tail = FALSE)
+#   letters         letters_for above (pooled z, Bonferroni within each row), on the column bases
+#   intervals       Wilson 95% of each column percent on its column base, by formula, checked
+#                   against prop.test(correct = FALSE) where the count is a whole number
+if (length(args) >= 4) {
+  counts_out <- args[[4]]
+  jstr <- function(x) gsub("\t", "\\t", gsub("\n", "\\n", str(x), fixed = TRUE), fixed = TRUE)
+  wilson <- function(p, n, z = qnorm(0.975)) {
+    z2n <- z^2 / n
+    centre <- (p + z2n / 2) / (1 + z2n)
+    half <- z * sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n)
+    c(ifelse(p == 0, 0, pmax(0, centre - half)), ifelse(p == 1, 1, pmin(1, centre + half)))
+  }
+  counts_case <- function(name, text, counts, colBases = colSums(counts), chi = TRUE) {
+    props <- sweep(counts, 2, colBases, "/")
+    low <- high <- props
+    for (r in seq_len(nrow(counts))) for (c in seq_len(ncol(counts))) {
+      w <- wilson(props[r, c], colBases[c])
+      low[r, c] <- w[1]
+      high[r, c] <- w[2]
+      x <- counts[r, c]
+      if (x == round(x)) {
+        pt <- suppressWarnings(prop.test(x, colBases[c], correct = FALSE))$conf.int
+        stopifnot(isTRUE(all.equal(c(w[1], w[2]), as.numeric(pt), tolerance = 1e-12)))
+      }
+    }
+    tests <- t(apply(props, 1, function(p) letters_for(p, colBases)))
+    chiSquare <- "null"
+    below5 <- "null"
+    if (chi) {
+      cs <- suppressWarnings(chisq.test(counts, correct = FALSE))
+      expected <- outer(rowSums(counts), colSums(counts)) / sum(counts)
+      chiSquare <- obj(statistic = num(unname(cs$statistic)), df = num(unname(cs$parameter)),
+                       p = num(pchisq(unname(cs$statistic), unname(cs$parameter), lower.tail = FALSE)))
+      below5 <- num(sum(expected < 5))
+    }
+    obj(name = str(name), text = jstr(text), counts = mat(counts), colBases = vec(colBases),
+        colPercents = mat(100 * props), chiSquare = chiSquare, expectedBelow5 = below5,
+        tests = arr(apply(tests, 1, strs)), low = mat(100 * low), high = mat(100 * high))
+  }
+  from_col_percents <- function(p, bases) sweep(p, 2, bases, "*") / 100
+  from_row_percents <- function(p, bases) sweep(p, 1, bases, "*") / 100
+  row_pct <- from_row_percents(rbind(c(52, 41, 7), c(44, 49, 7), c(31, 58, 11)), c(320, 410, 270))
+  cases <- c(
+    counts_case("daily use by age: counts, tab-separated (2 x 3)",
+                "\t18-24\t25-34\t35+\nDaily\t62\t48\t25\nNot daily\t18\t32\t45\n",
+                rbind(c(62, 48, 25), c(18, 32, 45))),
+    counts_case("satisfaction by channel: counts, semicolons (4 x 3)",
+                "Satisfaction;Online;Phone;In store\nVery satisfied;120;64;88\nFairly satisfied;210;150;140\nNot very satisfied;45;52;30\nNot at all satisfied;15;34;12\n",
+                rbind(c(120, 64, 88), c(210, 150, 140), c(45, 52, 30), c(15, 34, 12))),
+    counts_case("region: counts with thousands separators, a Total row and a Total column",
+                "Region,North,South,East,Total\nVery satisfied,\"1,234\",987,\"1,045\",\"3,266\"\nSatisfied,\"2,310\",\"2,045\",\"1,876\",\"6,231\"\nNot satisfied,456,612,398,\"1,466\"\nTotal,\"4,000\",\"3,644\",\"3,319\",\"10,963\"\n",
+                rbind(c(1234, 987, 1045), c(2310, 2045, 1876), c(456, 612, 398))),
+    counts_case("small counts: expected counts below 5 (2 x 2)",
+                "Tried it,Trial,Control\nYes,3,1\nNo,2,6\n",
+                rbind(c(3, 1), c(2, 6))),
+    counts_case("column percents with a Base row: decimal commas, dot thousands (reconstructed)",
+                ";Men;Women\nYes;45,5%;38,2%\nNo;54,5%;61,8%\nBase;1.211;989\n",
+                from_col_percents(rbind(c(45.5, 38.2), c(54.5, 61.8)), c(1211, 989)), c(1211, 989)),
+    counts_case("row percents with a Base column (reconstructed)",
+                "Age\tYes\tNo\tDon't know\tBase\n18-34\t52%\t41%\t7%\t320\n35-54\t44%\t49%\t7%\t410\n55+\t31%\t58%\t11%\t270\n",
+                row_pct),
+    counts_case("several answers each: column percents over 100% (no chi-square)",
+                "Apps used,Men,Women\nWeChat,81%,85%\nQQ,52%,44%\nWeibo,30%,41%\nn,400,380\n",
+                from_col_percents(rbind(c(81, 85), c(52, 44), c(30, 41)), c(400, 380)), c(400, 380),
+                chi = FALSE)
+  )
+  writeLines(paste0(obj(generator = str(R.version.string), cases = arr(cases)), "\n"), counts_out)
 }

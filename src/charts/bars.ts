@@ -4,6 +4,8 @@
 // label's U+202E cannot turn the value or tooltip text beside it around.
 import { max, scaleBand, scaleLinear, select } from 'd3';
 import { isolate } from '../core/format/bidi';
+import { formatNumber } from '../core/format/number';
+import { analystMessages as M } from '../core/messages';
 
 export interface Bar {
   label: string;
@@ -15,6 +17,8 @@ export interface Bar {
   lowerBound: boolean;
   /** A net or total row: drawn in a different tone. */
   emphasis?: boolean;
+  /** The 95% interval in percent, drawn as a thin whisker across the bar; absent or null: none. */
+  interval?: { low: number; high: number } | null;
 }
 
 export interface BarChartOptions {
@@ -92,6 +96,12 @@ export function wrapCaption(text: string, max: number): string[] {
   return lines;
 }
 
+/** Whiskers are dark ink: they must show on the bar's blue and on the white beside it. */
+const WHISKER = '#1d2330';
+
+const hasInterval = (d: Bar): boolean =>
+  d.interval !== undefined && d.interval !== null && d.value !== null && !d.lowerBound;
+
 /** Draw (or redraw) the chart. Returns nothing: the svg is the output. */
 export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOptions): void {
   const { width } = options;
@@ -151,6 +161,11 @@ export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOpt
     .attr('class', (d) => (d.emphasis ? 'bar-row emphasis' : 'bar-row'))
     .attr('transform', (_, i) => `translate(0,${y(i) ?? 0})`);
   const bh = y.bandwidth();
+  // The value goes after the bar, its open end, or its whisker, whichever reaches farther.
+  const valueX = (d: Bar): number => {
+    const end = x(d.value ?? 0) + (d.lowerBound ? 18 : 4);
+    return hasInterval(d) ? Math.max(end, x(d.interval?.high ?? 0) + 4) : end;
+  };
 
   rows
     .append('text')
@@ -161,7 +176,16 @@ export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOpt
     .attr('text-anchor', 'end')
     .text((d) => isolate(fitLabel(d.label, lw)));
   // The full label (and value) as a tooltip on the whole row.
-  rows.append('title').text((d) => `${isolate(d.label)}: ${d.text}`);
+  rows
+    .append('title')
+    .text(
+      (d) =>
+        `${isolate(d.label)}: ${d.text}${
+          hasInterval(d) && d.interval
+            ? ` (${M.barTooltipInterval(formatNumber(d.interval.low, 1), formatNumber(d.interval.high, 1))})`
+            : ''
+        }`,
+    );
 
   const withValue = rows.filter((d) => d.value !== null);
   withValue
@@ -179,10 +203,35 @@ export function drawBars(svgEl: SVGSVGElement, bars: Bar[], options: BarChartOpt
       const end = x(d.value ?? 0);
       return `M${end},0 l14,${bh / 2} l-14,${bh / 2}`;
     });
+  // Error bars: a thin line from the interval's low to its high end, with caps.
+  // Drawn with presentation attributes, so SVG and PNG exports look the same.
+  // Hidden from assistive technology: the table lists the intervals.
+  const whiskers = withValue
+    .filter((d) => hasInterval(d))
+    .append('g')
+    .attr('class', 'whisker')
+    .attr('aria-hidden', 'true')
+    .attr('stroke', WHISKER)
+    .attr('stroke-width', '1.5');
+  const cap = Math.max(4, bh * 0.5);
+  whiskers
+    .append('line')
+    .attr('x1', (d) => x(d.interval?.low ?? 0))
+    .attr('x2', (d) => x(d.interval?.high ?? 0))
+    .attr('y1', bh / 2)
+    .attr('y2', bh / 2);
+  for (const end of ['low', 'high'] as const) {
+    whiskers
+      .append('line')
+      .attr('x1', (d) => x(d.interval?.[end] ?? 0))
+      .attr('x2', (d) => x(d.interval?.[end] ?? 0))
+      .attr('y1', (bh - cap) / 2)
+      .attr('y2', (bh + cap) / 2);
+  }
   rows
     .append('text')
     .attr('class', (d) => (d.value === null ? 'bar-value missing' : 'bar-value'))
-    .attr('x', (d) => (d.value === null ? x0 : x(d.value) + (d.lowerBound ? 18 : 4)))
+    .attr('x', (d) => (d.value === null ? x0 : valueX(d)))
     .attr('y', bh / 2)
     .attr('dy', '0.35em')
     .text((d) => d.text);

@@ -8,8 +8,9 @@
 // weight): the app's question page digits.
 import { formatCount, formatNumber, roundTo } from '../core/format/number';
 import { formatPercent } from '../core/format/percent';
-import { cliMessages as M } from '../core/messages';
+import { cliMessages as M, located, problem } from '../core/messages';
 import { seriesBases } from '../core/published/bases';
+import { marginBase } from '../core/published/marginBase';
 import { describePublishedSurvey } from '../core/published/describe';
 import type {
   DescribedPublishedOption,
@@ -88,11 +89,7 @@ export async function inspectFile(args: Omit<InspectArgs, 'json'>): Promise<Resu
     ...(args.deff === undefined ? [] : ['--deff']),
   ];
   if (published.length > 0)
-    return fail({
-      code: 'cli-published-flags',
-      message: M.publishedFlags(published),
-      file: args.file,
-    });
+    return fail(located({ file: args.file }, problem('cli-published-flags', published)));
   const table = loaded.table;
   const described = describeRespondentTable(table);
   return ok({
@@ -125,12 +122,17 @@ function inspectSeries(
   return described.questions.map((d, i) => {
     const s = series[i]!;
     const b = seriesBases(s);
+    // The app's rule (marginBase), without the smallest consistent base: the
+    // JSON's `ci` is null unless a base is stated or given.
+    const chosen = marginBase(s.baseN, args.base ?? null, null);
     const ciBase =
-      s.baseN !== null
-        ? { n: s.baseN, from: 'base_n' as const, deff }
-        : args.base !== undefined
-          ? { n: args.base, from: '--base' as const, deff }
-          : null;
+      chosen === null
+        ? null
+        : {
+            n: chosen.n,
+            from: chosen.from === 'stated' ? ('base_n' as const) : ('--base' as const),
+            deff,
+          };
     return {
       ...d,
       options: d.options.map((o, j) => {

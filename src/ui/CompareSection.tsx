@@ -7,6 +7,8 @@ import type { QuestionVM } from '../state/models/questionModel';
 import type { ViewState } from '../state/url/view';
 import { CompareTable, type CompareInput } from './CompareTable';
 import { isolate } from '../core/format/bidi';
+import { analystMessages as AM } from '../core/messages';
+import { publishedSeriesOf, testBase } from '../state/models/analyst';
 
 interface Props {
   library: Library;
@@ -16,9 +18,20 @@ interface Props {
   navigate: (next: ViewState) => void;
 }
 
-function columnsOf(entry: LibraryEntry, question: QuestionVM, own: boolean): CompareInput[] {
-  const withData = question.series.filter((s) => s.hasData);
-  return withData.map((s) => ({
+/**
+ * The question's segments with figures as columns. Each is tested with its
+ * stated base; this question's own segments may use the base the user typed
+ * (`typed`), other questions' only their own stated base.
+ */
+function columnsOf(
+  entry: LibraryEntry,
+  question: QuestionVM,
+  own: boolean,
+  typed: number | null,
+): CompareInput[] {
+  const withData = question.series.flatMap((s, index) => (s.hasData ? [{ s, index }] : []));
+  return withData.map(({ s, index }) => ({
+    baseN: testBase(publishedSeriesOf(entry, question, index)?.baseN ?? null, own ? typed : null),
     name: own
       ? (s.segment ?? 'All who were asked')
       : `${isolate(entry.publisher ?? entry.title)}, ${entry.dateText}${s.segment ? ` — ${isolate(s.segment)}` : ''}`,
@@ -32,10 +45,12 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
     const found = findQuestion(library, ref);
     return found ? [{ ref, ...found }] : [];
   });
+  const typed = view.marginBase ?? null;
   const columns = [
-    ...columnsOf(entry, question, true),
-    ...others.flatMap((o) => columnsOf(o.entry, o.question, false)),
+    ...columnsOf(entry, question, true, typed),
+    ...others.flatMap((o) => columnsOf(o.entry, o.question, false, null)),
   ];
+  const tested = columns.some((c, i) => i > 0 && c.baseN != null) && columns[0]?.baseN != null;
   const candidates = library.entries.flatMap((e) =>
     e.questions
       .filter((q) => q.series.some((s) => s.hasData))
@@ -80,10 +95,15 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
         ))}
       </div>
       {columns.length >= 2 ? (
-        <CompareTable
-          columns={columns}
-          caption="Percents side by side; differences in points and index (100 = first column). Options are matched by label."
-        />
+        <>
+          <CompareTable
+            columns={columns}
+            caption="Percents side by side; differences in points and index (100 = first column). Options are matched by label."
+          />
+          <p className="muted" data-testid="compare-tests">
+            {tested ? AM.compareTested : AM.compareUntested}
+          </p>
+        </>
       ) : (
         <p className="muted">
           Add a question to compare this one with, e.g. the same question in another report.

@@ -11,16 +11,19 @@ import type { NetRow } from '../state/models/questionView';
 import { downloadBlob, downloadText } from './download';
 import { isolate } from '../core/format/bidi';
 import { exportMessages } from '../core/messages';
+import { exportEnd, exportIntervalsLine, type SeriesAnalyst } from '../state/models/analyst';
 
 interface Props {
   entry: LibraryEntry;
   question: QuestionVM;
   series: SeriesVM;
   nets: NetRow[];
+  /** Bases and intervals: the export carries the intervals and says which base they use. */
+  analyst: SeriesAnalyst | null;
   sectionRef: RefObject<HTMLElement | null>;
 }
 
-export function QuestionExport({ entry, question, series, nets, sectionRef }: Props) {
+export function QuestionExport({ entry, question, series, nets, analyst, sectionRef }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   // The survey's notice ("Simulated respondents, not real data") goes with every export.
   const notes = distinctNotes(
@@ -32,6 +35,18 @@ export function QuestionExport({ entry, question, series, nets, sectionRef }: Pr
     ].filter((n): n is string => Boolean(n)),
   );
   const base = series.base ? exportMessages.base(series.base) : null;
+  const intervalsLine = analyst === null ? null : exportIntervalsLine(analyst);
+  const intervals =
+    analyst === null || intervalsLine === null
+      ? null
+      : {
+          line: intervalsLine,
+          ends: analyst.intervals.map((i) =>
+            i.interval === null
+              ? null
+              : { low: exportEnd(i.interval.low), high: exportEnd(i.interval.high) },
+          ),
+        };
   // Each segment's exports get their own name: the segment is kept when the name is shortened.
   const name = (ext: string) => exportFileName([entry.title, question.text, series.segment], ext);
   const svg = () =>
@@ -41,7 +56,10 @@ export function QuestionExport({ entry, question, series, nets, sectionRef }: Pr
     question: `${isolate(question.text)}${series.segment ? ` — ${isolate(series.segment)}` : ''}`,
     base,
     // The chart already carries the multi-answer note as its caption.
-    notes: notes.filter((n) => n !== series.multiNote),
+    notes: [
+      ...(intervalsLine === null ? [] : [intervalsLine]),
+      ...notes.filter((n) => n !== series.multiNote),
+    ],
     source: sourceLine({
       surveyTitle: entry.title,
       publisher: entry.publisher,
@@ -64,6 +82,7 @@ export function QuestionExport({ entry, question, series, nets, sectionRef }: Pr
         options: series.options.map((o) => ({ label: o.label, text: o.text, rank: o.rank })),
         totalText: series.hasData ? series.totalText : null,
         nets: nets.map((n) => ({ label: n.label, text: n.text })),
+        intervals,
       }),
       { bom: true },
     );

@@ -1,12 +1,15 @@
 // One published question: for each segment, a bar chart and the table behind
 // it, with the notes that explain its total. Sort order and nets are in the URL.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { SeriesSection } from './SeriesSection';
 import type { Library, LibraryEntry } from '../state/models/library';
 import { CompareSection } from './CompareSection';
 import type { ViewState } from '../state/url/view';
 import { HOME } from '../state/url/view';
 import { hrefFor } from './useHashView';
+import { BaseControls } from './BaseControls';
+import { BoundsSection } from './BoundsSection';
+import type { AnalystInput } from '../state/models/analyst';
 
 interface Props {
   library: Library;
@@ -17,6 +20,11 @@ interface Props {
 
 export function QuestionPage({ library, entry, view, navigate }: Props) {
   const question = entry.questions.find((q) => q.id === view.question);
+  // The base and design effect for margins of error, as the link holds them.
+  const input = useMemo<AnalystInput>(
+    () => ({ typed: view.marginBase ?? null, deff: view.deff ?? 1 }),
+    [view.marginBase, view.deff],
+  );
   // Ticked options as indexes into the question's canonical option list
   // (canonicalOptions), shared by all segments: SeriesSection maps its own rows.
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -91,7 +99,8 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
           </button>
         ) : null}
       </div>
-      {question.series.map((series) => (
+      <BaseControls view={view} navigate={navigate} />
+      {question.series.map((series, index) => (
         <SeriesSection
           key={series.segment ?? ''}
           entry={entry}
@@ -101,8 +110,11 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
           nets={view.nets}
           selected={selected}
           onToggle={toggle}
+          index={index}
+          input={input}
         />
       ))}
+      <BoundsSection entry={entry} question={question} />
       <CompareSection
         library={library}
         entry={entry}

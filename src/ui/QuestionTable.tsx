@@ -12,6 +12,8 @@ import {
 import type { OptionVM, SeriesVM } from '../state/models/questionModel';
 import { isolate } from '../core/format/bidi';
 import { ScrollBox } from './ScrollBox';
+import type { OptionInterval } from '../state/models/analyst';
+import { analystMessages as AM } from '../core/messages';
 
 export interface NetRowVM {
   label: string;
@@ -25,11 +27,21 @@ interface Props {
   nets: NetRowVM[];
   selected: Set<number>;
   onToggle: (index: number) => void;
+  /** Each option's 95% interval by its index; null: no base, so no interval column. */
+  intervals?: readonly OptionInterval[] | null;
 }
 
 const sortValue = (o: OptionVM) => o.value ?? -1;
+const NUMERIC = new Set(['percent', 'order', 'interval']);
 
-export function QuestionTable({ series, caption, nets, selected, onToggle }: Props) {
+export function QuestionTable({
+  series,
+  caption,
+  nets,
+  selected,
+  onToggle,
+  intervals = null,
+}: Props) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const hasRanks = series.options.some((o) => o.rank !== null);
   const columns = useMemo<ColumnDef<OptionVM>[]>(() => {
@@ -76,8 +88,28 @@ export function QuestionTable({ series, caption, nets, selected, onToggle }: Pro
       cell: ({ row }) => row.original.text,
       sortDescFirst: true,
     });
+    if (intervals !== null) {
+      cols.push({
+        id: 'interval',
+        header: AM.intervalHeader,
+        enableSorting: false,
+        cell: ({ row }) => {
+          const i = intervals[row.original.index];
+          if (i === undefined) return null;
+          if (i.reason === null) return i.text;
+          return (
+            <>
+              <span aria-hidden="true" title={i.reason}>
+                {i.text}
+              </span>
+              <span className="visually-hidden">{i.reason}</span>
+            </>
+          );
+        },
+      });
+    }
     return cols;
-  }, [hasRanks, series.kind, selected, onToggle]);
+  }, [hasRanks, series.kind, selected, onToggle, intervals]);
 
   const table = useReactTable({
     data: series.options,
@@ -87,80 +119,87 @@ export function QuestionTable({ series, caption, nets, selected, onToggle }: Pro
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  const span = columns.length - 1;
+  // Cells before the percent: the tick box, then the label's span; after it, the interval.
+  const after = intervals === null ? 0 : 1;
+  const span = columns.length - 1 - after;
+  const footnote = intervals?.some((i) => i.reason !== null) ?? false;
 
   return (
-    <ScrollBox label={caption}>
-      <table className="data" data-testid="question-table">
-        <caption>{caption}</caption>
-        <thead>
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id}>
-              {hg.headers.map((h) => {
-                const sorted = h.column.getIsSorted();
-                const numeric = h.column.id === 'percent' || h.column.id === 'order';
-                return (
-                  <th
-                    key={h.id}
-                    scope="col"
-                    className={numeric ? 'num' : undefined}
-                    aria-sort={
-                      sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
-                    }
+    <>
+      <ScrollBox label={caption}>
+        <table className="data" data-testid="question-table">
+          <caption>{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  const numeric = NUMERIC.has(h.column.id);
+                  return (
+                    <th
+                      key={h.id}
+                      scope="col"
+                      className={numeric ? 'num' : undefined}
+                      aria-sort={
+                        sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'
+                      }
+                    >
+                      {h.column.getCanSort() ? (
+                        <button type="button" onClick={h.column.getToggleSortingHandler()}>
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          <span aria-hidden="true">
+                            {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                          </span>
+                        </button>
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className={row.original.omitted ? 'omitted' : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={NUMERIC.has(cell.column.id) ? 'num' : undefined}
+                    data-col={cell.column.id === 'interval' ? 'interval' : undefined}
                   >
-                    {h.column.getCanSort() ? (
-                      <button type="button" onClick={h.column.getToggleSortingHandler()}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true">
-                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                        </span>
-                      </button>
-                    ) : (
-                      flexRender(h.column.columnDef.header, h.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={row.original.omitted ? 'omitted' : undefined}>
-              {row.getVisibleCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={
-                    cell.column.id === 'percent' || cell.column.id === 'order' ? 'num' : undefined
-                  }
-                >
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-          {nets.map((net) => (
-            <tr key={net.label} className="net" data-testid="net-row">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {nets.map((net) => (
+              <tr key={net.label} className="net" data-testid="net-row">
+                <td />
+                <th scope="row" colSpan={span - 1} title={net.explanation}>
+                  <bdi>{net.label}</bdi>
+                </th>
+                <td className="num">{net.text}</td>
+                {after > 0 ? <td /> : null}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
               <td />
-              <th scope="row" colSpan={span - 1} title={net.explanation}>
-                <bdi>{net.label}</bdi>
+              <th scope="row" colSpan={span - 1}>
+                Total
               </th>
-              <td className="num">{net.text}</td>
+              <td className="num" data-testid="total">
+                {series.totalText}
+              </td>
+              {after > 0 ? <td /> : null}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td />
-            <th scope="row" colSpan={span - 1}>
-              Total
-            </th>
-            <td className="num" data-testid="total">
-              {series.totalText}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-    </ScrollBox>
+          </tfoot>
+        </table>
+      </ScrollBox>
+      {footnote ? <p className="table-footnote muted">{AM.intervalFootnote}</p> : null}
+    </>
   );
 }

@@ -13,6 +13,8 @@ import { KindChip } from './KindChip';
 import { QuestionExport } from './QuestionExport';
 import { QuestionTable } from './QuestionTable';
 import { isolate } from '../core/format/bidi';
+import { analystMessages as AM } from '../core/messages';
+import { publishedSeriesOf, seriesAnalyst, type AnalystInput } from '../state/models/analyst';
 
 interface Props {
   entry: LibraryEntry;
@@ -23,10 +25,39 @@ interface Props {
   nets: number[][];
   selected: Set<number>;
   onToggle: (index: number) => void;
+  /** The series' position in the question (its published series, for bases and intervals). */
+  index: number;
+  /** The base and design effect the user typed (from the link). */
+  input: AnalystInput;
 }
 
-export function SeriesSection({ entry, question, series, sort, nets, selected, onToggle }: Props) {
+export function SeriesSection({
+  entry,
+  question,
+  series,
+  sort,
+  nets,
+  selected,
+  onToggle,
+  index,
+  input,
+}: Props) {
   const ref = useRef<HTMLElement>(null);
+  // Bases from rounding and margins of error. Respondent data knows its base: no guessing.
+  const analyst = useMemo(() => {
+    const published = publishedSeriesOf(entry, question, index);
+    return published === null ? null : seriesAnalyst(published, input, entry.table !== null);
+  }, [entry, question, index, input]);
+  const intervals = analyst?.base ? analyst.intervals : null;
+  const bars = useMemo(
+    () =>
+      barsFor(
+        series,
+        sort,
+        (intervals ?? []).map((i) => i.interval),
+      ),
+    [series, sort, intervals],
+  );
   // Data text isolated (FSI … PDI when it needs it): a label's U+202E cannot turn the words after it.
   const title = `${isolate(question.text)}${series.segment ? ` — ${isolate(series.segment)}` : ''}`;
   // Each part keeps its own ending ("…WeChat?"), and gets a full stop when it has none.
@@ -72,27 +103,50 @@ export function SeriesSection({ entry, question, series, sort, nets, selected, o
           {series.multiNote}
         </p>
       ) : null}
-      <FlagList flags={series.flags.filter((f) => f.code !== 'multi-total-over-100')} />
+      {analyst?.bases ? (
+        <p
+          className={`bases-statement${analyst.inference?.smallest === null ? ' none' : ''}`}
+          data-testid="bases"
+        >
+          <strong>{AM.basesHeading}:</strong> {analyst.bases.join(' ')}
+        </p>
+      ) : null}
+      {/* The statement above says what the no-consistent-base flag says. */}
+      <FlagList
+        flags={series.flags.filter(
+          (f) =>
+            f.code !== 'multi-total-over-100' &&
+            !(f.code === 'no-consistent-base' && analyst?.bases),
+        )}
+      />
       {series.hasData ? (
         <>
           <BarChart
-            bars={barsFor(series, sort)}
+            bars={bars}
             title={title}
-            description={`Horizontal bars, one per option, percent of ${series.kind === 'multi' ? 'respondents (multiple answers allowed)' : 'answers'}. The table below holds the same figures.`}
+            description={`Horizontal bars, one per option, percent of ${series.kind === 'multi' ? 'respondents (multiple answers allowed)' : 'answers'}. The table below holds the same figures.${intervals ? ` ${AM.chartIntervals}` : ''}`}
             caption={series.multiNote}
           />
+          {analyst ? (
+            <p className="interval-line" data-testid="interval-base">
+              {analyst.uses}
+              {analyst.effectiveLine ? ` ${analyst.effectiveLine}` : ''}
+            </p>
+          ) : null}
           <QuestionTable
             series={series}
             caption={caption}
             nets={netRows}
             selected={ticked}
             onToggle={toggle}
+            intervals={intervals}
           />
           <QuestionExport
             entry={entry}
             question={question}
             series={series}
             nets={netRows}
+            analyst={analyst}
             sectionRef={ref}
           />
         </>

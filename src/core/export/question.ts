@@ -4,7 +4,7 @@
 // The context holds what the question page already shows, so the export says
 // the same as the screen and computes nothing. Titles and labels are isolated
 // (src/core/format/bidi.ts): a label's U+202E cannot turn its percent around.
-import { exportMessages as M } from '../messages';
+import { exportMessages as M, analystMessages as AM } from '../messages';
 import { isolate } from '../format/bidi';
 
 export interface QuestionExportOption {
@@ -12,6 +12,14 @@ export interface QuestionExportOption {
   /** The percent as the page shows it: "38.07%", "30+%", "not published". */
   text: string;
   rank: number | null;
+}
+
+/** The 95% intervals of the options, as the page has them, with the line naming their base. */
+export interface QuestionExportIntervals {
+  /** "Intervals: Wilson 95%. Intervals use the base you typed, 500. Design effect 1, effective base 500." */
+  line: string;
+  /** One per option, in option order: the ends as written ("17.40"); null: no interval ("30+%"). */
+  ends: readonly ({ low: string; high: string } | null)[];
 }
 
 export interface QuestionExportNet {
@@ -41,11 +49,14 @@ export interface QuestionExportContext {
   /** "100.01%"; null to leave the total row out (no figures published). */
   totalText: string | null;
   nets: readonly QuestionExportNet[];
+  /** Interval columns (95% low, 95% high) and their line; absent or null: no base, no intervals. */
+  intervals?: QuestionExportIntervals | null;
 }
 
 /**
  * The grid: one cell per header row (title, question, segment, base, notes,
- * source), an empty row, then "Option | Percent [| Rank]" rows, "Total", nets.
+ * source, and the intervals line when there are intervals), an empty row, then
+ * "Option | Percent [| 95% low | 95% high] [| Rank]" rows, "Total", nets.
  */
 export function questionExport(ctx: QuestionExportContext): string[][] {
   const header: string[][] = [[isolate(ctx.surveyTitle)], [M.question(ctx.questionText)]];
@@ -56,18 +67,36 @@ export function questionExport(ctx: QuestionExportContext): string[][] {
   } else {
     header.push([n === null ? M.baseUnknown : M.base(M.baseN(n))]);
   }
+  const intervals = ctx.intervals ?? null;
+  if (intervals !== null) header.push([intervals.line]);
   for (const note of distinctNotes(ctx.notes)) header.push([M.note(note)]);
   header.push([sourceLine(ctx)]);
 
   const ranked = ctx.options.some((o) => o.rank !== null);
-  const row = (label: string, text: string, rank: string): string[] =>
-    ranked ? [label, text, rank] : [label, text];
-  const table: string[][] = [row(M.headerOption, M.headerPercent, M.headerRank)];
-  for (const o of ctx.options) {
-    table.push(row(isolate(o.label), o.text, o.rank === null ? '' : String(o.rank)));
-  }
-  if (ctx.totalText !== null) table.push(row(M.total, ctx.totalText, ''));
-  for (const net of ctx.nets) table.push(row(isolate(net.label), net.text, ''));
+  // Interval ends sit beside the percent they belong to; the rank stays last.
+  const row = (label: string, text: string, rank: string, ends: readonly string[]): string[] => [
+    label,
+    text,
+    ...(intervals === null ? [] : ends),
+    ...(ranked ? [rank] : []),
+  ];
+  const none = ['', ''];
+  const table: string[][] = [
+    row(M.headerOption, M.headerPercent, M.headerRank, [AM.exportLow, AM.exportHigh]),
+  ];
+  ctx.options.forEach((o, i) => {
+    const e = intervals?.ends[i] ?? null;
+    table.push(
+      row(
+        isolate(o.label),
+        o.text,
+        o.rank === null ? '' : String(o.rank),
+        e === null ? none : [e.low, e.high],
+      ),
+    );
+  });
+  if (ctx.totalText !== null) table.push(row(M.total, ctx.totalText, '', none));
+  for (const net of ctx.nets) table.push(row(isolate(net.label), net.text, '', none));
   return [...header, [], ...table];
 }
 

@@ -34,3 +34,8 @@ export function roundTo(value: number, decimals: number): number {
   const r = Number(value.toFixed(Math.max(0, Math.min(20, decimals))));
   return r === 0 ? 0 : r;
 }
+
+/** A p-value after "p": "< 0.001" below a thousandth, else "= 0.042" (three decimals). */
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : `= ${formatNumber(p, 3)}`;
+}

@@ -8,6 +8,7 @@ import { analyseSeries } from '../../../src/core/published/analyse';
 import { parseDistributionCsv } from '../../../src/core/published/parse';
 import { computeNet } from '../../../src/core/published/nets';
 import { formatPercent } from '../../../src/core/format/percent';
+import { exportEnd, exportIntervalsLine, seriesAnalyst } from '../../../src/state/models/analyst';
 
 const file = 'eguan-2013-07-mobile-im-share.csv';
 const parsed = parseDistributionCsv(
@@ -216,5 +217,93 @@ describe('export file names', () => {
     expect(names[0]).toMatch(/… - Registered users\.csv$/);
     expect(names[1]).toMatch(/… - Active users\.csv$/);
     expect(names.every((n) => n.length <= 84)).toBe(true);
+  });
+});
+
+describe('exporting a question with its 95% intervals', () => {
+  const june = parseDistributionCsv(
+    readFileSync(
+      new URL('../../../surveys/sootoo-2013-06-wechat-users.csv', import.meta.url),
+      'utf8',
+    ),
+    'sootoo-2013-06-wechat-users.csv',
+  );
+  if (!june.ok) throw new Error(june.error.message);
+  const meta = june.value.meta;
+  const use4 = june.value.questions.find((q) => q.id === 'use4')!;
+  const series = use4.series[0]!;
+
+  /** The page's context for use4 (29/34/15/22%), with intervals at `input`. */
+  function withIntervals(input: { typed: number | null; deff: number }): QuestionExportContext {
+    const a = seriesAnalyst(series, input);
+    return {
+      surveyTitle: meta.title,
+      publisher: meta.publisher,
+      date: meta.date,
+      questionText: use4.text,
+      segment: null,
+      base: series.base,
+      notes: [],
+      options: series.options.map((o) => ({
+        label: o.label,
+        text: o.percent?.text ?? '',
+        rank: o.rank,
+      })),
+      totalText: '100%',
+      nets: [],
+      intervals: {
+        line: exportIntervalsLine(a)!,
+        ends: a.intervals.map((i) =>
+          i.interval === null
+            ? null
+            : { low: exportEnd(i.interval.low), high: exportEnd(i.interval.high) },
+        ),
+      },
+    };
+  }
+
+  it('writes low and high columns and names the smallest consistent base, 41', () => {
+    const csv = tableToCsv(questionExport(withIntervals({ typed: null, deff: 1 })));
+    const lines = csv.split('\n');
+    expect(lines).toContain(
+      '"Wilson 95% intervals. Intervals use the smallest base these figures fit, 41: the margins are at most ±15.3 points (a larger base gives smaller margins). Design effect 1: effective base 41."',
+    );
+    const table = lines.slice(lines.indexOf('') + 1);
+    expect(table).toEqual([
+      'Option,Percent,95% low,95% high',
+      // wilsonPercent(29, 41) = 17.3966–44.2015, and so on.
+      'Less than 5 minutes,29%,17.40,44.20',
+      '6 to 15 minutes,34%,21.44,49.30',
+      '16 to 30 minutes,15%,7.13,28.87',
+      'More than 31 minutes,22%,12.04,36.76',
+      'Total,100%,,',
+      '',
+    ]);
+  });
+
+  it('names a typed base and the design effect: 500 ÷ 1.5', () => {
+    const grid = questionExport(withIntervals({ typed: 500, deff: 1.5 }));
+    expect(grid).toContainEqual([
+      'Wilson 95% intervals. Intervals use the base you typed, 500. Design effect 1.5: effective base 333.3.',
+    ]);
+    // 29% of 500 ÷ 1.5 = 333.3 respondents: 24.39–34.09 (hand-computed Wilson).
+    expect(grid).toContainEqual(['Less than 5 minutes', '29%', '24.39', '34.09']);
+  });
+
+  it('keeps the rank last and leaves a lower bound without interval ends', () => {
+    const grid = questionExport({
+      ...withIntervals({ typed: 200, deff: 1 }),
+      options: [
+        { label: 'A', text: '30+%', rank: 1 },
+        { label: 'B', text: '22.5%', rank: 2 },
+      ],
+      intervals: { line: 'x', ends: [null, { low: '17.26', high: '28.77' }] },
+    });
+    expect(grid.slice(-4)).toEqual([
+      ['Option', 'Percent', '95% low', '95% high', 'Rank'],
+      ['A', '30+%', '', '', '1'],
+      ['B', '22.5%', '17.26', '28.77', '2'],
+      ['Total', '100%', '', '', ''],
+    ]);
   });
 });
