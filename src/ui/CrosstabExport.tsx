@@ -1,11 +1,15 @@
 // Export the crosstab as people paste it into a report: CSV (with title,
-// base, filter, notes and source above the table) and TSV to the clipboard.
+// base, filter, notes and source above the table) and TSV to the clipboard;
+// and as the DuckDB query that counts it over the survey's file (Copy as SQL).
 import { useState } from 'react';
 import { crosstabExport, tableToCsv, tableToTsv } from '../core/export/csv';
 import { exportFileName } from '../core/export/fileName';
 import type { CrosstabGrid } from '../state/models/crosstabModel';
 import type { LibraryEntry } from '../state/models/library';
+import { crosstabQuery } from '../state/models/copySql';
+import { CopySqlButton } from './CopySqlButton';
 import { downloadText } from './download';
+import { useHashView } from './useHashView';
 
 interface Props {
   entry: LibraryEntry;
@@ -18,6 +22,9 @@ interface Props {
 
 export function CrosstabExport({ entry, grid, rowsText, colsText, filterText, counts }: Props) {
   const [status, setStatus] = useState('');
+  // The view as the address bar holds it (the page shows the same): its filter and nets.
+  const [decoded] = useHashView();
+  const query = crosstabQuery(entry, decoded.state.crosstab, grid.result);
   const rows = () =>
     crosstabExport({
       crosstab: grid.result,
@@ -55,6 +62,7 @@ export function CrosstabExport({ entry, grid, rowsText, colsText, filterText, co
       <span role="status" className="muted">
         {status}
       </span>
+      <CopySqlButton query={query} />
     </div>
   );
 }

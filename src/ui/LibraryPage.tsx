@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { Library, LibraryEntry } from '../state/models/library';
 import type { LibraryActions } from './useLibrary';
 import { exportDistributionCsv } from '../core/published/export';
-import { exportRespondentCsv } from '../core/table/exportCsv';
 import { downloadBlob, downloadText } from './download';
 import { exportParquet } from '../core/parquet/index';
 import { formatDefinition } from '../core/definition/definition';
@@ -10,13 +9,16 @@ import { fileStem } from '../core/surveys';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/url/view';
 import { ScrollBox } from './ScrollBox';
-import { libraryMessages, storageMessages } from '../core/messages';
+import { useCsvExport } from './useCsvExport';
+import { libraryMessages, storageMessages, countsMessages } from '../core/messages';
 import { formatNumber } from '../core/format/number';
 import { isolate } from '../core/format/bidi';
 
+const csvName = (entry: LibraryEntry) => entry.file.replace(/\.[^.]*$/, '') + '.csv';
+
+/** Published figures are small: written at once. Respondent data is written in a worker (useCsvExport). */
 function exportEntry(entry: LibraryEntry) {
-  const text = entry.table ? exportRespondentCsv(entry.table) : exportDistributionCsv(entry.survey);
-  downloadText(entry.file.replace(/\.[^.]*$/, '') + '.csv', text);
+  downloadText(csvName(entry), exportDistributionCsv(entry.survey));
 }
 
 /**
@@ -50,6 +52,7 @@ function downloadParquet(entry: LibraryEntry) {
 export function LibraryPage({ library, actions }: { library: Library; actions: LibraryActions }) {
   const [message, setMessage] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const csv = useCsvExport();
   return (
     <>
       <h2>Library</h2>
@@ -58,6 +61,10 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
         Pick a survey to see its questions, or open{' '}
         <a href={hrefFor({ ...HOME, page: 'flags' })}>Flags</a> for the questions that need a
         careful reader.
+      </p>
+      <p className="meta">
+        {countsMessages.openCountsHint}{' '}
+        <a href={hrefFor({ ...HOME, page: 'counts' })}>{countsMessages.openCounts}</a>
       </p>
       {library.loadErrors.map((e) => (
         <p key={e.file} className="banner problem" role="alert">
@@ -74,6 +81,7 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
           {message}
         </p>
       ) : null}
+      {csv.view}
       {actions.lastDeleted ? (
         <p className="banner problem" role="status" data-testid="undo-bar">
           Deleted “<bdi>{actions.lastDeleted.name}</bdi>”.{' '}
@@ -141,7 +149,11 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                     <button
                       type="button"
                       className="btn"
-                      onClick={() => exportEntry(e)}
+                      onClick={(ev) =>
+                        e.table === null
+                          ? exportEntry(e)
+                          : csv.start(e.table, e.title, csvName(e), ev.currentTarget)
+                      }
                       aria-label={libraryMessages.exportCsv(e.title)}
                     >
                       Export CSV

@@ -38,6 +38,7 @@ function entryOfStored(
         ...extras,
         view: record.view,
         definition: record.definition ?? null,
+        schema: record.schema ?? null,
       });
 }
 

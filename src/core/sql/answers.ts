@@ -7,8 +7,8 @@
 // axes leaves them out of the table as the engine does, and "answered but
 // chose none" gives no label either. Each respondent stays one row until the
 // final pairing, so nobody is counted twice and no row number is needed.
-import { respondentMessages as RM } from '../messages';
-import { fail, ok, type Result } from '../result';
+import { problem } from '../messages';
+import { fail, ok, type Result, type SurveyError } from '../result';
 import type { Schema, SchemaQuestion } from '../schema/types';
 import type { RespondentTable } from '../table/types';
 import {
@@ -19,7 +19,6 @@ import {
   numberValue,
   singleAnswer,
 } from './cells';
-import { sqlMessages as M } from '../messages';
 import { checkWritable, inList, listLiteral, literal } from './quote';
 
 export interface SqlQuestion {
@@ -38,14 +37,11 @@ export function findQuestion(schema: Schema, idOrText: string): Result<SqlQuesti
     const valid = schema.questions
       .filter((x) => x.kind === 'single' || x.kind === 'multi')
       .map((x) => x.id);
-    return fail({
-      code: 'crosstab-unknown-question',
-      message: RM.unknownQuestion(idOrText, valid),
-    });
+    return fail(problem('crosstab-unknown-question', idOrText, valid));
   }
   if (q.kind !== 'single' && q.kind !== 'multi') {
     const type = q.kind === 'weight' || q.kind === 'numeric' ? 'numeric' : 'text';
-    return fail({ code: 'crosstab-not-categorical', message: RM.notCategorical(q.id, type) });
+    return fail(problem('crosstab-not-categorical', q.id, type));
   }
   const missing = missingOf(schema, q);
   const options =
@@ -90,7 +86,7 @@ export function optionLabels(
   q: SqlQuestion,
   options: readonly number[],
   table: RespondentTable | undefined,
-  badOption: (index: number, count: number) => string,
+  badOption: (index: number, count: number) => SurveyError,
 ): Result<string[]> {
   if (options.length === 0) return ok([]);
   const multi = q.question.multi;
@@ -101,12 +97,11 @@ export function optionLabels(
     if (column !== undefined && (column.type === 'single' || column.type === 'multi'))
       labels = column.labels;
   }
-  if (labels === undefined)
-    return fail({ code: 'sql-needs-labels', message: M.needsLabels(q.question.id) });
+  if (labels === undefined) return fail(problem('sql-needs-labels', q.question.id));
   const out: string[] = [];
   for (const o of options) {
     if (!Number.isInteger(o) || o < 0 || o >= labels.length)
-      return fail({ code: 'crosstab-option-out-of-range', message: badOption(o, labels.length) });
+      return fail(badOption(o, labels.length));
     out.push(labels[o]!);
   }
   return ok(out);
@@ -128,6 +123,36 @@ export function batteryChoseAny(q: SqlQuestion, options: readonly number[], cell
     batteryChosen(cell(q.question.sourceColumns[o]!), multi.style, q.missing, multi.chosen),
   );
   return chosen.length === 1 ? chosen[0]! : chosen.map((c) => `(${c})`).join(' OR ');
+}
+
+/**
+ * Whether a battery's respondent chose every one of `options` (an "All of"
+ * net, filter/filter.ts keySelection): by column, as batteryChoseAny; no
+ * options: nobody.
+ */
+export function batteryChoseAll(q: SqlQuestion, options: readonly number[], cell: CellRef): string {
+  const multi = q.question.multi;
+  if (multi?.encoding !== 'columns' || options.length === 0) return 'FALSE';
+  const chosen = [...new Set(options)].map((o) =>
+    batteryChosen(cell(q.question.sourceColumns[o]!), multi.style, q.missing, multi.chosen),
+  );
+  return chosen.length === 1 ? chosen[0]! : chosen.map((c) => `(${c})`).join(' AND ');
+}
+
+/**
+ * Whether the answer `answer` chose every one of `labels` (an "All of" net):
+ * a single answer only when the labels are one answer; no labels: nobody.
+ */
+export function choseAll(
+  answer: string,
+  type: 'single' | 'multi',
+  labels: readonly string[],
+): string {
+  const distinct = [...new Set(labels)];
+  if (distinct.length === 0 || (type === 'single' && distinct.length > 1)) return 'FALSE';
+  return type === 'single'
+    ? inList(answer, distinct)
+    : `list_has_all(${answer}, ${listLiteral(distinct)})`;
 }
 
 /** Whether the answer `answer` (of question type `type`) chose any of `labels`. */
@@ -165,12 +190,20 @@ export function weightExpression(schema: Schema, id: string, cell: CellRef): Res
     const valid = schema.questions
       .filter((x) => x.kind === 'numeric' || x.kind === 'weight')
       .map((x) => x.id);
-    return fail({ code: 'crosstab-unknown-weight', message: RM.unknownWeight(id, valid) });
+    return fail(problem('crosstab-unknown-weight', id, valid));
   }
+  return numericExpression(schema, q, cell);
+}
+
+/** A numeric question's value per respondent as the engine reads it: a DOUBLE, NULL when missing. */
+export function numericExpression(
+  schema: Schema,
+  q: SchemaQuestion,
+  cell: CellRef,
+): Result<string> {
   const checked = checkWritable(missingOf(schema, q), 'missing value');
   if (!checked.ok) return checked;
   const column = q.sourceColumns[0];
-  if (column === undefined)
-    return fail({ code: 'sql-no-weight-column', message: M.noWeightColumn(id) });
+  if (column === undefined) return fail(problem('sql-no-weight-column', q.id));
   return ok(numberValue(cell(column), missingOf(schema, q), schema.decimalComma));
 }

@@ -6,7 +6,7 @@
 // inside either: no backslash escapes, no comment or statement syntax.
 import { fail, ok, type Result } from '../result';
 import { LONE_SURROGATE } from '../format/unicode';
-import { sqlMessages as M } from '../messages';
+import { problem } from '../messages';
 
 /** "name", with every " doubled: any text becomes one identifier (DuckDB compares them ignoring case). */
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -42,7 +42,7 @@ function isLineOrControl(n: number): boolean {
 export function checkWritable(texts: Iterable<string>, what: string): Result<null> {
   for (const text of texts) {
     if (text.includes('\0') || LONE_SURROGATE.test(text))
-      return fail({ code: 'sql-unwritable-text', message: M.unwritable(what, text) });
+      return fail(problem('sql-unwritable-text', what, text));
   }
   return ok(null);
 }

@@ -12,7 +12,7 @@ import type { Delimiter } from '../csv/delimiter';
 import type { EncodingName } from '../csv/encoding';
 import { fail, ok, type Result } from '../result';
 import type { Schema } from '../schema/types';
-import { sqlMessages as M } from '../messages';
+import { problem, sqlMessages as M } from '../messages';
 import { checkWritable, ident, literal } from './quote';
 
 export type SqlSource =
@@ -77,7 +77,7 @@ export function sourceClause(source: SqlSource, schema: Schema): Result<SourceCl
     });
   }
   const encoding = source.encoding ?? 'utf-8';
-  if (encoding === 'utf-16be') return fail({ code: 'sql-utf16be', message: M.utf16be });
+  if (encoding === 'utf-16be') return fail(problem('sql-utf16be'));
   const duck = DUCKDB_ENCODING[encoding];
   const columns = names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ');
   const options = [

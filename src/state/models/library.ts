@@ -12,6 +12,7 @@ import { libraryMessages } from '../../core/messages';
 import { formatPercent, formatPublished } from '../../core/format/percent';
 import type { FlagVM, OptionVM, QuestionVM, SeriesVM } from './questionModel';
 import type { SurveyDefinition } from '../../core/definition/definition';
+import type { Schema } from '../../core/schema/types';
 import type { RespondentTable } from '../../core/table/types';
 import { surveyOfTable } from './respondentView';
 
@@ -41,6 +42,8 @@ export interface LibraryEntry {
   fingerprint: string | null;
   /** Every decision respondent data was read with (null for published figures and older uploads). */
   definition: SurveyDefinition | null;
+  /** How respondent data's file was read (state/models/copySql.ts); null for published figures and older uploads. */
+  schema: Schema | null;
   questions: QuestionVM[];
   /** Flags a reader should look at (not counting "kind inferred" notes). */
   flagCount: number;
@@ -128,6 +131,7 @@ export interface EntryExtras {
   table?: RespondentTable | null;
   fingerprint?: string | null;
   definition?: SurveyDefinition | null;
+  schema?: Schema | null;
   /** Name the user gave an upload; overrides the survey's title. */
   name?: string | null;
 }
@@ -178,6 +182,7 @@ export function entryFromSurvey(
     table: extras.table ?? null,
     fingerprint: extras.fingerprint ?? null,
     definition: extras.definition ?? null,
+    schema: extras.schema ?? null,
     questions,
     flagCount,
   };

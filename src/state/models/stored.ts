@@ -4,6 +4,7 @@
 import type { SurveyDefinition } from '../../core/definition/definition';
 import type { PublishedSurvey } from '../../core/published/types';
 import type { Loaded } from '../../core/pipeline';
+import type { Schema } from '../../core/schema/types';
 import type { RespondentTable } from '../../core/table/types';
 import { surveyOfTable } from './respondentView';
 
@@ -35,6 +36,8 @@ export type StoredSurvey =
       view?: PublishedSurvey;
       /** Every decision the table was read with: it travels in links and downloads. Absent in surveys kept before it existed. */
       definition?: SurveyDefinition;
+      /** How the file was read (column names in file order, header lines, questions): what a query over the same file needs ("Copy as SQL"). Absent in surveys kept before it existed. */
+      schema?: Schema;
     });
 
 /** Where a record comes from: its library id, file and bytes. */
@@ -56,5 +59,6 @@ export function storedRecord(loaded: Loaded, origin: StoredOrigin): StoredSurvey
         table: loaded.table,
         view: surveyOfTable(loaded.table, null),
         definition: loaded.definition,
+        schema: loaded.schema,
       };
 }

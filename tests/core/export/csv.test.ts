@@ -121,7 +121,7 @@ describe('writing a grid as tab-separated text for the clipboard', () => {
 describe('every export goes through the one writer', () => {
   it("neutralises formula cells behind any kind of space in a respondent export (the library's Export CSV)", async () => {
     const { loadSurveyFile } = await import('../../../src/core/pipeline');
-    const { exportRespondentCsv } = await import('../../../src/core/table/exportCsv');
+    const { exportRespondentCsv } = await import('../../../src/core/export/respondents');
     const csv = 'id,q\n1,"\u00a0=HYPERLINK(""http://x"")"\n2,"  +cmd"\n3,-5\n';
     const r = loadSurveyFile(new TextEncoder().encode(csv), { file: 'x.csv', missingTokens: [''] });
     if (!r.ok || r.value.kind !== 'respondents') throw new Error('not loaded');

@@ -72,6 +72,26 @@ const CASES: [string, CrosstabSpec][] = [
     },
   ],
   [
+    '"All of" nets: on a multi-answer row, on a single-answer column (one option, and two: nobody)',
+    {
+      rows: {
+        questionId: 'Q16',
+        nets: [
+          { label: 'All of 1 and 2 (net)', options: [0, 1], all: true },
+          { label: 'All of none (net)', options: [], all: true },
+        ],
+      },
+      cols: {
+        questionId: 'Q2',
+        nets: [
+          { label: 'All of 1 (net)', options: [0], all: true },
+          { label: 'All of 1 and 2 (net)', options: [0, 1], all: true },
+        ],
+      },
+      ...W,
+    },
+  ],
+  [
     'a filter nobody passes',
     {
       rows: { questionId: 'Q1' },

@@ -68,10 +68,7 @@ describe('crosstab --sql', () => {
   it('says why there is no query for published figures or an SPSS file, naming the file', async () => {
     const published = root('surveys/sootoo-2013-06-wechat-users.csv');
     const p = await sqlFor(args({ file: published }));
-    expect(p.ok ? 'ok' : [p.error.code, p.error.file]).toEqual([
-      'crosstab-not-respondents',
-      published,
-    ]);
+    expect(p.ok ? 'ok' : [p.error.code, p.error.file]).toEqual(['cli-not-respondents', published]);
     const sav = root('tests/fixtures/sav/hdv2003.sav');
     const s = await sqlFor(args({ file: sav, rows: 'sexe' }));
     expect(s.ok ? 'ok' : [s.error.code, s.error.file]).toEqual(['sql-not-text', sav]);

@@ -71,7 +71,7 @@ describe('crosstabSql errors', () => {
     );
     expect(
       code(sql({ rows: { questionId: 'bat', nets: [{ label: 'x', options: [2] }] }, cols: null })),
-    ).toBe('crosstab-option-out-of-range');
+    ).toBe('crosstab-bad-net');
   });
 
   it('names a question by id or by exact text, as the engine does', () => {
