@@ -5,6 +5,8 @@
 // English labels include some with commas and quotes, so cells get quoted.
 // Answers are skewed per question; ~3% of single answers are blank (missing)
 // and ~8% of multi-answer cells are blank (not asked).
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { mulberry32 } from './random';
 
 const DEFAULT_SEED = 20240601;
@@ -134,12 +136,19 @@ const SEMI = 59;
 const QUOTE = 34;
 const NL = 10;
 
-/** The survey as CSV bytes; the same seed and row count give the same bytes. */
-export function generateSurvey(rows: number, seed = DEFAULT_SEED): BenchSurvey {
+/**
+ * The survey's CSV in blocks of about `blockRows` rows (the header first): the
+ * same bytes as generateSurvey, for files too large to hold in one array.
+ */
+function* surveyBlocks(
+  rows: number,
+  seed = DEFAULT_SEED,
+  blockRows = 100_000,
+): Generator<Uint8Array> {
   const questions = benchQuestions(seed);
   const rand = mulberry32(seed);
-  const w = new ByteWriter(Math.max(1024, rows * 240));
-  w.ascii('respondent_id,weight,' + questions.map((q) => q.id).join(',') + '\n');
+  const header = 'respondent_id,weight,' + questions.map((q) => q.id).join(',') + '\n';
+  yield utf8.encode(header);
   const singleCells = questions.map((q) => q.labels.map(cellBytes));
   const multiParts = questions.map((q) => q.labels.map((l) => utf8.encode(escapeInner(l))));
   const multiQuoted = questions.map((q) => q.labels.some(needsQuotes));
@@ -147,6 +156,7 @@ export function generateSurvey(rows: number, seed = DEFAULT_SEED): BenchSurvey {
     let acc = 0;
     return q.probs.map((p) => (acc += p));
   });
+  let w = new ByteWriter(Math.max(1024, Math.min(rows, blockRows) * 400));
   for (let r = 1; r <= rows; r++) {
     w.ascii(String(r));
     w.byte(COMMA);
@@ -176,6 +186,80 @@ export function generateSurvey(rows: number, seed = DEFAULT_SEED): BenchSurvey {
       if (quoted) w.byte(QUOTE);
     }
     w.byte(NL);
+    if (r % blockRows === 0 || r === rows) {
+      yield w.buf.subarray(0, w.n);
+      w = new ByteWriter(w.buf.length);
+    }
   }
-  return { bytes: w.buf.slice(0, w.n), rows, questions };
+}
+
+/** The survey as CSV bytes; the same seed and row count give the same bytes. */
+export function generateSurvey(rows: number, seed = DEFAULT_SEED): BenchSurvey {
+  const blocks = [...surveyBlocks(rows, seed)];
+  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of blocks) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return { bytes: out, rows, questions: benchQuestions(seed) };
+}
+
+/** Write the survey's CSV to a file, block by block: 10,000,000 rows make about 3.7 GB. */
+function writeSurvey(path: string, rows: number, seed = DEFAULT_SEED): number {
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  try {
+    for (const block of surveyBlocks(rows, seed)) {
+      writeSync(fd, block);
+      bytes += block.length;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+/** The CSV copied to Parquet by DuckDB (its own type detection, Snappy): the same survey, the other door. */
+async function writeParquetCopy(csv: string, parquet: string): Promise<void> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const q = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+  try {
+    await conn.run(
+      `COPY (SELECT * FROM read_csv(${q(csv)}, header = true, delim = ',', quote = '"', escape = '"')) TO ${q(parquet)} (FORMAT parquet, COMPRESSION snappy)`,
+    );
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+// npx tsx perf/generate.ts --rows 10000000 --out /tmp/survey-10m.csv [--parquet /tmp/survey-10m.parquet]
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
+  const rows = Number(arg('--rows') ?? 1_000_000);
+  const out = arg('--out');
+  if (!Number.isInteger(rows) || rows < 1 || out === undefined) {
+    process.stderr.write(
+      'Usage: npx tsx perf/generate.ts --rows <n> --out <file.csv> [--seed <n>] [--parquet <file.parquet>]\n',
+    );
+    process.exit(2);
+  }
+  let t0 = performance.now();
+  const seconds = (): string => ((performance.now() - t0) / 1000).toFixed(1);
+  const bytes = writeSurvey(out, rows, Number(arg('--seed') ?? DEFAULT_SEED));
+  process.stderr.write(
+    `${out}: ${rows} respondents, ${(bytes / 1e6).toFixed(1)} MB in ${seconds()} s\n`,
+  );
+  const parquet = arg('--parquet');
+  if (parquet !== undefined) {
+    t0 = performance.now();
+    await writeParquetCopy(out, parquet);
+    process.stderr.write(`${parquet}: written by DuckDB in ${seconds()} s\n`);
+  }
 }

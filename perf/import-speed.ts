@@ -1,27 +1,46 @@
-// Import throughput (not a test): generates a seeded respondent CSV of
-// 1,000,000 x 30 (~300 MB: an id, 16 single-answer questions with 3-12 options,
-// 8 multi-answer questions with 5-15 options joined by ';', 5 numeric; some
-// quoted labels, some Chinese) and times, in the same process and alternating,
-// `Papa.parse(new TextDecoder().decode(bytes), { header: false })` against the
-// full `loadSurveyFile` (decode, parse, infer, encode).
+// Import throughput (not a test), in alternating rounds on the same bytes:
+//   - one thread: `loadSurveyFile` (decode, parse, infer, encode), as `npm run bench` times it;
+//   - parts: the same import with `--helpers` worker threads reading parts of
+//     the file (core/csv/parallel.ts, as the app's import worker does with Web
+//     Workers; the threads are started before timing), checked cell for cell
+//     against the one-thread table first;
+//   - papaparse: `Papa.parse(new TextDecoder().decode(bytes), { header: false })`;
+//   - DuckDB: `read_csv` into an in-memory table from a file in the page cache
+//     (perf/peers/duckdb.ts), on its default threads.
+// Each is given in MB/s of wall time and of its busiest thread's CPU time (on
+// Linux): on a machine shared with other work the second says what the import
+// would do with a core for each of its threads.
 //
-//   npx tsx perf/import-speed.ts [rows=1000000] [runs=5] [--only=load|papa] [--mem]
+//   npx tsx perf/import-speed.ts [rows=1000000] [runs=3] [--helpers=1] [--mixed] [--only=load|parts|papa|duckdb] [--mem]
 //
-// The file is cached in the OS temp folder (keyed by row count). `--mem` loads
-// once and reports peak RSS and heap as sampled from onProgress (every 1 MB).
+// The survey is the bench's (perf/generate.ts: 30 questions, quoted and
+// Chinese labels; 367 MB at 1,000,000 rows). `--mixed` reads another seeded
+// file instead, cached in the OS temp folder: 1,000,000 x 30 (~300 MB: an id,
+// 16 single-answer questions with 3-12 options, 8 multi-answer questions with
+// 5-15 options joined by ';', 5 numeric; CRLF line ends). `--mem` loads once
+// and reports peak RSS and heap as sampled from onProgress (every 1 MB).
 import { mulberry32 } from './random';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { loadSurveyFile } from '../src/core/pipeline';
+import { bytesSource, loadSurveySource, type ReadOutcome } from '../src/core/loadSource';
+import { loadSurveyFile, type Loaded } from '../src/core/pipeline';
+import type { Result } from '../src/core/result';
+import { generateSurvey } from './generate';
+import { helperPool } from './parallel';
+import { openDuck } from './peers/duckdb';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const flag = (name: string): string | undefined =>
+  flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
 const ROWS = Number(args[0] ?? 1_000_000);
-const RUNS = Number(args[1] ?? 5);
-const only = flags.find((f) => f.startsWith('--only='))?.slice(7) ?? 'both';
+const RUNS = Number(args[1] ?? 3);
+const only = flag('only') ?? 'all';
+const HELPERS = Number(flag('helpers') ?? 1);
 const mem = flags.includes('--mem');
+const mixed = flags.includes('--mixed');
 
 const rng = mulberry32;
 
@@ -116,44 +135,116 @@ function generate(rows: number): Uint8Array {
   return out;
 }
 
-const path = join(tmpdir(), `survey-import-speed-${ROWS}.csv`);
 let bytes: Uint8Array;
-if (existsSync(path)) bytes = readFileSync(path);
-else {
-  bytes = generate(ROWS);
-  writeFileSync(path, bytes);
-}
+if (mixed) {
+  const path = join(tmpdir(), `survey-import-speed-${ROWS}.csv`);
+  if (existsSync(path)) bytes = readFileSync(path);
+  else {
+    bytes = generate(ROWS);
+    writeFileSync(path, bytes);
+  }
+} else bytes = generateSurvey(ROWS).bytes;
 const mb = bytes.length / 1e6;
-console.log(`${path}: ${mb.toFixed(1)} MB, ${ROWS} rows`);
+console.log(`${mixed ? 'mixed' : 'bench'} survey: ${mb.toFixed(1)} MB, ${ROWS} rows`);
+const OPTS = { file: 'speed.csv', weightId: 'weight' };
 
 function papa(): number {
   const r = Papa.parse<string[]>(new TextDecoder().decode(bytes), { header: false });
   return r.data.length;
 }
 
-let peakRss = 0;
-let peakHeap = 0;
-function load(): number {
-  const r = loadSurveyFile(bytes, {
-    file: 'speed.csv',
-    weightId: 'weight',
-    onProgress: mem
-      ? () => {
-          const m = process.memoryUsage();
-          peakRss = Math.max(peakRss, m.rss);
-          peakHeap = Math.max(peakHeap, m.heapUsed + m.external + m.arrayBuffers);
-        }
-      : undefined,
-  });
+function rowsOf(r: Result<Loaded>): number {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   if (r.value.kind !== 'respondents') throw new Error('not respondents');
   return r.value.table.rowCount;
 }
 
-function timeOnce(fn: () => number): { ms: number; rows: number } {
+let peakRss = 0;
+let peakHeap = 0;
+function load(): number {
+  return rowsOf(
+    loadSurveyFile(bytes, {
+      ...OPTS,
+      onProgress: mem
+        ? () => {
+            const m = process.memoryUsage();
+            peakRss = Math.max(peakRss, m.rss);
+            peakHeap = Math.max(peakHeap, m.heapUsed + m.external + m.arrayBuffers);
+          }
+        : undefined,
+    }),
+  );
+}
+
+const pool = helperPool(bytes, HELPERS);
+let outcome: ReadOutcome | null = null;
+const parts = async (): Promise<number> =>
+  rowsOf(
+    await loadSurveySource(
+      bytesSource(bytes),
+      OPTS,
+      pool.helpers((o) => (outcome = o)),
+    ),
+  );
+
+/** Typed arrays as text, to compare two tables cell for cell. */
+const plain = (r: Result<Loaded>): string =>
+  JSON.stringify(r.ok && r.value.kind === 'respondents' ? r.value.table : r, (_k, v: unknown) =>
+    ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>).join(',') : v,
+  );
+
+async function duckdb(): Promise<{ rows: number; ms: number; busiestCpuMs: number }> {
+  // Its busiest thread is one of its own: this thread writes the temporary file, which is not timed.
+  let loadMs = 0;
+  const t = await timeOnce(async () => {
+    const peer = await openDuck(bytes);
+    if (typeof peer === 'string') throw new Error(peer);
+    const rows = Number((await peer.conn.runAndReadAll('SELECT count(*) FROM t')).getRows()[0]![0]);
+    peer.close();
+    loadMs = peer.loadMs;
+    return rows;
+  }, true);
+  return { ...t, ms: loadMs };
+}
+
+/** CPU milliseconds each thread of this process has used so far (Linux: /proc/self/task). */
+function threadCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!existsSync('/proc/self/task')) return out;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, ((Number(f[11]) + Number(f[12])) * 1000) / TICKS);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
+}
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+/**
+ * Wall time, and the CPU time of the busiest thread: on a machine shared with
+ * other work, wall time measures the machine's load as much as the import,
+ * while the busiest thread's CPU time is the wall time the import would take
+ * with a core for each of its threads.
+ */
+async function timeOnce(
+  fn: () => number | Promise<number>,
+  /** Leave out this thread (DuckDB's own threads read; this one writes the temporary file). */
+  skipMain = false,
+): Promise<{ ms: number; rows: number; busiestCpuMs: number }> {
+  const before = threadCpu();
   const t0 = performance.now();
-  const rows = fn();
-  return { ms: performance.now() - t0, rows };
+  const rows = await fn();
+  const ms = performance.now() - t0;
+  let busiest = 0;
+  for (const [tid, cpu] of threadCpu())
+    if (!skipMain || tid !== String(process.pid))
+      busiest = Math.max(busiest, cpu - (before.get(tid) ?? 0));
+  return { ms, rows, busiestCpuMs: busiest };
 }
 
 const median = (xs: number[]): number => {
@@ -163,34 +254,67 @@ const median = (xs: number[]): number => {
 
 if (mem) {
   const before = process.memoryUsage().rss;
-  const t = timeOnce(load);
+  const t = await timeOnce(load);
   console.log(
     `load: ${(mb / (t.ms / 1000)).toFixed(1)} MB/s; rss before ${(before / 2 ** 20).toFixed(0)} MiB, ` +
       `peak rss ${(peakRss / 2 ** 20).toFixed(0)} MiB, peak heap+external ${(peakHeap / 2 ** 20).toFixed(0)} MiB`,
   );
 } else {
-  const speeds: Record<string, number[]> = { papa: [], load: [] };
+  if (only === 'all' || only === 'parts') {
+    const same =
+      plain(loadSurveyFile(bytes, OPTS)) ===
+      plain(
+        await loadSurveySource(
+          bytesSource(bytes),
+          OPTS,
+          pool.helpers((o) => (outcome = o)),
+        ),
+      );
+    console.log(
+      `parts (${HELPERS} helper thread${HELPERS === 1 ? '' : 's'}): ${JSON.stringify(outcome)}; table ${same ? 'equals' : 'DIFFERS FROM'} the one-thread table`,
+    );
+  }
+  const speeds: Record<string, number[]> = { load: [], parts: [], papa: [], duckdb: [] };
+  const cpuSpeeds: Record<string, number[]> = { load: [], parts: [], papa: [], duckdb: [] };
+  const runners: [string, () => Promise<{ ms: number; rows: number; busiestCpuMs: number }>][] = [
+    ['load', () => timeOnce(load)],
+    ['parts', () => timeOnce(parts)],
+    ['papa', () => timeOnce(papa)],
+    ['duckdb', duckdb],
+  ];
   for (let r = 0; r < RUNS; r++) {
-    for (const [name, fn] of [
-      ['papa', papa],
-      ['load', load],
-    ] as const) {
-      if (only !== 'both' && only !== name) continue;
-      const t = timeOnce(fn);
+    for (const [name, run] of runners) {
+      if (only !== 'all' && only !== name) continue;
+      const t = await run();
       const s = mb / (t.ms / 1000);
       speeds[name]!.push(s);
+      cpuSpeeds[name]!.push(mb / (t.busiestCpuMs / 1000));
       console.log(
-        `run ${r + 1} ${name.padEnd(5)} ${s.toFixed(1).padStart(6)} MB/s  (${t.ms.toFixed(0)} ms, ${t.rows} rows)`,
+        `run ${r + 1} ${name.padEnd(6)} ${s.toFixed(1).padStart(6)} MB/s  (${t.ms.toFixed(0)} ms, ${t.rows} rows; busiest thread ${t.busiestCpuMs.toFixed(0)} ms CPU)`,
       );
     }
   }
-  for (const [name, xs] of Object.entries(speeds))
-    if (xs.length > 0)
-      console.log(
-        `${name.padEnd(5)} median ${median(xs).toFixed(1)} MB/s  [${xs.map((x) => x.toFixed(0)).join(', ')}]`,
-      );
-  if (speeds.papa!.length > 0 && speeds.load!.length > 0)
-    console.log(
-      `ratio load/papa (medians): ${(median(speeds.load!) / median(speeds.papa!)).toFixed(2)}x`,
-    );
+  for (const [what, table] of [
+    ['wall time', speeds],
+    ['busiest thread CPU time (a core per thread)', cpuSpeeds],
+  ] as const) {
+    console.log(`-- by ${what}`);
+    const med: Record<string, number> = {};
+    for (const [name, xs] of Object.entries(table))
+      if (xs.length > 0) {
+        med[name] = median(xs);
+        console.log(
+          `${name.padEnd(6)} median ${median(xs).toFixed(1)} MB/s  [${xs.map((x) => x.toFixed(0)).join(', ')}]`,
+        );
+      }
+    const ratio = (a: string, b: string): void => {
+      if (med[a] !== undefined && med[b] !== undefined)
+        console.log(`${a} ÷ ${b} (medians): ${(med[a]! / med[b]!).toFixed(2)}×`);
+    };
+    ratio('load', 'duckdb');
+    ratio('parts', 'duckdb');
+    ratio('load', 'papa');
+    ratio('parts', 'load');
+  }
 }
+await pool.close();

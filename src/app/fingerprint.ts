@@ -2,7 +2,7 @@
 // A share link names a survey too big to carry by it, so the recipient can be
 // told whether the file they open is the one the link was made from. Web
 // Crypto (crypto.subtle) is in every browser, in Workers and in Node 20.
-import { shareMessages as M } from '../core/messages';
+import { problem } from '../core/messages';
 import { fail, ok } from '../core/result';
 import type { Result } from '../core/result';
 
@@ -22,11 +22,11 @@ export async function fingerprintBytes(bytes: Uint8Array): Promise<string> {
  */
 export async function checkFingerprint(expected: string, bytes: Uint8Array): Promise<Result<void>> {
   if (!HEX_SHA256.test(expected)) {
-    return fail({ code: 'share-fingerprint-invalid', message: M.fingerprintInvalid });
+    return fail(problem('share-fingerprint-invalid'));
   }
   const actual = await fingerprintBytes(bytes);
   if (actual !== expected.toLowerCase()) {
-    return fail({ code: 'share-fingerprint-mismatch', message: M.fingerprintMismatch });
+    return fail(problem('share-fingerprint-mismatch'));
   }
   return ok(undefined);
 }

@@ -1,6 +1,7 @@
 // The page's side of the import worker: promises, progress and cancel.
 // Cancelling terminates the worker (the import is one synchronous pass inside
 // it), so nothing half-imported can reach the library.
+import { problem } from '../core/messages';
 import type { Preview } from '../core/pipeline';
 import type { Result } from '../core/result';
 import type {
@@ -74,10 +75,7 @@ function run<T extends FromWorker['type']>(
     worker.terminate();
     settle({
       ok: false,
-      error: {
-        code: 'worker-failed',
-        message: `The import stopped unexpectedly (${event.message || 'worker error'}). Nothing was imported.`,
-      },
+      error: problem('import-worker-failed', event.message || 'worker error'),
     });
   };
   worker.postMessage(message, transfer);
@@ -87,7 +85,7 @@ function run<T extends FromWorker['type']>(
       worker.terminate();
       settle({
         ok: false,
-        error: { code: 'import-cancelled', message: 'Import cancelled. Nothing was imported.' },
+        error: problem('import-cancelled'),
       });
     },
   };
@@ -99,7 +97,9 @@ export async function previewFile(
   options: WorkerLoadOptions,
   wholeFile: boolean,
 ): Promise<Result<Preview>> {
-  const head = completeLines(bytes.subarray(0, PREVIEW_BYTES), wholeFile).slice();
+  // A workbook or Parquet file is read as a whole (its index is at the end), so
+  // only a text file's head is cut to PREVIEW_BYTES.
+  const head = (wholeFile ? bytes : completeLines(bytes.subarray(0, PREVIEW_BYTES), false)).slice();
   const { promise } = run(
     { id: nextId++, type: 'preview', bytes: head, options },
     [head.buffer],

@@ -1,6 +1,8 @@
 // Uploaded surveys are kept in IndexedDB (through idb), so they survive
 // reloads. What is stored is the parsed survey (typed arrays clone cheaply),
-// not the file, so a reload does not parse again.
+// not the file, so a reload does not parse again. A survey's large arrays are
+// values of their own in another store (persistParts.ts), written and read in
+// the same transaction as the survey.
 //
 // Several tabs share the library. Every change reads the record (and the
 // tombstone a delete leaves) and writes in one readwrite transaction, so no
@@ -9,8 +11,9 @@
 // other tabs (./libraryChannel.ts), which read the library again.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Result } from '../core/result';
-import { storageMessages as M } from '../core/messages';
+import { problem, storageMessages as M } from '../core/messages';
 import type { StoredSurvey } from '../state/models/stored';
+import { arraysApart, joinRecord, splitRecord } from './persistParts';
 import {
   decidePlace,
   decideRename,
@@ -27,18 +30,21 @@ const DB_NAME = 'survey-workbench';
 const STORE = 'surveys';
 /** What deleting leaves: the revision a survey was deleted at (version 2). */
 const TOMBSTONES = 'deleted';
+/** A survey's large typed arrays, one value each, keyed [survey id, its number] (version 3). */
+const ARRAYS = 'arrays';
 
 let dbPromise: Promise<IDBPDatabase> | null = null;
 
 function db(): Promise<IDBPDatabase> {
-  dbPromise ??= openDB(DB_NAME, 2, {
+  dbPromise ??= openDB(DB_NAME, 3, {
     upgrade(database) {
-      // By name, not by version: a database some other code opened first may lack either.
+      // By name, not by version: a database some other code opened first may lack any.
       for (const name of [STORE, TOMBSTONES]) {
         if (!database.objectStoreNames.contains(name)) {
           database.createObjectStore(name, { keyPath: 'id' });
         }
       }
+      if (!database.objectStoreNames.contains(ARRAYS)) database.createObjectStore(ARRAYS);
     },
     // Another tab opened a newer version: let it upgrade, and open again next time.
     blocking() {
@@ -51,9 +57,9 @@ function db(): Promise<IDBPDatabase> {
 
 type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
 
-/** Run `body` in one readwrite transaction over surveys and tombstones; its value once committed. */
+/** Run `body` in one readwrite transaction over surveys, their arrays and tombstones; its value once committed. */
 async function inTransaction<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
-  const tx = (await db()).transaction([STORE, TOMBSTONES], 'readwrite');
+  const tx = (await db()).transaction([STORE, TOMBSTONES, ARRAYS], 'readwrite');
   // When the body fails, the transaction aborts and `done` rejects too: the body's error is reported.
   tx.done.catch(() => undefined);
   const value = await body(tx);
@@ -61,18 +67,53 @@ async function inTransaction<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
   return value;
 }
 
-const getSurvey = (tx: Tx, id: string) =>
+/** A survey as stored: its large arrays are references (see persistParts.ts). */
+const getStored = (tx: Tx, id: string) =>
   tx.objectStore(STORE).get(id) as Promise<StoredSurvey | undefined>;
+
+/** Every key of a survey's arrays. */
+const arrayKeys = (id: string) => IDBKeyRange.bound([id, 0], [id, Number.MAX_SAFE_INTEGER]);
+
+/** A stored survey with its arrays read back, each in a request (and a task) of its own. */
+async function joined(
+  store: { get(key: IDBValidKey): Promise<unknown> },
+  record: StoredSurvey,
+): Promise<StoredSurvey> {
+  const arrays: unknown[] = [];
+  for (let k = 0; k < arraysApart(record); k++) arrays.push(await store.get([record.id, k]));
+  return joinRecord(record, arrays);
+}
+
+/** A survey with its arrays. */
+async function getSurvey(tx: Tx, id: string): Promise<StoredSurvey | undefined> {
+  const stored = await getStored(tx, id);
+  return stored === undefined ? undefined : joined(tx.objectStore(ARRAYS), stored);
+}
+
+/** Write a survey (its large arrays apart), in place of whatever was stored under its id. */
+async function putSurvey(tx: Tx, record: StoredSurvey): Promise<void> {
+  const { record: kept, arrays } = splitRecord(record);
+  const store = tx.objectStore(ARRAYS);
+  await store.delete(arrayKeys(record.id));
+  for (const [k, a] of arrays.entries()) await store.put(a, [record.id, k]);
+  await tx.objectStore(STORE).put(kept);
+}
+
+/** Delete a survey and its arrays. */
+async function deleteSurvey(tx: Tx, id: string): Promise<void> {
+  await tx.objectStore(ARRAYS).delete(arrayKeys(id));
+  await tx.objectStore(STORE).delete(id);
+}
 const getTombstone = (tx: Tx, id: string) =>
   tx.objectStore(TOMBSTONES).get(id) as Promise<Tombstone | undefined>;
 
 function storageError(err: unknown, what: string): Result<never> {
   const name = err instanceof DOMException ? err.name : '';
   if (name === 'QuotaExceededError') {
-    return { ok: false, error: { code: 'storage-quota', message: M.quotaFull(what) } };
+    return { ok: false, error: problem('storage-quota', what) };
   }
   const detail = err instanceof Error ? err.message : String(err);
-  return { ok: false, error: { code: 'storage-failed', message: M.failed(what, detail) } };
+  return { ok: false, error: problem('storage-failed', what, detail) };
 }
 
 let swept = false;
@@ -93,7 +134,13 @@ async function sweepTombstones(): Promise<void> {
 export async function listStored(): Promise<Result<StoredSurvey[]>> {
   try {
     await sweepTombstones().catch(() => undefined);
-    return { ok: true, value: (await (await db()).getAll(STORE)) as StoredSurvey[] };
+    // One transaction: each survey read with the arrays it was written with.
+    const tx = (await db()).transaction([STORE, ARRAYS]);
+    const stored = (await tx.objectStore(STORE).getAll()) as StoredSurvey[];
+    const out: StoredSurvey[] = [];
+    for (const record of stored) out.push(await joined(tx.objectStore(ARRAYS), record));
+    await tx.done;
+    return { ok: true, value: out };
   } catch (err) {
     return storageError(err, M.whatLibrary);
   }
@@ -114,10 +161,14 @@ export async function placeStored(record: StoredSurvey, mode: PlaceMode): Promis
   try {
     const value = await inTransaction(async (tx): Promise<Placed> => {
       const store = tx.objectStore(STORE);
-      const existing = await getSurvey(tx, record.id);
+      const existing = await getStored(tx, record.id);
       const taken = new Set((await store.getAllKeys()) as string[]);
       const decision = decidePlace(record, existing, mode, taken);
-      if (decision.kind === 'exists') return { record: existing ?? record, outcome: 'exists' };
+      if (decision.kind === 'exists') {
+        const shown =
+          existing === undefined ? record : await joined(tx.objectStore(ARRAYS), existing);
+        return { record: shown, outcome: 'exists' };
+      }
       const at = decision.id === record.id ? existing : undefined;
       const tombstone = await getTombstone(tx, decision.id);
       const written = stamped(
@@ -125,7 +176,7 @@ export async function placeStored(record: StoredSurvey, mode: PlaceMode): Promis
         nextRevision(at, tombstone),
         new Date(),
       );
-      await store.put(written);
+      await putSurvey(tx, written);
       if (tombstone) await tx.objectStore(TOMBSTONES).delete(decision.id);
       const outcome =
         decision.id !== record.id ? 'moved' : decision.replaces ? 'replaced' : 'added';
@@ -144,12 +195,18 @@ export type Renamed =
 export async function renameStored(seen: StoredSurvey, name: string): Promise<Result<Renamed>> {
   try {
     const value = await inTransaction(async (tx): Promise<Renamed> => {
-      const current = await getSurvey(tx, seen.id);
+      const current = await getStored(tx, seen.id);
       const decision = decideRename(seen, current);
       if (decision.kind === 'gone' || current === undefined) return { kind: 'gone' };
+      // Only the name changes: the arrays stay where they are.
       const written = stamped({ ...current, name }, nextRevision(current), new Date());
       await tx.objectStore(STORE).put(written);
-      return { kind: 'renamed', record: written, replacedName: decision.replacedName };
+      // The survey as renamed, with its arrays: this tab's own when nothing was written since it read them.
+      const full =
+        revisionOf(seen) === revisionOf(current) && seen.kind === current.kind
+          ? joinRecord(written, splitRecord(seen).arrays)
+          : await joined(tx.objectStore(ARRAYS), written);
+      return { kind: 'renamed', record: full, replacedName: decision.replacedName };
     });
     return { ok: true, value };
   } catch (err) {
@@ -175,7 +232,7 @@ export async function deleteStored(id: string): Promise<Result<Deleted | null>> 
         revision: revisionOf(current) + 1,
         deletedAt: new Date().toISOString(),
       };
-      await tx.objectStore(STORE).delete(id);
+      await deleteSurvey(tx, id);
       await tx.objectStore(TOMBSTONES).put(tombstone);
       return { record: current, tombstoneRevision: tombstone.revision };
     });
@@ -193,12 +250,15 @@ export async function restoreStored(deleted: Deleted): Promise<Result<Restored>>
   const { record } = deleted;
   try {
     const value = await inTransaction(async (tx): Promise<Restored> => {
-      const current = await getSurvey(tx, record.id);
       const tombstone = await getTombstone(tx, record.id);
-      const decision = decideRestore(deleted.tombstoneRevision, current, tombstone);
-      if (decision.kind === 'changed') return decision;
+      const stored = await getStored(tx, record.id);
+      const decision = decideRestore(deleted.tombstoneRevision, stored, tombstone);
+      if (decision.kind === 'changed') {
+        const current = stored === undefined ? null : await joined(tx.objectStore(ARRAYS), stored);
+        return { kind: 'changed', current };
+      }
       const written = stamped(record, nextRevision(record, tombstone), new Date());
-      await tx.objectStore(STORE).put(written);
+      await putSurvey(tx, written);
       if (tombstone) await tx.objectStore(TOMBSTONES).delete(record.id);
       return { kind: 'restored', record: written };
     });

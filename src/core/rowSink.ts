@@ -2,7 +2,7 @@
 // tokenizer; the first ones are sampled, the shape and the schema are decided
 // from them (detection, then the survey definition, then the user's changes),
 // and once decided every row streams into the table's encoders.
-import { definitionMessages, importMessages } from './messages';
+import { definitionMessages, problem, type ErrorArgs, type ErrorCode } from './messages';
 import { applyDefinition } from './definition/apply';
 import { fileStem } from './surveys';
 import { ok } from './result';
@@ -21,14 +21,15 @@ import type { Detected, LoadOptions } from './pipeline';
 export const PREVIEW_ROWS = 200;
 const DEFAULT_SAMPLE = 1000;
 
-export function err(
-  code: string,
-  message: string,
+/** The error `code` names (its one message, filled with `args`), at a place in a file. */
+export function err<C extends ErrorCode>(
+  code: C,
+  args: ErrorArgs<C>,
   file: string,
   line?: number,
   column?: number,
 ): SurveyError {
-  const e: SurveyError = { code, message, file };
+  const e: SurveyError = { ...problem(code, ...args), file };
   if (line !== undefined) e.line = line;
   if (column !== undefined) e.column = column;
   return e;
@@ -104,7 +105,7 @@ export class RowSink {
     }
     this.error = err(
       'import-ragged-row',
-      importMessages.raggedRow(line, cells.length, w),
+      [line, cells.length, w],
       this.opts.file,
       line,
       Math.min(cells.length, w) + 1,
@@ -117,7 +118,7 @@ export class RowSink {
     this.decided = true;
     const file = this.opts.file;
     if (this.rows.length === 0) {
-      this.error = err('import-empty', importMessages.emptyFile, file);
+      this.error = err('import-empty', [], file);
       return;
     }
     const shape = this.opts.shape ?? detectShape(this.rows);
@@ -139,13 +140,13 @@ export class RowSink {
       (names.length === 1 || (widths.size > 1 && names.length <= 3)) &&
       looksLikeProse(this.rows)
     ) {
-      this.error = err('import-not-csv', importMessages.proseFile, file, 1);
+      this.error = err('import-not-csv', [], file, 1);
       return;
     }
     const sample = this.rows.slice(headerLines);
     // ",,,," rows are a grid of nothing: refuse it rather than import empty questions.
     if (this.rows.every((r) => r.every((c) => c.trim() === ''))) {
-      this.error = err('import-no-data', importMessages.onlyDelimiters, file, 1);
+      this.error = err('import-no-data', [], file, 1);
       return;
     }
     for (let i = 0; i < sample.length; i++)

@@ -57,14 +57,21 @@ export function createChunkDecoder(
   opts: {
     /** Keep track of lossy lines (default true); false skips that work for a caller that does not ask. */
     lossyLines?: boolean;
+    /**
+     * The first bytes are the file's first (default true). false: they start a
+     * line in the middle of the file (a part read on another thread), where a
+     * U+FEFF is data, not a byte order mark.
+     */
+    fileStart?: boolean;
   } = {},
 ): ChunkDecoder {
   const track = opts.lossyLines ?? true;
+  const fileStart = opts.fileStart ?? true;
   // TextDecoder strips a UTF-8/UTF-16 BOM itself (ignoreBOM defaults to false).
-  const decoder = new TextDecoder(encoding);
+  const decoder = new TextDecoder(encoding, { ignoreBOM: !fileStart });
   const lossy: number[] = [];
   const genuine: number[] = [];
-  let first = true;
+  let first = fileStart;
   /** Line number at the start of the next decoded text. */
   let line = 1;
   /** The previous text ended with CR: a LF starting the next text ends no extra line. */
@@ -105,7 +112,7 @@ export function createChunkDecoder(
     // The byte order mark is stripped only until the first character.
     const bomDecoder = decoder;
     const plain = new TextDecoder('utf-8', { ignoreBOM: true });
-    let started = false;
+    let started = !fileStart;
     let held: Uint8Array | null = null;
     const decodeWhole = (b: Uint8Array): string => {
       const out = (started ? plain : bomDecoder).decode(b);

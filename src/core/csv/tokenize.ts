@@ -24,7 +24,7 @@
 // it was cut from. Copy labels you keep for long (e.g. `(' ' + s).slice(1)`,
 // or flatten them through a Map of interned labels) so a loaded table does not
 // hold the file's text alive.
-import { csvMessages } from '../messages';
+import { problem, type ErrorArgs, type ErrorCode } from '../messages';
 import { fail, ok } from '../result';
 import type { Result, SurveyError } from '../result';
 import type { Delimiter } from './delimiter';
@@ -102,13 +102,18 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
   let rest = ''; // text not read when onRow stopped the scan
   let failure: Result<never> | null = null;
 
-  const error = (code: string, message: string, at: number, column: number): Result<never> => {
-    const e: SurveyError = { code, message, file, line: at, column };
+  const error = <C extends ErrorCode>(
+    code: C,
+    args: ErrorArgs<C>,
+    at: number,
+    column: number,
+  ): Result<never> => {
+    const e: SurveyError = { ...problem(code, ...args), file, line: at, column };
     failure = fail(e);
     return failure;
   };
   const tooLarge = (at: number): Result<never> =>
-    error('csv-field-too-large', csvMessages.fieldTooLarge(maxField), at, n + 1);
+    error('csv-field-too-large', [maxField], at, n + 1);
 
   /** Emits the current row; false when the consumer asked to stop. */
   const emit = (): boolean => {
@@ -144,13 +149,7 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
         for (;;) {
           q = s.indexOf('"', i);
           if (q < 0) {
-            if (final)
-              return error(
-                'csv-unclosed-quote',
-                csvMessages.unclosedQuote(quoteLine),
-                quoteLine,
-                n + 1,
-              );
+            if (final) return error('csv-unclosed-quote', [quoteLine], quoteLine, n + 1);
             // All of it is data. Keep a final CR back so CRLF across chunks counts once.
             const stop = len > segStart && s.charCodeAt(len - 1) === CR ? len - 1 : len;
             while (nextLF < stop) {
@@ -224,13 +223,7 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
         if (partsLen + (q - segStart) > maxField) return tooLarge(quoteLine);
         partsLen = 0;
         if (escaped) value = value.replaceAll('""', '"');
-        if (n >= maxColumns)
-          return error(
-            'csv-too-many-columns',
-            csvMessages.tooManyColumns(maxColumns),
-            rowLine,
-            n + 1,
-          );
+        if (n >= maxColumns) return error('csv-too-many-columns', [maxColumns], rowLine, n + 1);
         cells[n++] = value;
         mode = FIELD_START;
       } else {
@@ -264,13 +257,7 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
           mode = UNQUOTED;
           return null;
         }
-        if (n >= maxColumns)
-          return error(
-            'csv-too-many-columns',
-            csvMessages.tooManyColumns(maxColumns),
-            rowLine,
-            n + 1,
-          );
+        if (n >= maxColumns) return error('csv-too-many-columns', [maxColumns], rowLine, n + 1);
         if (mode === UNQUOTED) {
           if (partsLen + (end - i) > maxField) return tooLarge(line);
           cells[n++] = parts.join('') + s.slice(i, end);
@@ -344,7 +331,7 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
         rest += text.slice(nul);
         return ok(undefined);
       }
-      return error('csv-binary', csvMessages.binary, line, n + 1);
+      return error('import-binary', [], line, n + 1);
     }
     const s = carry.length > 0 ? carry + text : text;
     carry = '';
@@ -361,7 +348,7 @@ export function createTokenizer(opts: TokenizerOptions): Tokenizer {
         carry = '';
         const r = scan(s, true);
         if (r !== null) return r;
-        if (!sawData && !stopped) return error('csv-empty', csvMessages.empty, 1, 1);
+        if (!sawData && !stopped) return error('import-empty', [], 1, 1);
       }
       return ok({ rows });
     },

@@ -157,7 +157,7 @@ describe.skipIf(!havePapa)(
         }
         const rows = expectedRows(c);
         if (rows.length === 0) {
-          expect(parsed.ok ? 'parsed' : parsed.error.code).toBe('csv-empty');
+          expect(parsed.ok ? 'parsed' : parsed.error.code).toBe('import-empty');
           return;
         }
         expect(parsed.ok ? parsed.value.rows : parsed.error).toEqual(rows);

@@ -4,7 +4,7 @@ import type { Delimiter } from '../../../src/core/csv/delimiter';
 import { parseCsv } from '../../../src/core/csv/parse';
 import { createTokenizer } from '../../../src/core/csv/tokenize';
 import type { TokenizerOptions } from '../../../src/core/csv/tokenize';
-import { csvMessages } from '../../../src/core/messages';
+import { errorText } from '../../../src/core/messages';
 import type { SurveyError } from '../../../src/core/result';
 
 interface Outcome {
@@ -228,7 +228,7 @@ describe('createTokenizer errors', () => {
       'csv-unclosed-quote',
       2,
       2,
-      csvMessages.unclosedQuote(2),
+      errorText['csv-unclosed-quote'](2),
     ],
     [
       'an unclosed quote after a multi-line value',
@@ -237,10 +237,26 @@ describe('createTokenizer errors', () => {
       'csv-unclosed-quote',
       4,
       2,
-      csvMessages.unclosedQuote(4),
+      errorText['csv-unclosed-quote'](4),
     ],
-    ['a NUL byte (binary file)', 'a,b\n1,2\n3,\0x', {}, 'csv-binary', 3, 2, csvMessages.binary],
-    ['a NUL byte at the very start', '\0\0PK', {}, 'csv-binary', 1, 1, csvMessages.binary],
+    [
+      'a NUL byte (binary file)',
+      'a,b\n1,2\n3,\0x',
+      {},
+      'import-binary',
+      3,
+      2,
+      errorText['import-binary'],
+    ],
+    [
+      'a NUL byte at the very start',
+      '\0\0PK',
+      {},
+      'import-binary',
+      1,
+      1,
+      errorText['import-binary'],
+    ],
     [
       'a quoted value over maxFieldBytes',
       'a,b\n1,"0123456789AB"\n',
@@ -248,7 +264,7 @@ describe('createTokenizer errors', () => {
       'csv-field-too-large',
       2,
       2,
-      csvMessages.fieldTooLarge(10),
+      errorText['csv-field-too-large'](10),
     ],
     [
       'an unquoted value over maxFieldBytes',
@@ -257,7 +273,7 @@ describe('createTokenizer errors', () => {
       'csv-field-too-large',
       3,
       1,
-      csvMessages.fieldTooLarge(10),
+      errorText['csv-field-too-large'](10),
     ],
     [
       'more fields than maxColumns',
@@ -266,10 +282,10 @@ describe('createTokenizer errors', () => {
       'csv-too-many-columns',
       2,
       4,
-      csvMessages.tooManyColumns(3),
+      errorText['csv-too-many-columns'](3),
     ],
-    ['empty text', '', {}, 'csv-empty', 1, 1, csvMessages.empty],
-    ['only line breaks', '\n\r\n\r', {}, 'csv-empty', 1, 1, csvMessages.empty],
+    ['empty text', '', {}, 'import-empty', 1, 1, errorText['import-empty']],
+    ['only line breaks', '\n\r\n\r', {}, 'import-empty', 1, 1, errorText['import-empty']],
   ] as const)(
     'reports %s with its line and column',
     (_name, input, extra, code, line, column, message) => {
@@ -284,8 +300,8 @@ describe('createTokenizer errors', () => {
   );
 
   it('names the limit in megabytes or characters in the too-large message', () => {
-    expect(csvMessages.fieldTooLarge(16 * 1024 * 1024)).toContain('longer than 16 MB,');
-    expect(csvMessages.fieldTooLarge(1000)).toContain('longer than 1,000 characters,');
+    expect(errorText['csv-field-too-large'](16 * 1024 * 1024)).toContain('longer than 16 MB,');
+    expect(errorText['csv-field-too-large'](1000)).toContain('longer than 1,000 characters,');
   });
 
   it('catches an unclosed quote that runs past maxFieldBytes before the end of the text', () => {
@@ -411,7 +427,7 @@ describe('parseCsv', () => {
       ok: false,
       error: {
         code: 'csv-unclosed-quote',
-        message: csvMessages.unclosedQuote(2),
+        message: errorText['csv-unclosed-quote'](2),
         file: 'broken.csv',
         line: 2,
         column: 1,
