@@ -5,17 +5,30 @@
 //   npm run bench -- --rows 20000   one smaller size
 //   npm run --silent bench -- --json
 //   --build                         rebuild the bundle even when dist/ is fresh
+//   --cases ss-w,mm-wide            only these crosstab cases (keys; tabs, tabs-w: tab books)
+//   --peers duckdb                  only these peers (naive, arquero, duckdb)
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleSize } from './bundle';
 import type { BenchResult } from './report';
 import { markdown, targets } from './report';
 import { runSize } from './run';
-import type { SizeResult } from './run';
+import type { RunOptions, SizeResult } from './run';
 
 const DEFAULT_SIZES = [100_000, 1_000_000];
 
-function parseArgs(argv: string[]): { sizes: number[]; json: boolean; build: boolean } {
+/** The comma-separated value after `flag`, or null when the flag is absent. */
+function listArg(argv: string[], flag: string): string[] | null {
+  const at = argv.indexOf(flag);
+  return at < 0 ? null : (argv[at + 1] ?? '').split(',').filter((x) => x !== '');
+}
+
+function parseArgs(argv: string[]): {
+  sizes: number[];
+  json: boolean;
+  build: boolean;
+  only: RunOptions;
+} {
   const rowsAt = argv.indexOf('--rows');
   let sizes = DEFAULT_SIZES;
   if (rowsAt >= 0) {
@@ -26,7 +39,12 @@ function parseArgs(argv: string[]): { sizes: number[]; json: boolean; build: boo
     }
     sizes = [n];
   }
-  return { sizes, json: argv.includes('--json'), build: argv.includes('--build') };
+  return {
+    sizes,
+    json: argv.includes('--json'),
+    build: argv.includes('--build'),
+    only: { cases: listArg(argv, '--cases'), peers: listArg(argv, '--peers') },
+  };
 }
 
 async function main(): Promise<void> {
@@ -36,7 +54,7 @@ async function main(): Promise<void> {
       '[bench] no global.gc: retained memory will be n/a (run via npm run bench)\n',
     );
   const sizes: SizeResult[] = [];
-  for (const rows of args.sizes) sizes.push(await runSize(rows));
+  for (const rows of args.sizes) sizes.push(await runSize(rows, args.only));
   process.stderr.write('[bench] bundle\n');
   const root = fileURLToPath(new URL('..', import.meta.url));
   const b = bundleSize(root, args.build);

@@ -22,8 +22,17 @@ export const SEP = '\u0001';
 
 const BANNER_COLS = Array.from({ length: 23 }, (_, i) => `Q${i + 2}`);
 
+/** The two multi-answer questions with the most options, fewer options first (Q20 and Q24). */
+export function widestMulti(questions: readonly BenchQuestion[]): [string, string] {
+  const multi = questions
+    .filter((q) => q.type === 'multi')
+    .sort((a, b) => b.labels.length - a.labels.length);
+  return [multi[1]!.id, multi[0]!.id];
+}
+
 export function benchCases(questions: readonly BenchQuestion[]): BenchCase[] {
   const q3 = questions.find((q) => q.id === 'Q3')!;
+  const [wide1, wide2] = widestMulti(questions);
   const c = (
     key: string,
     label: string,
@@ -43,6 +52,8 @@ export function benchCases(questions: readonly BenchQuestion[]): BenchCase[] {
     c('ms-w', 'multi × single, weighted', 'Q16', ['Q2'], true),
     c('mm', 'multi × multi', 'Q16', ['Q8']),
     c('mm-w', 'multi × multi, weighted', 'Q16', ['Q8'], true),
+    c('mm-wide', `multi × multi, widest (${wide1} × ${wide2})`, wide1, [wide2]),
+    c('mm-wide-w', `multi × multi, widest, weighted`, wide1, [wide2], true),
     c('banner', 'banner: Q1 × 23 questions', 'Q1', BANNER_COLS),
     c('banner-w', 'banner: Q1 × 23, weighted', 'Q1', BANNER_COLS, true),
   ];

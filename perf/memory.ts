@@ -12,6 +12,12 @@ export interface MemoryFigures {
   /** heapUsed + external after load minus before, both after gc(); null without --expose-gc. */
   retainedBytes: number | null;
   retainedBytesPerAnswer: number | null;
+  /**
+   * The same after every crosstab case ran once, so that what the engine keeps
+   * between calls (its caches) is counted; null without --expose-gc, absent in
+   * results saved before it was measured.
+   */
+  withCachesBytesPerAnswer?: number | null;
   rssBefore: number;
   peakRss: number;
   heapBefore: number;
@@ -97,4 +103,16 @@ export function measureLoad(
       samples,
     },
   };
+}
+
+/**
+ * Bytes per respondent-answer retained after `work` (every crosstab case, once)
+ * on top of the heap before the load: the loaded survey and whatever the
+ * engine keeps between calls. null without --expose-gc.
+ */
+export function retainedWith(memory: MemoryFigures, work: () => void): number | null {
+  work();
+  if (gc === undefined) return null;
+  settle();
+  return (used() - memory.heapBefore) / memory.answers;
 }

@@ -13,18 +13,22 @@ import {
   ENGINE_RUNS,
   PEER_RUNS,
   measure,
-  measureAsync,
   measureInterleaved,
+  measurePaired,
 } from './measure';
 import type { MemoryFigures } from './memory';
-import { measureLoad } from './memory';
+import { measureLoad, retainedWith } from './memory';
 import { arqueroCrosstab, arqueroTable } from './peers/arquero';
 import { duckCrosstab, openDuck } from './peers/duckdb';
 import { naiveCrosstab, rowObjects } from './peers/naive';
 import { TAB_BOOK_CASES, duckTabBook, tabBookCells, tabBookRunner } from './tabs';
 
-/** A peer's timing with whether its table matched the engine's, or why it did not run. */
-export type PeerFigure = (Timing & { agrees: boolean }) | { na: string };
+/**
+ * A peer's timing with whether its table matched the engine's, or why it did
+ * not run. DuckDB's also carries the engine's median timed in rounds
+ * alternating with DuckDB's (engineMs), which its ratio uses.
+ */
+export type PeerFigure = (Timing & { agrees: boolean; engineMs?: number }) | { na: string };
 
 export interface CaseResult {
   key: string;
@@ -89,7 +93,17 @@ function peer(fn: () => Cells[], truth: Cells[]): PeerFigure {
   }
 }
 
-export async function runSize(rows: number): Promise<SizeResult> {
+/** A part of the run (`npm run bench -- --cases … --peers …`); null: all. */
+export interface RunOptions {
+  cases: string[] | null;
+  peers: string[] | null;
+}
+
+export async function runSize(
+  rows: number,
+  only: RunOptions = { cases: null, peers: null },
+): Promise<SizeResult> {
+  const runs = (peerName: string): boolean => only.peers === null || only.peers.includes(peerName);
   let t0 = performance.now();
   const survey = generateSurvey(rows);
   const generateMs = performance.now() - t0;
@@ -99,10 +113,18 @@ export async function runSize(rows: number): Promise<SizeResult> {
   );
   const isMulti = (id: string): boolean =>
     survey.questions.find((q) => q.id === id)?.type === 'multi';
-  const cases = benchCases(survey.questions);
+  const cases = benchCases(survey.questions).filter(
+    (bc) => only.cases === null || only.cases.includes(bc.key),
+  );
+  const tabBookCases = TAB_BOOK_CASES.filter(
+    (tc) => only.cases === null || only.cases.includes(tc.key),
+  );
 
   const first = measureLoad(bytes, 'bench.csv');
   const table = first.table;
+  first.memory.withCachesBytesPerAnswer = retainedWith(first.memory, () => {
+    for (const bc of cases) engineRunner(table, bc)();
+  });
   log(`loaded once (${first.ms.toFixed(0)} ms); timing imports`);
   let parsed: string[][] = [];
   const [engineImport, papaImport] = measureInterleaved(
@@ -137,7 +159,7 @@ export async function runSize(rows: number): Promise<SizeResult> {
   log('engine tab books');
   const tabBooks: TabBookResult[] = [];
   const tabTruths: Cells[] = [];
-  for (const tc of TAB_BOOK_CASES) {
+  for (const tc of tabBookCases) {
     const run = tabBookRunner(table, survey.questions, tc);
     tabTruths.push(tabBookCells(run()));
     tabBooks.push({
@@ -148,22 +170,30 @@ export async function runSize(rows: number): Promise<SizeResult> {
     });
   }
 
-  log('naive baseline');
-  t0 = performance.now();
-  let objects = rowObjects(parsed);
-  const naiveObjects = performance.now() - t0;
-  cases.forEach((bc, k) => {
-    results[k]!.naive = peer(() => naiveCrosstab(objects, bc, isMulti), truths[k]!);
-  });
-  objects = [];
+  let naiveObjects = NaN;
+  if (runs('naive')) {
+    log('naive baseline');
+    t0 = performance.now();
+    let objects = rowObjects(parsed);
+    naiveObjects = performance.now() - t0;
+    cases.forEach((bc, k) => {
+      results[k]!.naive = peer(() => naiveCrosstab(objects, bc, isMulti), truths[k]!);
+    });
+    objects = [];
+  }
 
-  log('Arquero');
-  t0 = performance.now();
-  let aqTable: ReturnType<typeof arqueroTable> | null = arqueroTable(parsed);
-  const arqueroBuild = performance.now() - t0;
+  let arqueroBuild = NaN;
+  let aqTable: ReturnType<typeof arqueroTable> | null = null;
+  if (runs('arquero')) {
+    log('Arquero');
+    t0 = performance.now();
+    aqTable = arqueroTable(parsed);
+    arqueroBuild = performance.now() - t0;
+  }
   parsed = [];
   cases.forEach((bc, k) => {
-    const t = aqTable!;
+    const t = aqTable;
+    if (t === null) return;
     if (bc.cols.length > 1 && bc.weighted && rows > ARQUERO_WEIGHTED_BANNER_MAX) {
       results[k]!.arquero = {
         na: `skipped above ${ARQUERO_WEIGHTED_BANNER_MAX.toLocaleString('en-US')} respondents to bound the run`,
@@ -174,8 +204,8 @@ export async function runSize(rows: number): Promise<SizeResult> {
   });
   aqTable = null;
 
-  log('DuckDB');
-  const duck = await openDuck(bytes);
+  if (runs('duckdb')) log('DuckDB');
+  const duck = runs('duckdb') ? await openDuck(bytes) : 'not run';
   let duckImport: SizeResult['import']['duckdb'];
   if (typeof duck === 'string') {
     duckImport = { na: duck };
@@ -187,22 +217,27 @@ export async function runSize(rows: number): Promise<SizeResult> {
       const bc = cases[k]!;
       try {
         const agrees = cellsDiff(await duckCrosstab(duck, bc, isMulti), truths[k]!) <= AGREE;
-        const timing = await measureAsync(() => duckCrosstab(duck, bc, isMulti), DUCK_RUNS);
-        results[k]!.duckdb = { ...timing, agrees };
+        const [engine, timing] = await measurePaired(
+          engineRunner(table, bc),
+          () => duckCrosstab(duck, bc, isMulti),
+          DUCK_RUNS,
+        );
+        results[k]!.duckdb = { ...timing, agrees, engineMs: engine.medianMs };
       } catch (e) {
         results[k]!.duckdb = { na: (e as Error).message.split('\n')[0] ?? 'failed' };
       }
     }
-    for (let k = 0; k < TAB_BOOK_CASES.length; k++) {
-      const tc = TAB_BOOK_CASES[k]!;
+    for (let k = 0; k < tabBookCases.length; k++) {
+      const tc = tabBookCases[k]!;
       try {
         const cells = await duckTabBook(duck, survey.questions, tc.weighted);
         const agrees = cellsDiff([cells], [tabTruths[k]!]) <= AGREE;
-        const timing = await measureAsync(
+        const [engine, timing] = await measurePaired(
+          tabBookRunner(table, survey.questions, tc),
           () => duckTabBook(duck, survey.questions, tc.weighted),
           DUCK_RUNS,
         );
-        tabBooks[k]!.duckdb = { ...timing, agrees };
+        tabBooks[k]!.duckdb = { ...timing, agrees, engineMs: engine.medianMs };
       } catch (e) {
         tabBooks[k]!.duckdb = { na: (e as Error).message.split('\n')[0] ?? 'failed' };
       }

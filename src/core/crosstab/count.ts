@@ -1,7 +1,9 @@
 // The counting kernel: tight loops over typed arrays, no per-row objects.
 // Each axis is reduced to keys (single: answer codes; multi: answer-pattern
 // codes; 0 = missing) and we count joint keys rowKey * nColKeys + colKey.
-// Patterns are expanded into options afterwards, where they are few.
+// Patterns are expanded into options afterwards, where they are few. Pairs
+// whose joint key space is too large for a dense histogram are counted by
+// slots instead (slots.ts).
 // A banner (one row question against many) reads the respondents in blocks:
 // each block's row keys are prepared once, then every column question is
 // counted against them by a loop specialised to its code array's type.
@@ -29,20 +31,34 @@ export interface KeyAxis {
   nKeys: number;
 }
 
-/** Above this many joint keys a histogram is kept sparse (a Map) instead of dense typed arrays. */
-const DENSE_LIMIT = 1 << 22;
+/** The most cells a dense histogram may have (joint keys here, kept keys × slots in slots.ts). */
+export const DENSE_LIMIT = 1 << 22;
+
+/**
+ * Whether rows × cols is counted by joint keys (countJointMany) rather than by
+ * slots: when the dense histogram fits, and has at most one cell per two
+ * respondents. Past that, clearing and reading the histogram and expanding
+ * its cells costs more than expanding each respondent's answers (measured at
+ * 1M respondents of the bench survey: Q12 × Q30, 0.43M joint keys, counts
+ * faster by joint keys; Q20 × Q8, 0.61M, and Q12 × Q16, 0.8M, by slots).
+ */
+export function jointPays(rows: KeyAxis, cols: KeyAxis, rowCount: number): boolean {
+  const keys = (rows.nKeys + 1) * cols.nKeys;
+  return keys <= DENSE_LIMIT && keys <= Math.max(rowCount / 2, 1 << 16);
+}
 
 /**
  * Respondents are counted in blocks of this many (a multiple of 32, so that a
  * block starts on a word of the include mask). A block's row keys and weights
  * stay in cache while every column question is counted against them.
  */
-const BLOCK = 4096;
+export const BLOCK = 4096;
 
 /**
  * Counts joint keys of `rows` against each of `cols` over the respondents
  * whose bit is set in `include` (all when null), summing `weights` alongside
- * when given. Weights must already be valid for every included respondent.
+ * when given. Weights must already be valid for every included respondent,
+ * and every histogram must fit DENSE_LIMIT (see jointPays).
  *
  * Dense histograms are counted block by block: the block's row keys are
  * copied once into an Int32Array (respondents left out by `include` get the
@@ -58,90 +74,81 @@ export function countJointMany(
   include: Uint32Array | null,
   weights: Float64Array | null,
 ): JointCounts[] {
-  const dense = cols.map((c) => (rows.nKeys + 1) * c.nKeys <= DENSE_LIMIT);
-  const denseCols = cols.filter((_, k) => dense[k]);
-  const counted = countBlocked(rowCount, rows, denseCols, include, weights);
-  let d = 0;
-  return cols.map((c, k) =>
-    dense[k] ? counted[d++]! : countSparse(rowCount, rows, c, include, weights),
-  );
-}
-
-function countBlocked(
-  rowCount: number,
-  rows: KeyAxis,
-  cols: readonly KeyAxis[],
-  include: Uint32Array | null,
-  weights: Float64Array | null,
-): JointCounts[] {
   if (cols.length === 0) return [];
   const nR = rows.nKeys;
   // Histograms have one more row (key nR) for respondents the mask leaves out.
-  const ns = cols.map((c) => new Uint32Array((nR + 1) * c.nKeys));
-  const ws = weights === null ? null : cols.map((c) => new Float64Array((nR + 1) * c.nKeys));
+  // Unweighted: a count per cell. Weighted: the count and the sum of weights
+  // side by side (h[2 × cell], h[2 × cell + 1]), one cache line for both.
+  const ns = weights === null ? cols.map((c) => new Uint32Array((nR + 1) * c.nKeys)) : null;
+  const hs = weights === null ? null : cols.map((c) => new Float64Array(2 * (nR + 1) * c.nKeys));
   const rk = new Int32Array(BLOCK);
-  const at = include === null ? null : new Int32Array(BLOCK);
   for (let start = 0; start < rowCount; start += BLOCK) {
     const len = Math.min(BLOCK, rowCount - start);
     // A block where most respondents pass is counted whole, the others with
-    // the discard key; one where many are left out only at the passing ones.
-    let m = len;
-    let gather = false;
-    if (include === null) copyRowKeys(rk, rows.keys, start, len);
-    else {
+    // the discard key; one where many are left out only at the passing ones,
+    // read from the include mask's set bits.
+    let sparse = false;
+    if (include !== null) {
       const passing = passingInBlock(include, start, len);
       if (passing === 0) continue;
-      if (passing * 8 >= len * 7) {
-        copyRowKeys(rk, rows.keys, start, len);
-        discardLeftOut(rk, include, start, len, nR);
-      } else {
-        m = gatherBlock(rk, at!, rows.keys, include, start, len);
-        gather = true;
-      }
+      sparse = passing * 8 < len * 7;
     }
+    copyRowKeys(rk, rows.keys, start, len);
+    if (include !== null && !sparse) discardLeftOut(rk, include, start, len, nR);
+    const first = start >>> 5;
+    const words = (len + 31) >>> 5;
     for (let k = 0; k < cols.length; k++) {
       const ck = cols[k]!.keys;
       const nC = cols[k]!.nKeys;
-      const n = ns[k]!;
-      const w = ws === null ? null : ws[k]!;
-      if (ck === null) {
-        if (w === null) countTotal(rk, m, nC, n);
-        else if (gather) sumTotalAt(rk, at!, weights!, m, nC, n, w);
-        else sumTotal(rk, weights!, start, m, nC, n, w);
-      } else if (gather) {
-        if (w === null) {
-          if (ck instanceof Uint8Array) countAt8(rk, at!, ck, m, nC, n);
-          else if (ck instanceof Uint16Array) countAt16(rk, at!, ck, m, nC, n);
-          else countAt32(rk, at!, ck, m, nC, n);
-        } else if (ck instanceof Uint8Array) sumAt8(rk, at!, ck, weights!, m, nC, n, w);
-        else if (ck instanceof Uint16Array) sumAt16(rk, at!, ck, weights!, m, nC, n, w);
-        else sumAt32(rk, at!, ck, weights!, m, nC, n, w);
-      } else if (w === null) {
-        if (ck instanceof Uint8Array) count8(rk, ck, start, m, nC, n);
-        else if (ck instanceof Uint16Array) count16(rk, ck, start, m, nC, n);
-        else count32(rk, ck, start, m, nC, n);
-      } else if (ck instanceof Uint8Array) sum8(rk, ck, weights!, start, m, nC, n, w);
-      else if (ck instanceof Uint16Array) sum16(rk, ck, weights!, start, m, nC, n, w);
-      else sum32(rk, ck, weights!, start, m, nC, n, w);
+      if (hs === null) {
+        const n = ns![k]!;
+        if (sparse) {
+          const inc = include!;
+          if (ck === null) countTotalBits(rk, inc, first, words, nC, n);
+          else if (ck instanceof Uint8Array) countBits8(rk, inc, first, words, ck, start, nC, n);
+          else if (ck instanceof Uint16Array) countBits16(rk, inc, first, words, ck, start, nC, n);
+          else countBits32(rk, inc, first, words, ck, start, nC, n);
+        } else if (ck === null) countTotal(rk, len, nC, n);
+        else if (ck instanceof Uint8Array) count8(rk, ck, start, len, nC, n);
+        else if (ck instanceof Uint16Array) count16(rk, ck, start, len, nC, n);
+        else count32(rk, ck, start, len, nC, n);
+        continue;
+      }
+      const h = hs[k]!;
+      const wt = weights!;
+      if (sparse) {
+        const inc = include!;
+        if (ck === null) sumTotalBits(rk, inc, first, words, wt, start, nC, h);
+        else if (ck instanceof Uint8Array) sumBits8(rk, inc, first, words, ck, wt, start, nC, h);
+        else if (ck instanceof Uint16Array) sumBits16(rk, inc, first, words, ck, wt, start, nC, h);
+        else sumBits32(rk, inc, first, words, ck, wt, start, nC, h);
+      } else if (ck === null) sumTotal(rk, wt, start, len, nC, h);
+      else if (ck instanceof Uint8Array) sum8(rk, ck, wt, start, len, nC, h);
+      else if (ck instanceof Uint16Array) sum16(rk, ck, wt, start, len, nC, h);
+      else sum32(rk, ck, wt, start, len, nC, h);
     }
   }
-  return cols.map((c, k) => compact(ns[k]!, ws === null ? null : ws[k]!, c.nKeys, nR * c.nKeys));
+  return cols.map((c, k) =>
+    hs === null
+      ? compact(ns![k]!, c.nKeys, nR * c.nKeys)
+      : compactWeighted(hs[k]!, c.nKeys, nR * c.nKeys),
+  );
 }
 
 /** rk[0..len-1] = the row keys of respondents start..start+len-1 (1 for the Total axis). */
-function copyRowKeys(rk: Int32Array, keys: Codes | null, start: number, len: number): void {
+export function copyRowKeys(rk: Int32Array, keys: Codes | null, start: number, len: number): void {
   if (keys === null) rk.fill(1, 0, len);
   else rk.set(keys.subarray(start, start + len));
 }
 
 /** Respondents start..start+len-1 (start a multiple of 32) whose bit is set. */
-function passingInBlock(include: Uint32Array, start: number, len: number): number {
+export function passingInBlock(include: Uint32Array, start: number, len: number): number {
   const first = start >>> 5;
   return countPassing(include.subarray(first, first + ((len + 31) >>> 5)));
 }
 
 /** Gives the discard key to the block's respondents whose bit is clear. */
-function discardLeftOut(
+export function discardLeftOut(
   rk: Int32Array,
   include: Uint32Array,
   start: number,
@@ -159,35 +166,6 @@ function discardLeftOut(
       out ^= low;
     }
   }
-}
-
-/**
- * at[0..m-1] = the block's respondents whose bit is set, in order, and
- * rk[0..m-1] their row keys; returns m.
- */
-function gatherBlock(
-  rk: Int32Array,
-  at: Int32Array,
-  keys: Codes | null,
-  include: Uint32Array,
-  start: number,
-  len: number,
-): number {
-  const first = start >>> 5;
-  const words = (len + 31) >>> 5;
-  let m = 0;
-  for (let w = 0; w < words; w++) {
-    let bits = include[first + w]!;
-    const base = start + (w << 5);
-    while (bits !== 0) {
-      const low = bits & -bits;
-      at[m++] = base + 31 - Math.clz32(low);
-      bits ^= low;
-    }
-  }
-  if (keys === null) rk.fill(1, 0, m);
-  else for (let j = 0; j < m; j++) rk[j] = keys[at[j]!]!;
-  return m;
 }
 
 // The kernels, one per code array type so that every element access in the
@@ -276,30 +254,29 @@ function sum8(
   s: number,
   len: number,
   nC: number,
-  n: Uint32Array,
-  w: Float64Array,
+  h: Float64Array,
 ) {
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = rk[j]! * nC + c[i]!;
-    const b = rk[j + 1]! * nC + c[i + 1]!;
-    const d = rk[j + 2]! * nC + c[i + 2]!;
-    const e = rk[j + 3]! * nC + c[i + 3]!;
-    n[a]!++;
-    w[a]! += wt[i]!;
-    n[b]!++;
-    w[b]! += wt[i + 1]!;
-    n[d]!++;
-    w[d]! += wt[i + 2]!;
-    n[e]!++;
-    w[e]! += wt[i + 3]!;
+    const a = (rk[j]! * nC + c[i]!) << 1;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) << 1;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) << 1;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) << 1;
+    h[a]! += 1;
+    h[a + 1]! += wt[i]!;
+    h[b]! += 1;
+    h[b + 1]! += wt[i + 1]!;
+    h[d]! += 1;
+    h[d + 1]! += wt[i + 2]!;
+    h[e]! += 1;
+    h[e + 1]! += wt[i + 3]!;
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = rk[j]! * nC + c[i]!;
-    n[cell]!++;
-    w[cell]! += wt[i]!;
+    const cell = (rk[j]! * nC + c[i]!) << 1;
+    h[cell]! += 1;
+    h[cell + 1]! += wt[i]!;
   }
 }
 
@@ -310,30 +287,29 @@ function sum16(
   s: number,
   len: number,
   nC: number,
-  n: Uint32Array,
-  w: Float64Array,
+  h: Float64Array,
 ) {
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = rk[j]! * nC + c[i]!;
-    const b = rk[j + 1]! * nC + c[i + 1]!;
-    const d = rk[j + 2]! * nC + c[i + 2]!;
-    const e = rk[j + 3]! * nC + c[i + 3]!;
-    n[a]!++;
-    w[a]! += wt[i]!;
-    n[b]!++;
-    w[b]! += wt[i + 1]!;
-    n[d]!++;
-    w[d]! += wt[i + 2]!;
-    n[e]!++;
-    w[e]! += wt[i + 3]!;
+    const a = (rk[j]! * nC + c[i]!) << 1;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) << 1;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) << 1;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) << 1;
+    h[a]! += 1;
+    h[a + 1]! += wt[i]!;
+    h[b]! += 1;
+    h[b + 1]! += wt[i + 1]!;
+    h[d]! += 1;
+    h[d + 1]! += wt[i + 2]!;
+    h[e]! += 1;
+    h[e + 1]! += wt[i + 3]!;
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = rk[j]! * nC + c[i]!;
-    n[cell]!++;
-    w[cell]! += wt[i]!;
+    const cell = (rk[j]! * nC + c[i]!) << 1;
+    h[cell]! += 1;
+    h[cell + 1]! += wt[i]!;
   }
 }
 
@@ -344,30 +320,29 @@ function sum32(
   s: number,
   len: number,
   nC: number,
-  n: Uint32Array,
-  w: Float64Array,
+  h: Float64Array,
 ) {
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = rk[j]! * nC + c[i]!;
-    const b = rk[j + 1]! * nC + c[i + 1]!;
-    const d = rk[j + 2]! * nC + c[i + 2]!;
-    const e = rk[j + 3]! * nC + c[i + 3]!;
-    n[a]!++;
-    w[a]! += wt[i]!;
-    n[b]!++;
-    w[b]! += wt[i + 1]!;
-    n[d]!++;
-    w[d]! += wt[i + 2]!;
-    n[e]!++;
-    w[e]! += wt[i + 3]!;
+    const a = (rk[j]! * nC + c[i]!) << 1;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) << 1;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) << 1;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) << 1;
+    h[a]! += 1;
+    h[a + 1]! += wt[i]!;
+    h[b]! += 1;
+    h[b + 1]! += wt[i + 1]!;
+    h[d]! += 1;
+    h[d + 1]! += wt[i + 2]!;
+    h[e]! += 1;
+    h[e + 1]! += wt[i + 3]!;
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = rk[j]! * nC + c[i]!;
-    n[cell]!++;
-    w[cell]! += wt[i]!;
+    const cell = (rk[j]! * nC + c[i]!) << 1;
+    h[cell]! += 1;
+    h[cell + 1]! += wt[i]!;
   }
 }
 
@@ -377,220 +352,233 @@ function sumTotal(
   s: number,
   len: number,
   nC: number,
-  n: Uint32Array,
-  w: Float64Array,
+  h: Float64Array,
 ) {
   for (let j = 0; j < len; j++) {
-    const cell = rk[j]! * nC + 1;
-    n[cell]!++;
-    w[cell]! += wt[s + j]!;
+    const cell = (rk[j]! * nC + 1) << 1;
+    h[cell]! += 1;
+    h[cell + 1]! += wt[s + j]!;
   }
 }
 
-// The same kernels over the passing respondents of a sparse block: at[j] is
-// the respondent, rk[j] its row key.
+// The same kernels over the passing respondents of a sparse block: the set
+// bits of include[first .. first + words - 1], bit j of the block standing
+// for respondent s + j (rk[j] its row key).
 
-function countAt8(
+function countBits8(
   rk: Int32Array,
-  at: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
   c: Uint8Array,
-  m: number,
+  s: number,
   nC: number,
   n: Uint32Array,
 ) {
-  let j = 0;
-  for (; j + 3 < m; j += 4) {
-    n[rk[j]! * nC + c[at[j]!]!]!++;
-    n[rk[j + 1]! * nC + c[at[j + 1]!]!]!++;
-    n[rk[j + 2]! * nC + c[at[j + 2]!]!]!++;
-    n[rk[j + 3]! * nC + c[at[j + 3]!]!]!++;
-  }
-  for (; j < m; j++) n[rk[j]! * nC + c[at[j]!]!]!++;
-}
-
-function countAt16(
-  rk: Int32Array,
-  at: Int32Array,
-  c: Uint16Array,
-  m: number,
-  nC: number,
-  n: Uint32Array,
-) {
-  let j = 0;
-  for (; j + 3 < m; j += 4) {
-    n[rk[j]! * nC + c[at[j]!]!]!++;
-    n[rk[j + 1]! * nC + c[at[j + 1]!]!]!++;
-    n[rk[j + 2]! * nC + c[at[j + 2]!]!]!++;
-    n[rk[j + 3]! * nC + c[at[j + 3]!]!]!++;
-  }
-  for (; j < m; j++) n[rk[j]! * nC + c[at[j]!]!]!++;
-}
-
-function countAt32(
-  rk: Int32Array,
-  at: Int32Array,
-  c: Uint32Array,
-  m: number,
-  nC: number,
-  n: Uint32Array,
-) {
-  let j = 0;
-  for (; j + 3 < m; j += 4) {
-    n[rk[j]! * nC + c[at[j]!]!]!++;
-    n[rk[j + 1]! * nC + c[at[j + 1]!]!]!++;
-    n[rk[j + 2]! * nC + c[at[j + 2]!]!]!++;
-    n[rk[j + 3]! * nC + c[at[j + 3]!]!]!++;
-  }
-  for (; j < m; j++) n[rk[j]! * nC + c[at[j]!]!]!++;
-}
-
-function sumAt8(
-  rk: Int32Array,
-  at: Int32Array,
-  c: Uint8Array,
-  wt: Float64Array,
-  m: number,
-  nC: number,
-  n: Uint32Array,
-  w: Float64Array,
-) {
-  for (let j = 0; j < m; j++) {
-    const i = at[j]!;
-    const cell = rk[j]! * nC + c[i]!;
-    n[cell]!++;
-    w[cell]! += wt[i]!;
-  }
-}
-
-function sumAt16(
-  rk: Int32Array,
-  at: Int32Array,
-  c: Uint16Array,
-  wt: Float64Array,
-  m: number,
-  nC: number,
-  n: Uint32Array,
-  w: Float64Array,
-) {
-  for (let j = 0; j < m; j++) {
-    const i = at[j]!;
-    const cell = rk[j]! * nC + c[i]!;
-    n[cell]!++;
-    w[cell]! += wt[i]!;
-  }
-}
-
-function sumAt32(
-  rk: Int32Array,
-  at: Int32Array,
-  c: Uint32Array,
-  wt: Float64Array,
-  m: number,
-  nC: number,
-  n: Uint32Array,
-  w: Float64Array,
-) {
-  for (let j = 0; j < m; j++) {
-    const i = at[j]!;
-    const cell = rk[j]! * nC + c[i]!;
-    n[cell]!++;
-    w[cell]! += wt[i]!;
-  }
-}
-
-function sumTotalAt(
-  rk: Int32Array,
-  at: Int32Array,
-  wt: Float64Array,
-  m: number,
-  nC: number,
-  n: Uint32Array,
-  w: Float64Array,
-) {
-  for (let j = 0; j < m; j++) {
-    const cell = rk[j]! * nC + 1;
-    n[cell]!++;
-    w[cell]! += wt[at[j]!]!;
-  }
-}
-
-function countSparse(
-  rowCount: number,
-  rows: KeyAxis,
-  cols: KeyAxis,
-  include: Uint32Array | null,
-  weights: Float64Array | null,
-): JointCounts {
-  const n = new Map<number, number>();
-  const w = new Map<number, number>();
-  const rk = rows.keys;
-  const ck = cols.keys;
-  forEachIncluded(rowCount, include, (i) => {
-    const cell = (rk === null ? 1 : rk[i]!) * cols.nKeys + (ck === null ? 1 : ck[i]!);
-    n.set(cell, (n.get(cell) ?? 0) + 1);
-    if (weights !== null) w.set(cell, (w.get(cell) ?? 0) + weights[i]!);
-  });
-  const cells = [...n.keys()].sort((x, y) => x - y);
-  const out: JointCounts = {
-    rowKey: new Int32Array(cells.length),
-    colKey: new Int32Array(cells.length),
-    n: new Float64Array(cells.length),
-    w: new Float64Array(cells.length),
-  };
-  cells.forEach((cell, j) => {
-    out.rowKey[j] = Math.floor(cell / cols.nKeys);
-    out.colKey[j] = cell % cols.nKeys;
-    out.n[j] = n.get(cell)!;
-    out.w[j] = weights === null ? n.get(cell)! : w.get(cell)!;
-  });
-  return out;
-}
-
-/** Calls f(i) for every respondent i whose bit is set (all when include is null). */
-function forEachIncluded(
-  rowCount: number,
-  include: Uint32Array | null,
-  f: (i: number) => void,
-): void {
-  if (include === null) {
-    for (let i = 0; i < rowCount; i++) f(i);
-    return;
-  }
-  for (let word = 0; word < include.length; word++) {
-    let bits = include[word]!;
-    const base = word << 5;
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
     while (bits !== 0) {
-      const low = bits & -bits;
-      const i = base + 31 - Math.clz32(low);
-      bits ^= low;
-      if (i < rowCount) f(i);
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      n[rk[j]! * nC + c[s + j]!]!++;
     }
   }
 }
 
-/** The non-empty cells among the first `size` of a dense histogram. */
-function compact(
+function countBits16(
+  rk: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
+  c: Uint16Array,
+  s: number,
+  nC: number,
   n: Uint32Array,
-  w: Float64Array | null,
-  nColKeys: number,
-  size = n.length,
-): JointCounts {
+) {
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
+    while (bits !== 0) {
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      n[rk[j]! * nC + c[s + j]!]!++;
+    }
+  }
+}
+
+function countBits32(
+  rk: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
+  c: Uint32Array,
+  s: number,
+  nC: number,
+  n: Uint32Array,
+) {
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
+    while (bits !== 0) {
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      n[rk[j]! * nC + c[s + j]!]!++;
+    }
+  }
+}
+
+function countTotalBits(
+  rk: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
+  nC: number,
+  n: Uint32Array,
+) {
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
+    while (bits !== 0) {
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      n[rk[j]! * nC + 1]!++;
+    }
+  }
+}
+
+function sumBits8(
+  rk: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
+  c: Uint8Array,
+  wt: Float64Array,
+  s: number,
+  nC: number,
+  h: Float64Array,
+) {
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
+    while (bits !== 0) {
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const cell = (rk[j]! * nC + c[s + j]!) << 1;
+      h[cell]! += 1;
+      h[cell + 1]! += wt[s + j]!;
+    }
+  }
+}
+
+function sumBits16(
+  rk: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
+  c: Uint16Array,
+  wt: Float64Array,
+  s: number,
+  nC: number,
+  h: Float64Array,
+) {
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
+    while (bits !== 0) {
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const cell = (rk[j]! * nC + c[s + j]!) << 1;
+      h[cell]! += 1;
+      h[cell + 1]! += wt[s + j]!;
+    }
+  }
+}
+
+function sumBits32(
+  rk: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
+  c: Uint32Array,
+  wt: Float64Array,
+  s: number,
+  nC: number,
+  h: Float64Array,
+) {
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
+    while (bits !== 0) {
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const cell = (rk[j]! * nC + c[s + j]!) << 1;
+      h[cell]! += 1;
+      h[cell + 1]! += wt[s + j]!;
+    }
+  }
+}
+
+function sumTotalBits(
+  rk: Int32Array,
+  inc: Uint32Array,
+  first: number,
+  words: number,
+  wt: Float64Array,
+  s: number,
+  nC: number,
+  h: Float64Array,
+) {
+  for (let k = 0; k < words; k++) {
+    let bits = inc[first + k]!;
+    const top = (k << 5) + 31;
+    while (bits !== 0) {
+      const j = top - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const cell = (rk[j]! * nC + 1) << 1;
+      h[cell]! += 1;
+      h[cell + 1]! += wt[s + j]!;
+    }
+  }
+}
+
+/** The non-empty cells among the first `size` of a dense histogram of counts. */
+function compact(n: Uint32Array, nColKeys: number, size: number): JointCounts {
   let cells = 0;
   for (let k = 0; k < size; k++) if (n[k] !== 0) cells++;
-  const out: JointCounts = {
-    rowKey: new Int32Array(cells),
-    colKey: new Int32Array(cells),
-    n: new Float64Array(cells),
-    w: new Float64Array(cells),
-  };
+  const out = jointOf(cells);
   let j = 0;
   for (let k = 0; k < size; k++) {
     if (n[k] === 0) continue;
     out.rowKey[j] = Math.floor(k / nColKeys);
     out.colKey[j] = k % nColKeys;
     out.n[j] = n[k]!;
-    out.w[j] = w === null ? n[k]! : w[k]!;
+    out.w[j] = n[k]!;
     j++;
   }
   return out;
 }
+
+/** The same for a weighted histogram: count and sum of weights side by side. */
+function compactWeighted(h: Float64Array, nColKeys: number, size: number): JointCounts {
+  let cells = 0;
+  for (let k = 0; k < size; k++) if (h[2 * k] !== 0) cells++;
+  const out = jointOf(cells);
+  let j = 0;
+  for (let k = 0; k < size; k++) {
+    if (h[2 * k] === 0) continue;
+    out.rowKey[j] = Math.floor(k / nColKeys);
+    out.colKey[j] = k % nColKeys;
+    out.n[j] = h[2 * k]!;
+    out.w[j] = h[2 * k + 1]!;
+    j++;
+  }
+  return out;
+}
+
+const jointOf = (cells: number): JointCounts => ({
+  rowKey: new Int32Array(cells),
+  colKey: new Int32Array(cells),
+  n: new Float64Array(cells),
+  w: new Float64Array(cells),
+});

@@ -8,8 +8,10 @@ import { numericColumn } from '../filter/columns';
 import { allPass, buildFilter, countPassing, type FilterCondition } from '../filter/filter';
 import { pearsonChiSquare } from '../stats/chisquare';
 import { columnLetter, columnProportionTests } from '../stats/proportions';
-import { countJointMany, type JointCounts } from './count';
+import { countJointMany, jointPays } from './count';
 import { resolveAxis, TOTAL_AXIS, type ResolvedAxis } from './axis';
+import { countSlots } from './slots';
+import { addJoint, addSlots, emptyTally, type Tally } from './tally';
 import type { AxisSpec, Crosstab, CrosstabSpec } from './types';
 
 const SMALL_BASE = 30;
@@ -62,17 +64,17 @@ export function banner(
     const column = numericColumn(table, weightId);
     if (!column.ok) return column;
     weights = column.value.values;
-    const valid = validWeights(weights, table.rowCount);
+    const valid = usableWeights(weights, table.rowCount);
     if (valid !== null) {
       const before = include === null ? table.rowCount : countPassing(include);
       const passing = include;
-      if (include === null) include = valid;
-      else for (let w = 0; w < include.length; w++) include[w]! &= valid[w]!;
+      // A new mask: the filter's stays as it was, to name who the weight left out.
+      include = passing === null ? valid : passing.map((v, w) => v & valid[w]!);
       weightExcluded = before - countPassing(include);
       weightExamples = excludedExamples(table, passing, include);
     }
   }
-  const joints = countJointMany(table.rowCount, rowAxis.value, colAxes, include, weights);
+  const tallies = countTallies(table.rowCount, rowAxis.value, colAxes, include, weights);
   const filterText = conditions.map((c) => {
     const column = table.columns.find((x) => x.id === c.questionId || x.text === c.questionId);
     const labels = column !== undefined && 'labels' in column ? column.labels : [];
@@ -83,7 +85,7 @@ export function banner(
   });
   return ok(
     colAxes.map((colAxis, k) =>
-      assemble(table, rowAxis.value, colAxis, joints[k]!, {
+      assemble(table, rowAxis.value, colAxis, tallies[k]!, {
         weightId,
         tests: opts.tests !== false,
         filterText,
@@ -96,10 +98,60 @@ export function banner(
 }
 
 /**
+ * The tally of `rows` against each of `cols`: the pairs with few joint keys
+ * counted together block by block (count.ts), the others by slots (slots.ts),
+ * keeping the axis with fewer keys and expanding the other.
+ */
+function countTallies(
+  rowCount: number,
+  rows: ResolvedAxis,
+  cols: readonly ResolvedAxis[],
+  include: Uint32Array | null,
+  weights: Float64Array | null,
+): Tally[] {
+  const joint = cols.map((c) => jointPays(rows, c, rowCount));
+  const counted = countJointMany(
+    rowCount,
+    rows,
+    cols.filter((_, k) => joint[k]),
+    include,
+    weights,
+  );
+  let d = 0;
+  return cols.map((c, k) => {
+    const t = emptyTally(rows, c);
+    if (joint[k]) addJoint(t, rows, c, counted[d++]!);
+    else {
+      const keptIsRows = rows.nKeys <= c.nKeys;
+      const [kept, expanded] = keptIsRows ? [rows, c] : [c, rows];
+      countSlots(rowCount, kept, expanded, include, weights, (h) =>
+        addSlots(t, kept, expanded, keptIsRows, h),
+      );
+    }
+    return t;
+  });
+}
+
+/**
  * The largest weight used. Above it a weight is absurd (1e308 overflows every
  * sum, and with it chi-square and the tests); no real design weight is near it.
  */
 const MAX_WEIGHT = 1e9;
+
+/**
+ * Usable-weight masks, made once per weight column (the data never changes
+ * once loaded): at most rowCount / 8 bytes per weight column crossed by, and
+ * none when every weight is usable; dropped with the column. Never written to.
+ */
+const usable = new WeakMap<Float64Array, { rowCount: number; mask: Uint32Array | null }>();
+
+function usableWeights(weights: Float64Array, rowCount: number): Uint32Array | null {
+  const known = usable.get(weights);
+  if (known !== undefined && known.rowCount === rowCount) return known.mask;
+  const mask = validWeights(weights, rowCount);
+  usable.set(weights, { rowCount, mask });
+  return mask;
+}
 
 /** Mask of respondents with a usable weight (> 0, finite, at most MAX_WEIGHT), or null when all are usable. */
 function validWeights(weights: Float64Array, rowCount: number): Uint32Array | null {
@@ -144,91 +196,19 @@ interface AssembleContext {
   weightExamples: string[];
 }
 
-const matrix = (rows: number, cols: number): number[][] =>
-  Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
-
 const percent = (num: number, den: number): number => (den > 0 ? (100 * num) / den : NaN);
 
 function assemble(
   table: RespondentTable,
   rows: ResolvedAxis,
   cols: ResolvedAxis,
-  joint: JointCounts,
+  tally: Tally,
   ctx: AssembleContext,
 ): Crosstab {
-  const R = rows.info.labels.length;
-  const C = cols.info.labels.length;
   const rowsMulti = rows.info.question.type === 'multi';
   const colsMulti = cols.info.question.type === 'multi';
-  const counts = matrix(R, C);
-  const unweightedCounts = matrix(R, C);
-  const rowBases = new Array<number>(R).fill(0);
-  const colBases = new Array<number>(C).fill(0);
-  const uRowBases = new Array<number>(R).fill(0);
-  const uColBases = new Array<number>(C).fill(0);
-  const colCases = new Array<number>(C).fill(0);
-  const colResponses = new Array<number>(C).fill(0);
-  const rowCases = new Array<number>(R).fill(0);
-  const rowResponses = new Array<number>(R).fill(0);
-  let total = 0;
-  let uTotal = 0;
-  const missing = { rows: 0, cols: 0, excluded: 0 };
-  const { memberStart: rowStart, memberList: rowList } = rows;
-  const { memberStart: colStart, memberList: colList } = cols;
-
-  for (let j = 0; j < joint.n.length; j++) {
-    const rk = joint.rowKey[j]!;
-    const ck = joint.colKey[j]!;
-    const n = joint.n[j]!;
-    const w = joint.w[j]!;
-    if (rk === 0 || ck === 0) {
-      if (rk === 0) missing.rows += n;
-      if (ck === 0) missing.cols += n;
-      missing.excluded += n;
-      continue;
-    }
-    total += w;
-    uTotal += n;
-    const r0 = rowStart[rk]!;
-    const r1 = rowStart[rk + 1]!;
-    const c0 = colStart[ck]!;
-    const c1 = colStart[ck + 1]!;
-    for (let a = r0; a < r1; a++) {
-      const r = rowList[a]!;
-      rowBases[r]! += w;
-      uRowBases[r]! += n;
-      const countRow = counts[r]!;
-      const uRow = unweightedCounts[r]!;
-      for (let b = c0; b < c1; b++) {
-        const c = colList[b]!;
-        countRow[c]! += w;
-        uRow[c]! += n;
-      }
-    }
-    for (let b = c0; b < c1; b++) {
-      const c = colList[b]!;
-      colBases[c]! += w;
-      uColBases[c]! += n;
-    }
-    if (rowsMulti) {
-      const mentions = rows.mentions[rk]! * w;
-      const chose = rows.chose[rk] === 1;
-      for (let b = c0; b < c1; b++) {
-        const c = colList[b]!;
-        if (chose) colCases[c]! += w;
-        colResponses[c]! += mentions;
-      }
-    }
-    if (colsMulti) {
-      const mentions = cols.mentions[ck]! * w;
-      const chose = cols.chose[ck] === 1;
-      for (let a = r0; a < r1; a++) {
-        const r = rowList[a]!;
-        if (chose) rowCases[r]! += w;
-        rowResponses[r]! += mentions;
-      }
-    }
-  }
+  const { counts, unweightedCounts, rowBases, colBases, total, uTotal, missing } = tally;
+  const { uRowBases, uColBases, colCases, colResponses, rowCases, rowResponses } = tally;
 
   const colPercents = counts.map((row) => row.map((v, c) => percent(v, colBases[c]!)));
   const rowPercents = counts.map((row, r) => row.map((v) => percent(v, rowBases[r]!)));
@@ -281,7 +261,7 @@ function assemble(
   const letters = cols.info.labels.map((_, c) => columnLetter(c));
   let tests: string[][] | null = null;
   let testNote: string | null = null;
-  if (ctx.tests && cols.info.question.type !== 'total' && C > 1) {
+  if (ctx.tests && cols.info.question.type !== 'total' && cols.info.labels.length > 1) {
     const testable = cols.info.isNet.map((isNet) => !isNet);
     tests = counts.map((row) =>
       columnProportionTests(

@@ -37,6 +37,25 @@ describe('weights that cannot be used', () => {
       for (const v of row) expect(Number.isFinite(v)).toBe(true);
   });
 
+  it('names the respondents the weight leaves out among those a filter keeps, table after table', () => {
+    // Respondents 103 (g = F) and 106 (g = M) have unusable weights; the filter keeps g = M.
+    const table = load(rows(['1.5', '0.5', '0', '1', '1.25', '-1', '1', '1']));
+    for (let k = 0; k < 2; k++) {
+      const x = crosstab(table, {
+        rows: { questionId: 'q' },
+        cols: null,
+        filter: [{ questionId: 'g', options: [1] }],
+      });
+      if (!x.ok) throw new Error(x.error.message);
+      expect(x.value.missing).toMatchObject({ weight: 1, filteredOut: 4 });
+      expect(x.value.warnings).toContain(
+        '1 respondent is left out because the weight "w" is missing, zero, negative or absurdly large (respondent 106).',
+      );
+      // Respondents 102, 104, 108 (M, usable): 0.5 + 1 + 1.
+      expect(x.value.total).toBeCloseTo(2.5, 12);
+    }
+  });
+
   it('refuses a weight column holding text such as "Infinity", saying why', () => {
     const r = loadSurveyFile(new TextEncoder().encode(rows(['1', 'Infinity', '1', '1'])), {
       file: 'w.csv',

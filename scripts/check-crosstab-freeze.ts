@@ -1,0 +1,183 @@
+// Manual check (not part of npm test: it imports a ~370 MB file, minutes on two
+// cores): does changing a crosstab of a large survey freeze the page? Imports a
+// respondent file in Chromium through the real file input, opens its crosstab
+// by link, then makes crosstab changes through the controls as a user would
+// (the issue's case first: columns to Q24 with Q20 on the rows, weighted) and
+// reports, for each change, the page's long tasks (PerformanceObserver
+// "longtask": every main-thread task over 50 ms) and the interaction's
+// duration from input to the next paint (Event Timing).
+//
+//   npx tsx perf/generate.ts …   or any 1,000,000-row file from the bench generator
+//   npx vite build --outDir /tmp/dist && npx vite preview --outDir /tmp/dist --port 4173 &
+//   npx tsx scripts/check-crosstab-freeze.ts <file.csv> [baseUrl] [--rows Q20 --cols Q24 --weight weight]
+//     [--profile]   where each change's main-thread time went (CPU sampling; names need
+//                   an unminified build: npx vite build --minify false)
+//     [--profile-dir /tmp/p]   also save each change's profile there (change-1.cpuprofile, …)
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { launch } from '../tests/e2e/browser';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? (argv.splice(at, 2)[1] ?? fallback) : fallback;
+};
+const rowsQ = option('--rows', 'Q20');
+const colsQ = option('--cols', 'Q24');
+const weight = option('--weight', 'weight');
+/** Profile each change (CPU sampling) and say where its main-thread time went; needs an unminified build for names. */
+const profile = argv.includes('--profile');
+if (profile) argv.splice(argv.indexOf('--profile'), 1);
+/** Where to save each change's profile (Chrome DevTools .cpuprofile), if anywhere. */
+const profileDir = option('--profile-dir', '');
+const [file, baseUrl = 'http://127.0.0.1:4173/'] = argv;
+if (!file) {
+  console.error(
+    'Usage: npx tsx scripts/check-crosstab-freeze.ts <file.csv> [baseUrl] [--rows Q20 --cols Q24 --weight weight]',
+  );
+  process.exit(2);
+}
+
+interface Entry {
+  start: number;
+  ms: number;
+  name: string;
+}
+declare global {
+  interface Window {
+    __longTasks: Entry[];
+    __events: Entry[];
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Functions whose time is reported on its own (by name: an unminified build keeps them). */
+const PARTS: Record<string, string[]> = {
+  engine: ['crosstab', 'banner'],
+  weightPicker: ['weightCandidates'],
+  chart: ['drawCrosstabChart'],
+  reactRenderAndCommit: ['performWorkOnRoot'],
+};
+
+/** Sampled main-thread time (ms): all of it but idle, and the share under each of PARTS. */
+function breakdown(p: CpuProfile): Record<string, number> {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const out: Record<string, number> = { busy: 0 };
+  for (const part of Object.keys(PARTS)) out[part] = 0;
+  p.samples.forEach((id, k) => {
+    const ms = (p.timeDeltas[k + 1] ?? 0) / 1000;
+    if (byId.get(id)?.callFrame.functionName === '(idle)') return;
+    out.busy! += ms;
+    const names = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
+      names.add(byId.get(at)!.callFrame.functionName);
+    for (const [part, fns] of Object.entries(PARTS))
+      if (fns.some((f) => names.has(f))) out[part]! += ms;
+  });
+  for (const k of Object.keys(out)) out[k] = Math.round(out[k]!);
+  return out;
+}
+
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('pageerror', (e) => console.error('page error:', e.message));
+await page.addInitScript(() => {
+  window.__longTasks = [];
+  window.__events = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__longTasks.push({ start: e.startTime, ms: e.duration, name: e.name });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__events.push({ start: e.startTime, ms: e.duration, name: e.name });
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+});
+await page.goto(baseUrl);
+const t0 = Date.now();
+await page.getByRole('button', { name: 'Import a file…' }).click();
+await page.getByTestId('file-input').setInputFiles(file);
+await page.getByRole('button', { name: `Import ${basename(file)}` }).click({ timeout: 120_000 });
+await page.getByTestId('question-list').waitFor({ timeout: 900_000 });
+const importSeconds = (Date.now() - t0) / 1000;
+const survey = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('s');
+if (survey === null) throw new Error('no survey id in the link after the import');
+
+// The crosstab by its link: Q20 against Q1 (a single-answer question), weighted.
+const start = `#v=1&page=crosstab&s=${encodeURIComponent(survey)}&r=${rowsQ}&c=Q1&w=${weight}`;
+await page.goto(`${baseUrl}${start}`);
+await page.getByTestId('crosstab-table').waitFor({ timeout: 120_000 });
+await page.waitForTimeout(1000);
+
+const settings = page.getByRole('group', { name: 'Crosstab settings' });
+const changes: [string, () => Promise<unknown>][] = [
+  [
+    `columns Q1 → ${colsQ} (${rowsQ} × ${colsQ}, weighted)`,
+    () => settings.getByLabel('Columns').selectOption(colsQ),
+  ],
+  [
+    `weight → unweighted (${rowsQ} × ${colsQ})`,
+    () => settings.getByLabel('Weight').selectOption('-'),
+  ],
+  [`weight → ${weight} again`, () => settings.getByLabel('Weight').selectOption(weight)],
+  [
+    `rows ${rowsQ} → Q1 (Q1 × ${colsQ}, weighted)`,
+    () => settings.getByLabel('Rows').selectOption('Q1'),
+  ],
+  [
+    `rows Q1 → ${rowsQ} (${rowsQ} × ${colsQ}, weighted)`,
+    () => settings.getByLabel('Rows').selectOption(rowsQ),
+  ],
+];
+const cdp = profile ? await page.context().newCDPSession(page) : null;
+if (cdp !== null) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+}
+const results = [];
+for (const [what, act] of changes) {
+  const from = await page.evaluate(() => performance.now());
+  if (cdp !== null) await cdp.send('Profiler.start');
+  await act();
+  // Let the table render and any trailing work finish.
+  await page.getByTestId('crosstab-table').waitFor();
+  await page.waitForTimeout(1500);
+  const seen = await page.evaluate(
+    (since) => ({
+      longTasks: window.__longTasks.filter((e) => e.start >= since).map((e) => Math.round(e.ms)),
+      events: window.__events
+        .filter((e) => e.start >= since)
+        .map((e) => ({ name: e.name, ms: Math.round(e.ms) })),
+    }),
+    from,
+  );
+  const sampled =
+    cdp === null ? null : ((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
+  if (sampled !== null && profileDir !== '')
+    writeFileSync(`${profileDir}/change-${results.length + 1}.cpuprofile`, JSON.stringify(sampled));
+  const busy = sampled === null ? null : breakdown(sampled);
+  results.push({
+    change: what,
+    ...(busy === null ? {} : { profiledMainThreadMs: busy }),
+    longTasksMs: seen.longTasks,
+    longestTaskMs: Math.max(0, ...seen.longTasks),
+    longestInteractionMs: Math.max(0, ...seen.events.map((e) => e.ms)),
+    interactions: seen.events,
+  });
+}
+const head = await page.getByTestId('crosstab-table').locator('thead th').allInnerTexts();
+console.log(
+  JSON.stringify(
+    { file: basename(file), importSeconds, survey, tableHead: head.slice(0, 4), results },
+    null,
+    2,
+  ),
+);
+await browser.close();

@@ -1,0 +1,173 @@
+// Counting by slots: for a pair of questions whose joint key space is too
+// large to count densely (two multi-answer questions with thousands of answer
+// patterns each: 4,752 × 11,899 keys in the bench survey), one axis keeps its
+// keys and the other is expanded, per respondent, into the outputs it counts
+// in (its options and nets) plus three bookkeeping slots (answered, chose
+// none, missing). The histogram is kept keys × slots, small and dense, and
+// each respondent adds to as many slots as its answer counts in, plus one,
+// instead of one joint key per respondent in a Map. Which slots an expanded
+// key adds to is a bit mask, read with clz32.
+//
+// When even kept keys × slots is over the limit, the kept keys are counted in
+// ranges, one pass over the respondents per range, so memory stays bounded.
+import {
+  BLOCK,
+  copyRowKeys,
+  DENSE_LIMIT,
+  discardLeftOut,
+  passingInBlock,
+  type KeyAxis,
+} from './count';
+import type { ResolvedAxis } from './axis';
+
+/** Where the slots of one kept key are, for an expanded axis. */
+export interface SlotLayout {
+  /** Slots 0 .. outputs - 1: the expanded axis's options, then nets. */
+  outputs: number;
+  /** Respondents whose expanded answer is not missing. */
+  any: number;
+  /** Respondents whose expanded answer is not missing but chose none of the options. */
+  none: number;
+  /** Respondents whose expanded answer is missing. */
+  missing: number;
+  size: number;
+}
+
+export function slotLayout(expanded: ResolvedAxis): SlotLayout {
+  const outputs = expanded.info.labels.length;
+  return { outputs, any: outputs, none: outputs + 1, missing: outputs + 2, size: outputs + 3 };
+}
+
+/** One range of kept keys: slot s of key lo + k is n[k * size + s] (respondents) and w[…] (sum of weights). */
+export interface SlotHistogram {
+  lo: number;
+  keys: number;
+  n: Uint32Array;
+  /** null when unweighted (the sums are the counts). */
+  w: Float64Array | null;
+}
+
+/**
+ * The slots a respondent with expanded key e adds to, as a bit mask of
+ * `words` 32-bit words from masks[e * words]: its outputs and "any" (and
+ * "none" when it chose no option); key 0 (missing) the missing slot only.
+ * One more key, nKeys, adds to none: respondents left out are given it.
+ */
+function slotMasks(expanded: ResolvedAxis, L: SlotLayout): { words: number; masks: Uint32Array } {
+  const { memberStart, memberList, nKeys } = expanded;
+  const words = (L.size + 31) >>> 5;
+  const masks = new Uint32Array((nKeys + 1) * words);
+  const set = (e: number, slot: number): void => {
+    masks[e * words + (slot >>> 5)]! |= 1 << (slot & 31);
+  };
+  set(0, L.missing);
+  for (let e = 1; e < nKeys; e++) {
+    for (let a = memberStart[e]!; a < memberStart[e + 1]!; a++) set(e, memberList[a]!);
+    set(e, L.any);
+    if (expanded.chose[e] === 0) set(e, L.none);
+  }
+  return { words, masks };
+}
+
+/**
+ * Counts `kept` keys against the slots of `expanded` over the respondents
+ * whose bit is set in `include` (all when null), summing `weights` alongside
+ * when given, and hands each range of kept keys to `visit` (one range unless
+ * kept keys × slots is over `limit`). Each slot sums its respondents in
+ * respondent order.
+ */
+export function countSlots(
+  rowCount: number,
+  kept: KeyAxis,
+  expanded: ResolvedAxis,
+  include: Uint32Array | null,
+  weights: Float64Array | null,
+  visit: (h: SlotHistogram) => void,
+  limit = DENSE_LIMIT,
+): void {
+  const L = slotLayout(expanded);
+  const S = L.size;
+  const { words, masks } = slotMasks(expanded, L);
+  const span = Math.max(1, Math.floor(limit / S) - 1);
+  const kk = new Int32Array(BLOCK);
+  const ek = new Int32Array(BLOCK);
+  for (let lo = 0; lo < kept.nKeys; lo += span) {
+    const keys = Math.min(span, kept.nKeys - lo);
+    const whole = lo === 0 && keys === kept.nKeys;
+    // One more row of slots for respondents outside this range of kept keys.
+    const n = new Uint32Array((keys + 1) * S);
+    const w = weights === null ? null : new Float64Array((keys + 1) * S);
+    for (let from = 0; from < rowCount; from += BLOCK) {
+      const len = Math.min(BLOCK, rowCount - from);
+      if (include !== null && passingInBlock(include, from, len) === 0) continue;
+      copyRowKeys(kk, kept.keys, from, len);
+      copyRowKeys(ek, expanded.keys, from, len);
+      // Respondents left out get the expanded key that adds to no slot.
+      if (include !== null) discardLeftOut(ek, include, from, len, expanded.nKeys);
+      if (!whole) {
+        for (let j = 0; j < len; j++) {
+          const k = kk[j]! - lo;
+          kk[j] = k >= 0 && k < keys ? k : keys;
+        }
+      }
+      if (w === null) countBlock(kk, ek, len, S, words, masks, n);
+      else sumBlock(kk, ek, len, S, words, masks, weights!, from, n, w);
+    }
+    visit({ lo, keys, n, w });
+  }
+}
+
+// The kernels: for each respondent of the block, every set bit of its
+// expanded key's mask is one slot of its kept key's row (row kk[j], S slots).
+
+function countBlock(
+  kk: Int32Array,
+  ek: Int32Array,
+  m: number,
+  S: number,
+  words: number,
+  masks: Uint32Array,
+  n: Uint32Array,
+): void {
+  for (let j = 0; j < m; j++) {
+    const base = kk[j]! * S + 31;
+    const e = ek[j]! * words;
+    for (let k = 0; k < words; k++) {
+      let bits = masks[e + k]!;
+      const at = base + (k << 5);
+      while (bits !== 0) {
+        n[at - Math.clz32(bits & -bits)]!++;
+        bits &= bits - 1;
+      }
+    }
+  }
+}
+
+function sumBlock(
+  kk: Int32Array,
+  ek: Int32Array,
+  m: number,
+  S: number,
+  words: number,
+  masks: Uint32Array,
+  wt: Float64Array,
+  from: number,
+  n: Uint32Array,
+  w: Float64Array,
+): void {
+  for (let j = 0; j < m; j++) {
+    const base = kk[j]! * S + 31;
+    const e = ek[j]! * words;
+    const x = wt[from + j]!;
+    for (let k = 0; k < words; k++) {
+      let bits = masks[e + k]!;
+      const at = base + (k << 5);
+      while (bits !== 0) {
+        const s = at - Math.clz32(bits & -bits);
+        bits &= bits - 1;
+        n[s]!++;
+        w[s]! += x;
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+// The sums a crosstab is assembled from (cells, bases, multi-answer cases and
+// responses, missing answers), filled from either kind of count:
+// - addJoint: a joint key histogram (count.ts), each (row key, column key)
+//   cell expanded into the options and nets its keys stand for;
+// - addSlots: a slot histogram (slots.ts), where one axis kept its keys and the
+//   other was already expanded into its options and nets per respondent.
+// Both give the same sums (up to the order in which weights are added).
+import type { JointCounts } from './count';
+import type { ResolvedAxis } from './axis';
+import { slotLayout, type SlotHistogram } from './slots';
+
+export interface Tally {
+  /** rows × cols (options, then nets); weighted when weighted. */
+  counts: number[][];
+  unweightedCounts: number[][];
+  rowBases: number[];
+  colBases: number[];
+  uRowBases: number[];
+  uColBases: number[];
+  /** Per column: respondents whose row answer chose at least one option (weighted when weighted). */
+  colCases: number[];
+  /** Per column: mentions of the row question's options. */
+  colResponses: number[];
+  /** Per row: respondents whose column answer chose at least one option. */
+  rowCases: number[];
+  /** Per row: mentions of the column question's options. */
+  rowResponses: number[];
+  total: number;
+  uTotal: number;
+  missing: { rows: number; cols: number; excluded: number };
+}
+
+const matrix = (rows: number, cols: number): number[][] =>
+  Array.from({ length: rows }, () => new Array<number>(cols).fill(0));
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
+export function emptyTally(rows: ResolvedAxis, cols: ResolvedAxis): Tally {
+  const R = rows.info.labels.length;
+  const C = cols.info.labels.length;
+  return {
+    counts: matrix(R, C),
+    unweightedCounts: matrix(R, C),
+    rowBases: zeros(R),
+    colBases: zeros(C),
+    uRowBases: zeros(R),
+    uColBases: zeros(C),
+    colCases: zeros(C),
+    colResponses: zeros(C),
+    rowCases: zeros(R),
+    rowResponses: zeros(R),
+    total: 0,
+    uTotal: 0,
+    missing: { rows: 0, cols: 0, excluded: 0 },
+  };
+}
+
+/** Adds a joint key histogram: each cell counts in every output its row key and column key stand for. */
+export function addJoint(
+  t: Tally,
+  rows: ResolvedAxis,
+  cols: ResolvedAxis,
+  joint: JointCounts,
+): void {
+  const { counts, unweightedCounts, rowBases, colBases, uRowBases, uColBases } = t;
+  const { colCases, colResponses, rowCases, rowResponses, missing } = t;
+  const { memberStart: rowStart, memberList: rowList } = rows;
+  const { memberStart: colStart, memberList: colList } = cols;
+  for (let j = 0; j < joint.n.length; j++) {
+    const rk = joint.rowKey[j]!;
+    const ck = joint.colKey[j]!;
+    const n = joint.n[j]!;
+    const w = joint.w[j]!;
+    if (rk === 0 || ck === 0) {
+      if (rk === 0) missing.rows += n;
+      if (ck === 0) missing.cols += n;
+      missing.excluded += n;
+      continue;
+    }
+    t.total += w;
+    t.uTotal += n;
+    const r0 = rowStart[rk]!;
+    const r1 = rowStart[rk + 1]!;
+    const c0 = colStart[ck]!;
+    const c1 = colStart[ck + 1]!;
+    for (let a = r0; a < r1; a++) {
+      const r = rowList[a]!;
+      rowBases[r]! += w;
+      uRowBases[r]! += n;
+      const countRow = counts[r]!;
+      const uRow = unweightedCounts[r]!;
+      for (let b = c0; b < c1; b++) {
+        const c = colList[b]!;
+        countRow[c]! += w;
+        uRow[c]! += n;
+      }
+    }
+    const rowMentions = rows.mentions[rk]! * w;
+    const rowChose = rows.chose[rk] === 1;
+    for (let b = c0; b < c1; b++) {
+      const c = colList[b]!;
+      colBases[c]! += w;
+      uColBases[c]! += n;
+      if (rowChose) colCases[c]! += w;
+      colResponses[c]! += rowMentions;
+    }
+    const colMentions = cols.mentions[ck]! * w;
+    const colChose = cols.chose[ck] === 1;
+    for (let a = r0; a < r1; a++) {
+      const r = rowList[a]!;
+      if (colChose) rowCases[r]! += w;
+      rowResponses[r]! += colMentions;
+    }
+  }
+}
+
+/**
+ * Adds a slot histogram: kept key k (of `kept`, the rows when keptIsRows)
+ * holds, per output of `expanded`, the respondents who answered both questions
+ * and chose it, then those who answered both, those whose expanded answer
+ * chose something, and those whose expanded answer is missing.
+ */
+export function addSlots(
+  t: Tally,
+  kept: ResolvedAxis,
+  expanded: ResolvedAxis,
+  keptIsRows: boolean,
+  h: SlotHistogram,
+): void {
+  const L = slotLayout(expanded);
+  const O = L.outputs;
+  const options = expanded.optionCount;
+  const keptBases = keptIsRows ? t.rowBases : t.colBases;
+  const uKeptBases = keptIsRows ? t.uRowBases : t.uColBases;
+  const expBases = keptIsRows ? t.colBases : t.rowBases;
+  const uExpBases = keptIsRows ? t.uColBases : t.uRowBases;
+  // Cases and responses over the kept outputs count the expanded answer, and the other way round.
+  const keptCases = keptIsRows ? t.rowCases : t.colCases;
+  const keptResponses = keptIsRows ? t.rowResponses : t.colResponses;
+  const expCases = keptIsRows ? t.colCases : t.rowCases;
+  const expResponses = keptIsRows ? t.colResponses : t.rowResponses;
+  const { memberStart, memberList } = kept;
+  const { n, w } = h;
+  const S = L.size;
+  let keptMissing = 0;
+  let expMissing = 0;
+  for (let local = 0; local < h.keys; local++) {
+    const k = h.lo + local;
+    const base = local * S;
+    const nAny = n[base + L.any]!;
+    const nMiss = n[base + L.missing]!;
+    if (k === 0) {
+      keptMissing += nAny + nMiss;
+      expMissing += nMiss;
+      t.missing.excluded += nAny + nMiss;
+      continue;
+    }
+    expMissing += nMiss;
+    t.missing.excluded += nMiss;
+    if (nAny === 0) continue;
+    const wAny = w === null ? nAny : w[base + L.any]!;
+    // Those who chose something: all but those who chose none (exactly wAny when none did).
+    const nNone = n[base + L.none]!;
+    const wChose = nNone === 0 ? wAny : wAny - (w === null ? nNone : w[base + L.none]!);
+    t.total += wAny;
+    t.uTotal += nAny;
+    let responses = 0;
+    for (let b = 0; b < options; b++) responses += w === null ? n[base + b]! : w[base + b]!;
+    for (let a = memberStart[k]!; a < memberStart[k + 1]!; a++) {
+      const ka = memberList[a]!;
+      keptBases[ka]! += wAny;
+      uKeptBases[ka]! += nAny;
+      keptCases[ka]! += wChose;
+      keptResponses[ka]! += responses;
+      for (let b = 0; b < O; b++) {
+        const nb = n[base + b]!;
+        if (nb === 0) continue;
+        const wb = w === null ? nb : w[base + b]!;
+        if (keptIsRows) {
+          t.counts[ka]![b]! += wb;
+          t.unweightedCounts[ka]![b]! += nb;
+        } else {
+          t.counts[b]![ka]! += wb;
+          t.unweightedCounts[b]![ka]! += nb;
+        }
+      }
+    }
+    const keptChose = kept.chose[k] === 1;
+    const mentions = kept.mentions[k]!;
+    for (let b = 0; b < O; b++) {
+      const nb = n[base + b]!;
+      if (nb === 0) continue;
+      const wb = w === null ? nb : w[base + b]!;
+      expBases[b]! += wb;
+      uExpBases[b]! += nb;
+      if (keptChose) expCases[b]! += wb;
+      expResponses[b]! += mentions * wb;
+    }
+  }
+  if (keptIsRows) {
+    t.missing.rows += keptMissing;
+    t.missing.cols += expMissing;
+  } else {
+    t.missing.cols += keptMissing;
+    t.missing.rows += expMissing;
+  }
+}
