@@ -28,11 +28,18 @@ function staticImports(code: string): string[] {
   );
 }
 
-/** Workers a chunk starts: the first script named after `new Worker(new URL(` (Vite nests URLs). */
+/**
+ * Workers a first visit starts. Only the import worker: it reads the bundled
+ * surveys as the page opens. The others (tab books, exports, parallel parsing)
+ * start when the user asks for them, though their URLs sit in initial chunks.
+ */
+const STARTED_AT_LOAD = /^importWorker-/;
+
+/** Workers a chunk can start: the first script named after `new Worker(new URL(` (Vite nests URLs). */
 function startedWorkers(code: string): string[] {
-  return [...code.matchAll(/new Worker\((?:\s*new URL\()+\s*["'`]([^"'`]+\.js)["'`]/g)].map(
-    (m) => m[1]!,
-  );
+  return [...code.matchAll(/new Worker\((?:\s*new URL\()+\s*["'`]([^"'`]+\.js)["'`]/g)]
+    .map((m) => m[1]!)
+    .filter((url) => STARTED_AT_LOAD.test(url.split('/').pop() ?? ''));
 }
 
 /** The initial chunks: index.html's module scripts and what they load without import(). */

@@ -7,7 +7,7 @@
 // Styles are written onto the elements as presentation attributes (no <style>
 // element), so the picture looks the same in any SVG viewer or vector editor
 // and needs nothing from the app's stylesheet or its Content-Security-Policy.
-import { exportMessages as M } from '../core/messages';
+import { exportMessages as M, problem } from '../core/messages';
 import { balanceLines, isolate } from '../core/format/bidi';
 import type { Result } from '../core/result';
 
@@ -190,7 +190,7 @@ export async function svgToPngBlob(
 ): Promise<Result<Blob>> {
   const failed = (): Result<Blob> => ({
     ok: false,
-    error: { code: 'export-png-failed', message: M.pngFailed },
+    error: problem('export-png-failed'),
   });
   const url = URL.createObjectURL(new Blob([svgString], { type: 'image/svg+xml;charset=utf-8' }));
   try {

@@ -8,83 +8,8 @@ import type { ParseArgsConfig } from 'node:util';
 import { ENCODINGS } from '../core/csv/encoding';
 import type { Delimiter } from '../core/csv/delimiter';
 import type { EncodingName } from '../core/csv/encoding';
-import { cliMessages as M } from '../core/messages';
-
-export type CommandName = 'list' | 'inspect' | 'crosstab' | 'tabs' | 'definition';
-export const COMMANDS: readonly CommandName[] = [
-  'list',
-  'inspect',
-  'crosstab',
-  'tabs',
-  'definition',
-];
-
-type FlagName = keyof typeof M.flags;
-interface FlagSpec {
-  type: 'string' | 'boolean';
-  multiple?: boolean;
-  short?: string;
-}
-
-const FLAGS: Record<FlagName, FlagSpec> = {
-  rows: { type: 'string' },
-  cols: { type: 'string' },
-  where: { type: 'string', multiple: true },
-  'no-tests': { type: 'boolean' },
-  sql: { type: 'boolean' },
-  banner: { type: 'string' },
-  band: { type: 'string', multiple: true },
-  nets: { type: 'string' },
-  compare: { type: 'string' },
-  correction: { type: 'string' },
-  level: { type: 'string' },
-  xlsx: { type: 'string' },
-  'one-sheet': { type: 'boolean' },
-  base: { type: 'string' },
-  deff: { type: 'string' },
-  encoding: { type: 'string' },
-  delimiter: { type: 'string' },
-  definition: { type: 'string' },
-  weight: { type: 'string' },
-  'no-weight': { type: 'boolean' },
-  multi: { type: 'string', multiple: true },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-};
-
-/** How to read a survey file: the flags of every command that opens one. */
-const FILE_FLAGS: readonly FlagName[] = [
-  'encoding',
-  'delimiter',
-  'definition',
-  'weight',
-  'no-weight',
-  'multi',
-  'json',
-  'help',
-];
-
-/** Each command's flags, in the order its help lists them. */
-export const COMMAND_FLAGS: Record<CommandName, readonly FlagName[]> = {
-  list: ['json', 'help'],
-  inspect: ['base', 'deff', ...FILE_FLAGS],
-  crosstab: ['rows', 'cols', 'where', 'no-tests', 'sql', ...FILE_FLAGS],
-  tabs: [
-    'banner',
-    'rows',
-    'where',
-    'band',
-    'nets',
-    'compare',
-    'correction',
-    'level',
-    'no-tests',
-    'xlsx',
-    'one-sheet',
-    ...FILE_FLAGS,
-  ],
-  definition: FILE_FLAGS,
-};
+import { cliMessages as M, sqlMoreMessages as SQL } from '../core/messages';
+import { COMMAND_FLAGS, FLAGS, type CommandName } from './flags';
 
 /** A survey file and how to read it. */
 export interface FileArgs {
@@ -98,6 +23,8 @@ export interface FileArgs {
   weight?: string | null;
   /** --multi NAME=COL,COL,...: multi-answer questions grouped from single columns. */
   multi: { id: string; columns: string[] }[];
+  /** --sheet: an Excel workbook's sheet, by name or position (1 = first). */
+  sheet?: string;
 }
 
 export interface CrosstabArgs extends FileArgs {
@@ -130,6 +57,8 @@ export interface TabsArgs extends FileArgs {
   xlsx: string | null;
   /** --one-sheet: every table on one sheet. */
   oneSheet: boolean;
+  /** --sql: print the DuckDB query that counts the book, instead of the book. */
+  sql?: true;
 }
 
 export interface InspectArgs extends FileArgs {
@@ -263,8 +192,8 @@ function levelOf(text: string): number {
 }
 
 function tabsArgs(file: FileArgs, values: Values): ParseOutcome<TabsArgs> {
-  const banner = values.banner;
-  if (typeof banner !== 'string' || banner.trim() === '') return usage(M.bannerMissing);
+  // Without --banner, the banner saved in the survey definition (src/cli/tabs.ts).
+  const banner = typeof values.banner === 'string' ? values.banner : '';
   const where = whereArgs(values);
   if (typeof where === 'string') return usage(where);
   const bands: TabsArgs['bands'] = [];
@@ -317,6 +246,8 @@ function tabsArgs(file: FileArgs, values: Values): ParseOutcome<TabsArgs> {
   const xlsx = typeof values.xlsx === 'string' ? values.xlsx : null;
   if (xlsx !== null && file.json) return usage(M.jsonOrXlsx);
   if (values['one-sheet'] === true && xlsx === null) return usage(M.oneSheetWithoutXlsx);
+  if (values.sql === true && (xlsx !== null || values['one-sheet'] === true))
+    return usage(SQL.sqlWithXlsx);
   return {
     kind: 'args',
     args: {
@@ -329,6 +260,7 @@ function tabsArgs(file: FileArgs, values: Values): ParseOutcome<TabsArgs> {
       tests,
       xlsx,
       oneSheet: values['one-sheet'] === true,
+      ...(values.sql === true ? { sql: true as const } : {}),
     },
   };
 }
@@ -349,6 +281,7 @@ function fileArgs(values: Values, positionals: string[]): ParseOutcome<FileArgs>
     args.delimiter = delimiter;
   }
   if (typeof values.definition === 'string') args.definition = values.definition;
+  if (typeof values.sheet === 'string') args.sheet = values.sheet;
   if (typeof values.weight === 'string' && values['no-weight'] === true)
     return usage(M.weightConflict);
   if (typeof values.weight === 'string') args.weight = values.weight;
@@ -435,71 +368,4 @@ function repeated(
     seen.add(t.name);
   }
   return null;
-}
-
-/** A command's help: what it does, its synopsis and every flag, one line each. */
-export function commandUsage(command: CommandName): string {
-  return [
-    M.usage(M.synopsis[command]),
-    '',
-    M.commands[command],
-    '',
-    M.optionsHeading,
-    ...flagLines(COMMAND_FLAGS[command]),
-    '',
-    M.exitCodes,
-    '',
-  ].join('\n');
-}
-
-/** The program's help: every command, and every flag any command takes. */
-export function programUsage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.length)) + 2;
-  const common = COMMAND_FLAGS.list;
-  const reading = FILE_FLAGS.filter((f) => !common.includes(f));
-  const crosstabOnly = COMMAND_FLAGS.crosstab.filter((f) => !FILE_FLAGS.includes(f));
-  const tabsOnly = COMMAND_FLAGS.tabs.filter(
-    (f) => !FILE_FLAGS.includes(f) && !crosstabOnly.includes(f),
-  );
-  const inspectOnly = COMMAND_FLAGS.inspect.filter((f) => !FILE_FLAGS.includes(f));
-  // One width for the five groups, so the help reads as one table.
-  const lines = flagLines([...reading, ...crosstabOnly, ...tabsOnly, ...inspectOnly, ...common]);
-  const tabsStart = reading.length + crosstabOnly.length;
-  const inspectStart = tabsStart + tabsOnly.length;
-  const commonStart = inspectStart + inspectOnly.length;
-  return [
-    ...COMMANDS.map((c) => M.usage(M.synopsis[c])),
-    '',
-    M.commandsHeading,
-    ...COMMANDS.map((c) => `  ${c.padEnd(width)}${M.commands[c]}`),
-    '',
-    M.fileOptionsHeading,
-    ...lines.slice(0, reading.length),
-    '',
-    M.crosstabOptionsHeading,
-    ...lines.slice(reading.length, tabsStart),
-    '',
-    M.tabsOptionsHeading,
-    ...lines.slice(tabsStart, inspectStart),
-    '',
-    M.inspectOptionsHeading,
-    ...lines.slice(inspectStart, commonStart),
-    '',
-    M.commonOptionsHeading,
-    ...lines.slice(commonStart),
-    '',
-    M.helpHint,
-    M.exitCodes,
-    '',
-  ].join('\n');
-}
-
-function flagLines(names: readonly FlagName[]): string[] {
-  const left = names.map((n) => {
-    const short = FLAGS[n].short;
-    const value = M.flags[n].value;
-    return `${short === undefined ? '' : `-${short}, `}--${n}${value === '' ? '' : ` ${value}`}`;
-  });
-  const width = Math.max(...left.map((l) => l.length)) + 2;
-  return names.map((n, i) => `  ${left[i]!.padEnd(width)}${M.flags[n].help}`);
 }

@@ -7,7 +7,7 @@
 import { crosstab } from '../core/crosstab/crosstab';
 import type { Crosstab, CrosstabSpec } from '../core/crosstab/types';
 import { categoricalColumn, optionIndex } from '../core/filter/columns';
-import { cliMessages as M } from '../core/messages';
+import { located, problem } from '../core/messages';
 import { fail, ok } from '../core/result';
 import type { Result } from '../core/result';
 import type { RespondentTable } from '../core/table/types';
@@ -80,7 +80,7 @@ export async function crosstabFile(args: Omit<CrosstabArgs, 'json'>): Promise<Re
   if (!opened.ok) return opened;
   const loaded = opened.value;
   if (loaded.kind !== 'respondents')
-    return fail({ code: 'crosstab-not-respondents', message: M.notRespondents, file: args.file });
+    return fail(located({ file: args.file }, problem('cli-not-respondents')));
   const spec = resolveCrosstabSpec(loaded.table, args);
   if (!spec.ok) return spec;
   const x = crosstab(loaded.table, spec.value);

@@ -4,7 +4,7 @@
 // with --definition: every decision about the file in one document.
 import type { SurveyDefinition } from '../core/definition/definition';
 import { formatDefinition } from '../core/definition/definition';
-import { cliMessages as M } from '../core/messages';
+import { located, problem } from '../core/messages';
 import { fail, ok } from '../core/result';
 import type { Result } from '../core/result';
 import type { FileArgs } from './args';
@@ -26,6 +26,6 @@ export async function definitionOfFile(
   if (!opened.ok) return opened;
   const loaded = opened.value;
   if (loaded.kind !== 'respondents')
-    return fail({ code: 'definition-not-respondents', message: M.notRespondents, file: args.file });
+    return fail(located({ file: args.file }, problem('cli-not-respondents')));
   return ok(loaded.definition);
 }

@@ -2,7 +2,7 @@
 // count, each opened by the one door (open.ts) with its own definition.
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { cliMessages as M } from '../core/messages';
+import { cliMessages as M, problem } from '../core/messages';
 import { fail, ok } from '../core/result';
 import type { Result, SurveyError } from '../core/result';
 import { summarisePublishedSurvey, surveyIdFromFile } from '../core/surveys';
@@ -46,7 +46,7 @@ export async function listSurveys(): Promise<
   } catch {
     names = [];
   }
-  if (names.length === 0) return fail({ code: 'cli-no-surveys', message: M.noSurveys(folder) });
+  if (names.length === 0) return fail(problem('cli-no-surveys', folder));
   const summaries: SurveySummary[] = [];
   const errors: SurveyError[] = [];
   for (const name of names) {

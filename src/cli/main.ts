@@ -4,8 +4,8 @@
 // survey file through the one door (open.ts). Results go to stdout, errors to
 // stderr: exit 1 for a file or question error, 2 for wrong usage.
 import { cliMessages as M } from '../core/messages';
-import { COMMANDS, commandUsage, programUsage } from './args';
-import type { CommandName } from './args';
+import { COMMANDS, type CommandName } from './flags';
+import { commandUsage, programUsage } from './usage';
 import { runCrosstab } from './crosstab';
 import { runDefinition } from './definition';
 import { runInspect } from './inspect';

@@ -2,8 +2,10 @@
 // command's usage on stderr (exit 2), a file or question error as
 // `file:line:column: message` on stderr (exit 1), or its output on stdout (exit 0).
 import type { Result } from '../core/result';
-import { commandUsage, parseCommandArgs } from './args';
-import type { ArgsOf, CommandName } from './args';
+import { parseCommandArgs } from './args';
+import { commandUsage } from './usage';
+import type { ArgsOf } from './args';
+import type { CommandName } from './flags';
 import { formatError } from './open';
 
 export async function runCommand<C extends CommandName>(

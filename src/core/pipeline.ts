@@ -8,27 +8,31 @@
 import { parseBannerRows } from './published/bannerTable';
 import { isSavFile, loadSavFile, previewSavFile } from './sav/index';
 import { isParquetFile, loadParquetFile, previewParquetFile } from './parquet/index';
+import {
+  isOleFile,
+  isZipFile,
+  loadXlsxFile,
+  oleRefusal,
+  previewXlsxFile,
+  zipNeedsAsync,
+} from './xlsx/index';
 import { definitionOf } from './definition/apply';
 import type { SurveyDefinition } from './definition/definition';
-import { csvMessages, importMessages, parquetMessages } from './messages';
+import type { ReadSettings } from './definition/apply';
+
 import { err, PREVIEW_ROWS, RowSink } from './rowSink';
 import { parseDistributionRows } from './published/parse';
+import { proposePastedQuestion, type PastedQuestion } from './counts/pastedQuestion';
 import type { PublishedSurvey } from './published/types';
 import { fail, ok } from './result';
 import type { Result } from './result';
 import { sampleAnswers } from './schema/answers';
 import type { Shape } from './schema/shape';
 import type { Schema, SchemaOverride } from './schema/types';
-import { createChunkDecoder } from './csv/decode';
-import { detectDelimiter } from './csv/delimiter';
 import type { Delimiter } from './csv/delimiter';
-import { detectEncoding } from './csv/encoding';
 import type { EncodingName } from './csv/encoding';
-import { createTokenizer } from './csv/tokenize';
+import { readCsvBytes } from './csv/stream';
 import { applyAnswerOrder, orderLabels, type AnswerOrder } from './table/order';
-import type { TableBuilder } from './table/encode';
-import { createFusedParser } from './table/fused';
-import type { FusedParser } from './table/fused';
 import type { RespondentTable } from './table/types';
 
 export type { Shape } from './schema/shape';
@@ -48,6 +52,11 @@ export interface LoadOptions {
   shouldCancel?(): boolean;
   /** Files above this many bytes are refused (default 2 GB). */
   maxBytes?: number;
+  /**
+   * An Excel workbook's sheet to read: its name, or its position (1 = first).
+   * Absent: the sheet the definition names, else the first visible sheet.
+   */
+  sheet?: string;
   /** Rows read to infer the schema (default 1,000). */
   sampleRows?: number;
   /**
@@ -99,55 +108,81 @@ export interface Preview {
   answers: Record<string, string[]>;
   /** Published figures read from the previewed rows (distribution or banner), else null. */
   survey: PublishedSurvey | null;
+  /** Two columns of labels and percents read as respondents: detection proposes one published question. */
+  pasted?: PastedQuestion | null;
   /** True when the file has more rows than the preview shows. */
   truncated: boolean;
+  /** An Excel workbook's sheets, for the preview's picker; absent for other files. */
+  workbook?: WorkbookSheets;
 }
 
-const CHUNK_BYTES = 1 << 20;
-/** Past the first 8 MB, chunks of 4 MB: fewer, longer decodes and scans (~8% faster on large files). */
-const LARGE_CHUNK_FROM = 8 * CHUNK_BYTES;
-const LARGE_CHUNK_BYTES = 4 * CHUNK_BYTES;
-const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
+export interface WorkbookSheets {
+  /** Worksheets in tab order. */
+  sheets: { name: string; hidden: boolean }[];
+  /** The sheet read. */
+  sheet: string;
+}
+
+export const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 
 /**
- * The one door for every format. Parquet's reader is loaded on demand (import()),
- * so the door is asynchronous; CSV and SPSS files go on to loadSurveyFile.
+ * The one door for every format. The Parquet and Excel readers are loaded on
+ * demand (import()), so the door is asynchronous; CSV and SPSS files go on to
+ * loadSurveyFile. Both are recognised by their first bytes, whatever their name.
  */
 export async function loadSurveyFileAsync(
   bytes: Uint8Array,
   opts: LoadOptions,
 ): Promise<Result<Loaded>> {
   if (isParquetFile(bytes)) return loadParquetFile(bytes, opts);
+  if (isZipFile(bytes)) return loadXlsxFile(bytes, opts);
   return loadSurveyFile(bytes, opts);
 }
 
-/** previewSurveyFile for every format, Parquet included (see loadSurveyFileAsync). */
+/** previewSurveyFile for every format, Parquet and Excel included (see loadSurveyFileAsync). */
 export async function previewSurveyFileAsync(
   bytes: Uint8Array,
   opts: LoadOptions,
 ): Promise<Result<Preview>> {
   if (isParquetFile(bytes)) return previewParquetFile(bytes, opts, PREVIEW_ROWS);
+  if (isZipFile(bytes)) return previewXlsxFile(bytes, opts);
   return previewSurveyFile(bytes, opts);
 }
 
-/** Reads a CSV or SPSS file synchronously; a Parquet file needs loadSurveyFileAsync. */
+/** Reads a CSV or SPSS file synchronously; a Parquet or Excel file needs loadSurveyFileAsync. */
 export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loaded> {
   // An SPSS system file (.sav, .zsav) has its own reader; everything else is delimited text.
   if (isSavFile(bytes)) return loadSavFile(bytes, opts);
-  if (isParquetFile(bytes))
-    return fail(err('import-parquet-async', parquetMessages.needsAsync, opts.file));
+  const other = notText(bytes, opts.file);
+  if (other !== null) return other;
   const run = runPipeline(bytes, opts, false);
   if (!run.ok) return run;
-  const { sink, detected } = run.value;
+  return loadedFrom(run.value, opts, run.value.detected);
+}
+
+/** A Parquet file or a workbook at the synchronous door, or an OLE file: the reason, else null. */
+function notText(bytes: Uint8Array, file: string): Result<never> | null {
+  if (isParquetFile(bytes)) return fail(err('import-parquet-async', [], file));
+  if (isZipFile(bytes)) return zipNeedsAsync(file);
+  if (isOleFile(bytes)) return oleRefusal(file);
+  return null;
+}
+
+/**
+ * The end of stages 3 and 4, for CSV and a workbook's sheet alike: the table
+ * and its complete definition (how the file was read: `read`), or the
+ * published figures.
+ */
+export function loadedFrom(run: Run, opts: LoadOptions, read: ReadSettings | null): Result<Loaded> {
+  const { sink, detected } = run;
   if (sink.builder !== null && sink.schema !== null) {
-    if (sink.builder.rowCount === 0)
-      return fail(err('import-no-rows', importMessages.noRows, opts.file));
+    if (sink.builder.rowCount === 0) return fail(err('import-no-rows', [], opts.file));
     const { table: built, warnings } = sink.builder.finish();
     // Numeric-looking answers (age bands, ratings) in numeric order rather than order of
     // first appearance, unless the definition gives the order.
     const table = applyAnswerOrder(orderLabels(built), answerOrderOf(sink.schema));
     detected.warnings.push(...warnings);
-    const definition = definitionOf(sink.schema, table, detected);
+    const definition = definitionOf(sink.schema, table, read, opts.definition);
     return ok({ kind: 'respondents', table, schema: sink.schema, definition, detected });
   }
   const survey = parsePublished(sink, detected.shape, opts.file);
@@ -158,11 +193,20 @@ export function loadSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Loa
 /** Detected settings, the first rows and the inferred schema, for the import preview. Reads only the first rows. */
 export function previewSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<Preview> {
   if (isSavFile(bytes)) return previewSavFile(bytes, opts, PREVIEW_ROWS);
-  if (isParquetFile(bytes))
-    return fail(err('import-parquet-async', parquetMessages.needsAsync, opts.file));
+  const other = notText(bytes, opts.file);
+  if (other !== null) return other;
   const run = runPipeline(bytes, opts, true);
   if (!run.ok) return run;
-  const { sink, detected } = run.value;
+  return previewFrom(run.value, opts, run.value.detected);
+}
+
+/** The preview at the end of stage 3, for CSV and a workbook's sheet alike (see loadedFrom). */
+export function previewFrom(
+  run: Run,
+  opts: LoadOptions,
+  read: ReadSettings | null,
+): Result<Preview> {
+  const { sink, detected } = run;
   const rows = sink.previewRows;
   let survey: PublishedSurvey | null = null;
   if (sink.schema === null) {
@@ -175,10 +219,14 @@ export function previewSurveyFile(bytes: Uint8Array, opts: LoadOptions): Result<
     detected,
     rows,
     schema,
-    definition: schema === null ? null : definitionOf(schema, null, detected),
+    definition: schema === null ? null : definitionOf(schema, null, read, opts.definition),
     answers: schema === null ? {} : sampleAnswers(schema, sink.sample),
     survey,
     truncated: sink.stoppedEarly || sink.rows.length > rows.length,
+    pasted:
+      schema !== null && opts.shape === undefined && opts.definition === undefined
+        ? proposePastedQuestion(sink.rows, sink.lines)
+        : null,
   });
 }
 
@@ -196,106 +244,20 @@ function parsePublished(sink: RowSink, shape: Shape, file: string): Result<Publi
 
 // ---- stages -------------------------------------------------------------------
 
-interface Run {
+export interface Run {
   sink: RowSink;
   detected: Detected;
 }
 
-function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Result<Run> {
-  const file = opts.file;
-  if (bytes.length === 0) return fail(err('import-empty', importMessages.emptyFile, file));
-  const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > limit)
-    return fail(err('import-too-large', importMessages.tooLarge(bytes.length, limit), file));
-
-  // 1 decode
-  const chosenEncoding = opts.encoding ?? opts.definition?.encoding;
-  const guess = chosenEncoding === undefined ? detectEncoding(bytes.subarray(0, 65536)) : null;
-  const encoding = chosenEncoding ?? guess?.encoding ?? 'utf-8';
-  if (!encoding.startsWith('utf-16') && bytes.subarray(0, 65536).indexOf(0) >= 0)
-    return fail(err('import-binary', importMessages.binaryFile, file));
-  // The decoder tells lossy lines (decoding made U+FFFD) from U+FFFD already in the file.
-  const decoder = createChunkDecoder(encoding);
-
-  // 2 parse (3 and 4 run inside the row sink as rows arrive)
-  let text = decoder.push(bytes.subarray(0, CHUNK_BYTES));
-  const chosenDelimiter = opts.delimiter ?? opts.definition?.delimiter;
-  const delim = chosenDelimiter === undefined ? detectDelimiter(text.slice(0, 65536)) : null;
-  const delimiter = chosenDelimiter ?? delim?.delimiter ?? ',';
-  const detected: Detected = {
-    encoding,
-    encodingReason: guess?.reason ?? (opts.encoding ? 'chosen by you' : 'as the definition says'),
-    delimiter,
-    delimiterReason: delim?.reason ?? (opts.delimiter ? 'chosen by you' : 'as the definition says'),
+/** The shape as the user chose it, or to be detected (its reason is then given by detection). */
+export function shapeChoice(opts: LoadOptions): Pick<Detected, 'shape' | 'shapeReason'> {
+  return {
     shape: opts.shape ?? 'respondents',
     shapeReason: opts.shape === undefined ? '' : 'chosen by you',
-    lossyLines: [],
-    warnings: [],
   };
-  const sink = new RowSink(opts, detected, preview, bytes.length, delim?.decimalComma ?? false);
-  const tokenizer = createTokenizer({
-    delimiter,
-    file,
-    onRow: (cells, line) => sink.onRow(cells, line),
-  });
-  // Once the schema is known, the rest of a respondent file goes to the fused parser.
-  let fused: FusedParser | null = null;
-  const handOff = (): Result<void> => {
-    const builder = sink.builder as TableBuilder;
-    const rest = tokenizer.remainder();
-    const parser = createFusedParser({
-      delimiter,
-      file,
-      width: sink.width,
-      columns: builder.fused(sink.width),
-      line: rest.line,
-      skipLF: rest.skipLF,
-    });
-    fused = parser;
-    sink.fusedFrom = sink.dataRows;
-    return parser.push(rest.text);
-  };
-  const feed = (chunk: string): Result<void> => {
-    if (fused !== null) return fused.push(chunk);
-    const pushed = tokenizer.push(chunk);
-    if (!pushed.ok || !sink.handOff) return pushed;
-    return handOff();
-  };
-  const countFused = (): void => {
-    if (fused !== null) sink.dataRows = sink.fusedFrom + fused.rows;
-  };
-  let offset = Math.min(CHUNK_BYTES, bytes.length);
-  for (;;) {
-    const pushed = feed(text);
-    if (!pushed.ok) return pushed;
-    if (sink.error !== null) return fail(sink.error);
-    countFused();
-    opts.onProgress?.({ bytes: offset, totalBytes: bytes.length, rows: sink.dataRows });
-    if (sink.stopped || offset >= bytes.length) break;
-    if (opts.shouldCancel?.() === true)
-      return fail(err('import-cancelled', importMessages.cancelled, file));
-    const size = offset >= LARGE_CHUNK_FROM ? LARGE_CHUNK_BYTES : CHUNK_BYTES;
-    text = decoder.push(bytes.subarray(offset, offset + size));
-    offset = Math.min(offset + size, bytes.length);
-  }
-  if (!sink.stopped) {
-    const tail = decoder.end();
-    const pushed = feed(tail);
-    if (!pushed.ok) return pushed;
-  }
-  const ended: Result<unknown> = fused !== null ? (fused as FusedParser).end() : tokenizer.end();
-  if (!ended.ok) return ended;
-  countFused();
-  if (sink.error !== null) return fail(sink.error);
-  sink.finishSample();
-  if (sink.error !== null) return fail(sink.error);
-  detected.lossyLines = decoder.lossyLines();
-  // U+FFFD already in the file: say so, and do not send the user to another encoding.
-  const genuine = decoder.genuineLines();
-  if (genuine.length > 0) {
-    detected.warnings.push(csvMessages.replacementInFile(genuine));
-    if (guess !== null && encoding === 'utf-8' && !guess.bom)
-      detected.encodingReason = csvMessages.encodingReplacementInFile;
-  }
-  return ok({ sink, detected });
+}
+
+/** Stages 1 and 2 for delimited text held in memory (csv/stream.ts reads it slice by slice). */
+function runPipeline(bytes: Uint8Array, opts: LoadOptions, preview: boolean): Result<Run> {
+  return readCsvBytes(bytes, opts, preview, DEFAULT_MAX_BYTES);
 }

@@ -1,6 +1,15 @@
 // The shell: header, library sidebar, the import panel when open, and the
 // page the URL names. Files can be dropped anywhere on the page.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type ComponentType,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { hrefFor, useHashView } from './useHashView';
 import { resolveView } from '../state/url/resolve';
 import { useLibrary } from './useLibrary';
@@ -8,15 +17,26 @@ import { Sidebar } from './Sidebar';
 import { LibraryPage } from './LibraryPage';
 import { SurveyPage } from './SurveyPage';
 import { QuestionPage } from './QuestionPage';
-import { FlagsPage } from './FlagsPage';
-import { CrosstabPage } from './CrosstabPage';
 import { ErrorBoundary } from './ErrorBoundary';
-import { ImportPanel, pendingFromFile, type PendingFile } from './ImportPanel';
+import { pendingFromFile, type PendingFile } from './pendingFile';
 import { HOME, type ViewState } from '../state/url/view';
 import { recordFromPayload, shareLink } from '../state/url/shareLink';
 import { describeError } from '../state/models/errors';
-import { NeedFilePanel } from './NeedFilePanel';
 import { ShareBar } from './ShareBar';
+
+// Pages a first visit does not need load when opened, so the first download
+// stays within its budget (perf/bundle.ts): the library, survey and question
+// pages are in the entry chunk; these each come as their own chunk.
+const named = <K extends string, P extends object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) => lazy(async () => ({ default: (await load())[name] }));
+const CrosstabPage = named(() => import('./CrosstabPage'), 'CrosstabPage');
+const TabBookPage = named(() => import('./TabBookPage'), 'TabBookPage');
+const CountsPage = named(() => import('./CountsPage'), 'CountsPage');
+const FlagsPage = named(() => import('./FlagsPage'), 'FlagsPage');
+const ImportPanel = named(() => import('./ImportPanel'), 'ImportPanel');
+const NeedFilePanel = named(() => import('./NeedFilePanel'), 'NeedFilePanel');
 import { appMessages, storageMessages } from '../core/messages';
 
 export function App() {
@@ -158,94 +178,114 @@ export function App() {
       </header>
       <Sidebar library={library} view={view} open={drawerOpen} onClose={closeDrawer} />
       <main id="main" tabIndex={-1}>
-        {problem ? (
-          <p className="banner problem" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        {notice ? (
-          <p className="banner problem" role="status">
-            {notice}
-          </p>
-        ) : null}
-        {actions.remoteNotice ? (
-          <p className="banner" role="status" data-testid="remote-notice">
-            {actions.remoteNotice}
-          </p>
-        ) : null}
-        {entry?.origin === 'link' ? (
-          <div className="banner notice" data-testid="from-link">
-            <p>{storageMessages.fromLinkNotice(entry.title)}</p>
-            <button type="button" className="btn primary" onClick={() => keepLinked(entry.id)}>
-              {storageMessages.keep}
-            </button>
-          </div>
-        ) : null}
-        {needsFile && missing ? (
-          <NeedFilePanel
-            surveyId={missing}
-            fingerprint={needsFile.fingerprint ?? ''}
-            fileName={needsFile.fileName}
-            definition={needsFile.definition}
-            onLoaded={(record, saveProblem) => {
-              // Choosing the file is the user's own act, so the survey is saved (never over a
-              // different survey: a taken id gives a new one), and the notice says so.
-              actions.adopt(record, saveProblem);
-              const moved = record.id !== missing;
-              setNotice(
-                saveProblem ??
-                  (moved
-                    ? storageMessages.keptUnderNewId(record.name, missing, record.id)
-                    : storageMessages.fromLinkFileSaved(record.name)),
-              );
-              if (moved) navigate({ ...decoded.state, survey: record.id });
-            }}
-          />
-        ) : null}
-        {carried?.ok ? <p className="muted">Opening the survey carried in this link…</p> : null}
-        {library.loading && wanted !== null && !entry ? (
-          <p className="muted" role="status">
-            Loading the library…
-          </p>
-        ) : null}
-        {entry &&
-        (view.page === 'survey' || view.page === 'question' || view.page === 'crosstab') ? (
-          <ShareBar link={shareLink(window.location.href, view, entry)} />
-        ) : null}
-        {importing ? (
-          <ErrorBoundary>
-            <ImportPanel
-              key={importing.key}
-              initial={importing.file}
-              onClose={() => {
-                setImporting(null);
-                // Back to the button that opened the panel, not to <body>.
-                importRef.current?.focus();
-              }}
-              onImported={(record, saveProblem) => {
-                setImporting(null);
+        <Suspense
+          fallback={
+            <p role="status" className="muted">
+              {appMessages.loadingPage}
+            </p>
+          }
+        >
+          {problem ? (
+            <p className="banner problem" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          {notice ? (
+            <p className="banner problem" role="status">
+              {notice}
+            </p>
+          ) : null}
+          {actions.remoteNotice ? (
+            <p className="banner" role="status" data-testid="remote-notice">
+              {actions.remoteNotice}
+            </p>
+          ) : null}
+          {entry?.origin === 'link' ? (
+            <div className="banner notice" data-testid="from-link">
+              <p>{storageMessages.fromLinkNotice(entry.title)}</p>
+              <button type="button" className="btn primary" onClick={() => keepLinked(entry.id)}>
+                {storageMessages.keep}
+              </button>
+            </div>
+          ) : null}
+          {needsFile && missing ? (
+            <NeedFilePanel
+              surveyId={missing}
+              fingerprint={needsFile.fingerprint ?? ''}
+              fileName={needsFile.fileName}
+              definition={needsFile.definition}
+              onLoaded={(record, saveProblem) => {
+                // Choosing the file is the user's own act, so the survey is saved (never over a
+                // different survey: a taken id gives a new one), and the notice says so.
                 actions.adopt(record, saveProblem);
-                setNotice(saveProblem);
-                navigate({ ...HOME, page: 'survey', survey: record.id });
-                // The panel is gone: focus goes on to the page of the imported survey.
-                document.getElementById('main')?.focus();
+                const moved = record.id !== missing;
+                setNotice(
+                  saveProblem ??
+                    (moved
+                      ? storageMessages.keptUnderNewId(record.name, missing, record.id)
+                      : storageMessages.fromLinkFileSaved(record.name)),
+                );
+                if (moved) navigate({ ...decoded.state, survey: record.id });
               }}
             />
+          ) : null}
+          {carried?.ok ? <p className="muted">Opening the survey carried in this link…</p> : null}
+          {library.loading && wanted !== null && !entry ? (
+            <p className="muted" role="status">
+              Loading the library…
+            </p>
+          ) : null}
+          {entry &&
+          (view.page === 'survey' ||
+            view.page === 'question' ||
+            view.page === 'crosstab' ||
+            view.page === 'tabs') ? (
+            <ShareBar link={shareLink(window.location.href, view, entry)} />
+          ) : null}
+          {importing ? (
+            <ErrorBoundary>
+              <ImportPanel
+                key={importing.key}
+                initial={importing.file}
+                onClose={() => {
+                  setImporting(null);
+                  // Back to the button that opened the panel, not to <body>.
+                  importRef.current?.focus();
+                }}
+                onImported={(record, saveProblem) => {
+                  setImporting(null);
+                  actions.adopt(record, saveProblem);
+                  setNotice(saveProblem);
+                  navigate({ ...HOME, page: 'survey', survey: record.id });
+                  // The panel is gone: focus goes on to the page of the imported survey.
+                  document.getElementById('main')?.focus();
+                }}
+              />
+            </ErrorBoundary>
+          ) : null}
+          <ErrorBoundary key={`${view.page}:${view.survey}:${view.question}`}>
+            {view.page === 'library' && !needsFile && !carried?.ok ? (
+              <LibraryPage library={library} actions={actions} />
+            ) : null}
+            {view.page === 'flags' ? <FlagsPage library={library} /> : null}
+            {view.page === 'counts' ? <CountsPage view={view} navigate={navigate} /> : null}
+            {view.page === 'survey' && entry ? <SurveyPage entry={entry} /> : null}
+            {view.page === 'crosstab' && entry ? (
+              <CrosstabPage entry={entry} view={view} navigate={navigate} />
+            ) : null}
+            {view.page === 'tabs' && entry?.table ? (
+              <TabBookPage
+                entry={entry}
+                view={view}
+                navigate={navigate}
+                onSaved={(record) => actions.adopt(record, null)}
+              />
+            ) : null}
+            {view.page === 'question' && entry && view.question ? (
+              <QuestionPage library={library} entry={entry} view={view} navigate={navigate} />
+            ) : null}
           </ErrorBoundary>
-        ) : null}
-        <ErrorBoundary key={`${view.page}:${view.survey}:${view.question}`}>
-          {view.page === 'library' && !needsFile && !carried?.ok ? (
-            <LibraryPage library={library} actions={actions} />
-          ) : null}
-          {view.page === 'flags' ? <FlagsPage library={library} /> : null}
-          {view.page === 'survey' && entry ? <SurveyPage entry={entry} /> : null}
-          {view.page === 'crosstab' && entry ? (
-            <CrosstabPage entry={entry} view={view} navigate={navigate} />
-          ) : null}
-          {view.page === 'question' && entry && view.question ? (
-            <QuestionPage library={library} entry={entry} view={view} navigate={navigate} />
-          ) : null}
-        </ErrorBoundary>
+        </Suspense>
       </main>
     </div>
   );

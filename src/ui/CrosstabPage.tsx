@@ -8,12 +8,14 @@ import {
   crosstabTable,
 } from '../state/models/crosstabModel';
 import type { CrosstabView, ViewState } from '../state/url/view';
-import { formatNumber } from '../core/format/number';
+import { formatNumber, formatP } from '../core/format/number';
 import { CrosstabControls } from './CrosstabControls';
 import { CrosstabTable } from './CrosstabTable';
 import { FilterBuilder, describeFilter } from './FilterBuilder';
 import { NetBuilder } from './NetBuilder';
 import { CrosstabExport } from './CrosstabExport';
+import { CrosstabChart } from './CrosstabChart';
+import { crosstabChartExport, crosstabChartModel } from '../state/models/crosstabChartModel';
 
 interface Props {
   entry: LibraryEntry;
@@ -21,7 +23,7 @@ interface Props {
   navigate: (next: ViewState) => void;
 }
 
-const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${formatNumber(p, 3)}`);
+const pText = (p: number) => `p ${formatP(p)}`;
 
 export function CrosstabPage({ entry, view, navigate }: Props) {
   // With a "number of answers chosen" question for each multi-answer question.
@@ -123,6 +125,16 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
             colsText={colsCol?.text ?? null}
             filterText={filterText}
             counts={x.counts}
+          />
+          {/* Column percents as grouped bars, under the table that is their text alternative. */}
+          <CrosstabChart
+            model={crosstabChartModel(grid, {
+              rowsText: rowsCol?.text ?? rowsId,
+              colsText: colsCol?.text ?? null,
+              filter: filterText,
+              weight: table.columns.find((c) => c.id === result.weightId)?.text ?? null,
+            })}
+            {...crosstabChartExport(entry, rowsCol?.text ?? rowsId, colsCol?.text ?? null)}
           />
         </>
       ) : null}

@@ -16,36 +16,12 @@ import type { ImportOptions } from '../app/importProtocol';
 import type { StoredSurvey } from '../state/models/stored';
 import { formatNumber } from '../core/format/number';
 import { PreviewView } from './PreviewView';
+import { PublishedPasteForm } from './PublishedPasteForm';
 import { describeError } from '../state/models/errors';
 import { appMessages } from '../core/messages';
-
-/**
- * A file waiting to be imported. Bytes are read on demand: the preview reads
- * only the first megabyte, and the import reads the whole file once and
- * hands it to the worker without a copy, so a 300 MB file is in memory once.
- */
-export interface PendingFile {
-  name: string;
-  size: number;
-  head(bytes: number): Promise<Uint8Array>;
-  /** What the import worker reads: the File itself (read there, not here) or pasted bytes. */
-  source: Blob | Uint8Array;
-}
-
-export function pendingFromFile(file: File): PendingFile {
-  return {
-    name: file.name,
-    size: file.size,
-    head: async (n) => new Uint8Array(await file.slice(0, n).arrayBuffer()),
-    source: file,
-  };
-}
-
-function pendingFromText(name: string, text: string): PendingFile {
-  const bytes = new TextEncoder().encode(text);
-  // A copy goes to the worker each time (pasted tables are small), so a retry can send it again.
-  return { name, size: bytes.length, head: async (n) => bytes.slice(0, n), source: bytes };
-}
+import { isZipFile } from '../core/xlsx/index';
+import { IMPORT_ACCEPT } from './importAccept';
+import { pendingFromFile, pendingFromText, type PendingFile } from './pendingFile';
 
 interface Props {
   initial: PendingFile | null;
@@ -86,8 +62,10 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
     let live = true;
     void previewKey
       .head(PREVIEW_BYTES)
+      // A workbook's ZIP directory is at its end: its preview needs the whole file.
+      .then((head) => (isZipFile(head) ? previewKey.head(previewKey.size) : head))
       .then((head) =>
-        previewFile(head, { ...options, file: previewKey.name }, previewKey.size <= PREVIEW_BYTES),
+        previewFile(head, { ...options, file: previewKey.name }, head.length >= previewKey.size),
       )
       .then((r) => {
         if (!live) return;
@@ -106,8 +84,8 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
     if (file) start(pendingFromFile(file));
   };
 
-  const runImport = (file: PendingFile) => {
-    const run = loadFile(file.source, { ...options, file: file.name }, (progress) =>
+  const runImport = (file: PendingFile, chosen: ImportOptions = options) => {
+    const run = loadFile(file.source, { ...chosen, file: file.name }, (progress) =>
       setStage((s) => (s.step === 'importing' ? { ...s, progress } : s)),
     );
     setStage({ step: 'importing', file, progress: null, run });
@@ -117,7 +95,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
         // may already say that nothing was imported.
         setFailure(
           result.error.code === 'import-cancelled'
-            ? appMessages.importCancelled
+            ? result.error.message
             : appMessages.withNothingImported(describeError(result.error)),
         );
         setStage({ step: 'preview', file, preview: null, error: null });
@@ -155,7 +133,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
             Choose a file…
             <input
               type="file"
-              accept=".csv,.tsv,.txt,.sav,.zsav,.parquet,text/csv,text/plain"
+              accept={IMPORT_ACCEPT}
               className="visually-hidden"
               data-testid="file-input"
               onChange={(e) => pickFile(e.target.files?.[0])}
@@ -197,7 +175,14 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
               {stage.error}
             </p>
           ) : null}
-          {stage.preview ? (
+          {stage.preview?.pasted ? (
+            // A pasted report table: one published question, saved through the same import.
+            <PublishedPasteForm
+              question={stage.preview.pasted}
+              onSave={(csv) => runImport(pendingFromText(stage.file.name, csv), {})}
+              onDecline={() => setOptions((o) => ({ ...o, shape: 'respondents' }))}
+            />
+          ) : stage.preview ? (
             <PreviewView
               preview={stage.preview}
               fileName={stage.file.name}
@@ -208,14 +193,16 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
           ) : stage.error ? null : (
             <p className="muted">Reading the first rows…</p>
           )}
-          <button
-            type="button"
-            className="btn primary"
-            disabled={!stage.preview}
-            onClick={() => runImport(stage.file)}
-          >
-            Import <bdi>{stage.file.name}</bdi>
-          </button>
+          {stage.preview?.pasted ? null : (
+            <button
+              type="button"
+              className="btn primary"
+              disabled={!stage.preview}
+              onClick={() => runImport(stage.file)}
+            >
+              Import <bdi>{stage.file.name}</bdi>
+            </button>
+          )}
         </>
       ) : null}
       {stage.step === 'importing' ? (

@@ -6,7 +6,7 @@ import type { Library } from '../state/models/library';
 import type { ViewState } from '../state/url/view';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/url/view';
-import { storageMessages } from '../core/messages';
+import { storageMessages, tabBookMessages } from '../core/messages';
 import { isolate } from '../core/format/bidi';
 
 interface Props {
@@ -76,6 +76,15 @@ export function Sidebar({ library, view, open, onClose }: Props) {
                         style={{ marginLeft: 10, fontWeight: 600 }}
                       >
                         Crosstab
+                      </a>
+                    ) : null}
+                    {current && entry.table ? (
+                      <a
+                        href={hrefFor({ ...HOME, page: 'tabs', survey: entry.id })}
+                        aria-current={view.page === 'tabs' ? 'page' : undefined}
+                        style={{ marginLeft: 10, fontWeight: 600 }}
+                      >
+                        {tabBookMessages.pageLink}
                       </a>
                     ) : null}
                     {current ? (

@@ -4,6 +4,7 @@ import { HOME } from '../state/url/view';
 import { FlagList } from './Flags';
 import { SurveyHeader } from './SurveyHeader';
 import { KindChip } from './KindChip';
+import { tabBookMessages } from '../core/messages';
 
 export function SurveyPage({ entry }: { entry: LibraryEntry }) {
   return (
@@ -16,6 +17,9 @@ export function SurveyPage({ entry }: { entry: LibraryEntry }) {
         <p>
           <a className="btn" href={hrefFor({ ...HOME, page: 'crosstab', survey: entry.id })}>
             Cross-tabulate these respondents
+          </a>{' '}
+          <a className="btn" href={hrefFor({ ...HOME, page: 'tabs', survey: entry.id })}>
+            {tabBookMessages.surveyLink}
           </a>
         </p>
       ) : null}

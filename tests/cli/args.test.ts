@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  COMMAND_FLAGS,
-  COMMANDS,
-  commandUsage,
-  encodingNamed,
-  parseCommandArgs,
-  programUsage,
-} from '../../src/cli/args';
+import { encodingNamed, parseCommandArgs } from '../../src/cli/args';
+import { COMMAND_FLAGS, COMMANDS } from '../../src/cli/flags';
+import { commandUsage, programUsage } from '../../src/cli/usage';
 import { runCrosstab } from '../../src/cli/crosstab';
 import { runDefinition } from '../../src/cli/definition';
 import { runInspect } from '../../src/cli/inspect';
@@ -207,7 +202,7 @@ describe('help', () => {
     const usage = programUsage();
     for (const command of COMMANDS) expect(usage).toContain(`survey-workbench ${command}`);
     const all = new Set(COMMANDS.flatMap((c) => COMMAND_FLAGS[c]));
-    expect(all.size).toBe(23);
+    expect(all.size).toBe(24);
     for (const flag of all)
       expect(usage, `--${flag}`).toMatch(
         new RegExp(`^  (-h, )?--${flag}( <[^>]+>\\S*)? +\\S`, 'm'),
@@ -254,7 +249,7 @@ describe('exit codes', () => {
     const crosstab = spawnCli('crosstab', DEMO, '--rows', 'gender', '--weight', 'x', '--no-weight');
     expect(crosstab.status).toBe(2);
     expect(crosstab.stderr).toContain('Usage: survey-workbench crosstab <file>');
-  });
+  }, 30_000);
 
   it('the CLI process exits 2 for an unknown command, and 0 for --help', () => {
     const unknown = spawnCli('tabulate');
@@ -264,5 +259,5 @@ describe('exit codes', () => {
     ]);
     const help = spawnCli('--help');
     expect([help.status, help.stdout]).toEqual([0, programUsage()]);
-  });
+  }, 30_000);
 });

@@ -40,7 +40,7 @@ describe('reading the definition beside a survey', () => {
 
   it.each([
     ['not json', 'definition-not-json'],
-    ['[1]', 'definition-invalid'],
+    ['[1]', 'definition-not-object'],
     ['{"title": "only a title"}', 'definition-invalid'],
   ])('refuses %j, naming the file', (text, code) => {
     const r = parseDefinition(text, 'x.json');

@@ -17,18 +17,20 @@ function fakeDist(): string {
     'index-a.js',
     'import{r as e}from"./react-b.js";' +
       'const w=()=>new Worker(new URL(new URL(`importWorker-c.js`,import.meta.url).href,``+import.meta.url),{type:`module`});' +
-      'const p=()=>import("./parquet-d.js");',
+      'const p=()=>import("./parquet-d.js");' +
+      'const t=()=>new Worker(new URL(new URL(`tabsWorker-g.js`,import.meta.url).href,``+import.meta.url));',
   );
   write('react-b.js', 'export const r=1;');
   write('importWorker-c.js', 'import"./codes-e.js";const x=()=>import(`./sav-f.js`);');
   write('codes-e.js', '');
   write('parquet-d.js', '');
   write('sav-f.js', '');
+  write('tabsWorker-g.js', '');
   return dir;
 }
 
 describe('the bundle budget counts what a first visit loads', () => {
-  it('takes the entry, its static imports and the worker it starts, not dynamic imports', () => {
+  it('takes the entry, its static imports and the import worker, not dynamic imports or on-demand workers', () => {
     const dir = fakeDist();
     const names = [...initialFiles(dir)].map((p) => p.slice(dir.length + 1)).sort();
     expect(names).toEqual([

@@ -3,7 +3,7 @@
 // questions whether a pattern chose anything and how many options it chose.
 import type { RespondentTable } from '../table/types';
 import { fail, ok, type Result } from '../result';
-import { respondentMessages as M } from '../messages';
+import { problem } from '../messages';
 import { categoricalColumn, type Categorical } from '../filter/columns';
 import { keyCount, keySelection, keysOf } from '../filter/filter';
 import { patternSize } from './answerCount';
@@ -48,10 +48,7 @@ export function resolveAxis(table: RespondentTable, spec: AxisSpec): Result<Reso
   for (const net of nets) {
     for (const o of net.options) {
       if (!Number.isInteger(o) || o < 0 || o >= column.labels.length) {
-        return fail({
-          code: 'crosstab-bad-net',
-          message: M.badNetOption(net.label, column.id, o, column.labels.length),
-        });
+        return fail(problem('crosstab-bad-net', net.label, column.id, o, column.labels.length));
       }
     }
   }

@@ -2,6 +2,7 @@
 // weighted by the survey's chosen weight. The one function behind the
 // question page, `cli inspect` and exports, so they print the same digits as
 // a crosstab's Total column (it is that column).
+import { problem } from '../messages';
 import { fail, ok, type Result } from '../result';
 import type { RespondentTable } from '../table/types';
 import { crosstab } from './crosstab';
@@ -52,7 +53,7 @@ export function distribution(
   if (!x.ok) return x;
   const t = x.value;
   const type = t.rows.question.type;
-  if (type === 'total') return fail({ code: 'not-categorical', message: questionId });
+  if (type === 'total') return fail(problem('crosstab-not-categorical', questionId, 'total'));
   const column = (m: number[][]) => m.map((row) => row[0] ?? 0);
   return ok({
     questionId: t.rows.question.id,

@@ -22,6 +22,7 @@
 //   text or bidi controls, src/core/format/bidi.ts), so a label's U+202E cannot
 //   turn the letters or figures after it around where the file is read as text.
 import type { Crosstab } from '../crosstab/types';
+import { formatP } from '../format/number';
 import { formatPercent } from '../format/percent';
 import { exportMessages as M } from '../messages';
 import { isolate } from '../format/bidi';
@@ -88,7 +89,7 @@ function chiSquareLine(x: Crosstab): string | null {
   if (x.cols.question.type === 'total') return null;
   const chi = x.chiSquare;
   if (chi === null) return M.chiSquareNone;
-  const p = chi.p < 0.001 ? '< 0.001' : `= ${chi.p.toFixed(3)}`;
+  const p = formatP(chi.p);
   return M.chiSquare(chi.statistic.toFixed(3), chi.df, p);
 }
 

@@ -8,7 +8,7 @@ import type {
   SingleColumn,
 } from '../table/types';
 import { fail, ok, type Result } from '../result';
-import { respondentMessages as M } from '../messages';
+import { problem } from '../messages';
 
 export type Categorical = SingleColumn | MultiColumn;
 
@@ -22,13 +22,10 @@ export function categoricalColumn(table: RespondentTable, idOrText: string): Res
     table.columns.find((c) => c.id === idOrText) ?? table.columns.find((c) => c.text === idOrText);
   if (column === undefined) {
     const valid = table.columns.filter(isCategorical).map((c) => c.id);
-    return fail({ code: 'crosstab-unknown-question', message: M.unknownQuestion(idOrText, valid) });
+    return fail(problem('crosstab-unknown-question', idOrText, valid));
   }
   if (!isCategorical(column)) {
-    return fail({
-      code: 'crosstab-not-categorical',
-      message: M.notCategorical(column.id, column.type),
-    });
+    return fail(problem('crosstab-not-categorical', column.id, column.type));
   }
   return ok(column);
 }
@@ -37,7 +34,7 @@ export function numericColumn(table: RespondentTable, id: string): Result<Numeri
   const column = table.columns.find((c) => c.id === id);
   if (column === undefined || column.type !== 'numeric') {
     const valid = table.columns.filter((c) => c.type === 'numeric').map((c) => c.id);
-    return fail({ code: 'crosstab-unknown-weight', message: M.unknownWeight(id, valid) });
+    return fail(problem('crosstab-unknown-weight', id, valid));
   }
   return ok(column);
 }
@@ -46,10 +43,7 @@ export function numericColumn(table: RespondentTable, id: string): Result<Numeri
 export function optionIndex(column: Categorical, label: string): Result<number> {
   const index = column.labels.indexOf(label);
   if (index < 0) {
-    return fail({
-      code: 'crosstab-unknown-option',
-      message: M.unknownOption(column.id, label, column.labels),
-    });
+    return fail(problem('crosstab-unknown-option', column.id, label, column.labels));
   }
   return ok(index);
 }

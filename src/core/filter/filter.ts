@@ -2,7 +2,7 @@
 // passes), built in one pass per condition over the typed code arrays.
 import type { Codes, RespondentTable } from '../table/types';
 import { fail, ok, type Result } from '../result';
-import { respondentMessages as M } from '../messages';
+import { problem } from '../messages';
 import { categoricalColumn, type Categorical } from './columns';
 
 export interface FilterCondition {
@@ -57,10 +57,7 @@ export function keySelection(
 function checkOptions(column: Categorical, options: readonly number[]): Result<null> {
   for (const o of options) {
     if (!Number.isInteger(o) || o < 0 || o >= column.labels.length) {
-      return fail({
-        code: 'crosstab-option-out-of-range',
-        message: M.optionOutOfRange(column.id, o, column.labels.length),
-      });
+      return fail(problem('crosstab-option-out-of-range', column.id, o, column.labels.length));
     }
   }
   return ok(null);

@@ -4,7 +4,7 @@
 // time a Parquet file is read or written, so the app's bundle and the import
 // worker's start-up do not grow for people who only ever read CSV.
 import type { LoadOptions, Loaded, Preview } from '../pipeline';
-import { parquetMessages as M } from '../messages';
+import { located, problem } from '../messages';
 import { fail, type Result } from '../result';
 import type { SurveyDefinition } from '../definition/definition';
 import type { RespondentTable } from '../table/types';
@@ -66,6 +66,6 @@ async function loadReader(file: string): Promise<Result<typeof import('./read')>
     return { ok: true, value: await import('./read') };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return fail({ code: 'parquet-reader-unavailable', message: M.readerMissing(why), file });
+    return fail(located({ file }, problem('parquet-reader-unavailable', why)));
   }
 }

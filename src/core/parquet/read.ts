@@ -13,20 +13,10 @@
 //
 // Never throws: a damaged file becomes a SurveyError naming the bytes (the
 // footer, or the column chunk) where reading failed.
-import {
-  parquetMetadataAsync,
-  parquetSchema,
-  parquetScan,
-  type AsyncBuffer,
-  type CompressionCodec,
-  type Compressors,
-  type DecodedArray,
-  type ParquetType,
-  type FileMetaData,
-} from 'hyparquet';
+import { parquetScan, type DecodedArray } from 'hyparquet';
 import { applyDefinition, definitionOf } from '../definition/apply';
 import { parseDefinition, type SurveyDefinition } from '../definition/definition';
-import { definitionMessages, importMessages } from '../messages';
+import { definitionMessages, located, parquetMessages as M, problem } from '../messages';
 import type { Detected, LoadOptions, Loaded, Preview } from '../pipeline';
 import { fail, ok, type Result, type SurveyError } from '../result';
 import { sampleAnswers } from '../schema/answers';
@@ -45,46 +35,14 @@ import {
 import { isCanonicalInteger } from '../table/encoders/cells';
 import { applyAnswerOrder, orderLabels, type AnswerOrder } from '../table/order';
 import type { RespondentMeta } from '../table/types';
-import { cellNumber, cellText, float32Text, PARSERS, valueColumn, type ValueColumn } from './cells';
-import { decompressorsFor, READABLE_CODECS } from './codecs';
-import { magicAt, PARQUET_DEFINITION_KEY } from './index';
-import { parquetMessages as M } from '../messages';
-import { checkPages, PageError, type ChunkToCheck } from './pages';
+import { cellNumber, cellText, float32Text, PARSERS, type ValueColumn } from './cells';
+import { open, Place, type Opened, type Source } from './footer';
 
-const DEFAULT_MAX_BYTES = 2 * 1024 ** 3;
 const DEFAULT_SAMPLE = 1000;
-/** More rows than a browser tab can hold as a table; a footer that says so is damaged or too big. */
-const MAX_ROWS = 1 << 27;
 /** Capacity hint cap: buffers grow by doubling past it, so a lying footer costs nothing. */
 const MAX_CAPACITY_HINT = 1 << 22;
 /** Distinct values remembered per column (value -> code) before every cell is looked up by its text. */
 const MAX_CACHED = 1 << 16;
-
-/** A top-level column the reader reads. */
-interface Source {
-  /** Its name in the file (how hyparquet finds it). */
-  key: string;
-  /** Its name as a column of the survey (the definition's name for it). */
-  name: string;
-  value: ValueColumn;
-  type: ParquetType;
-  nullable: boolean;
-  /** Per row group: the bytes its chunk occupies, for progress and for saying where a file is damaged. */
-  chunks: { from: number; to: number }[];
-}
-
-interface Opened {
-  file: AsyncBuffer;
-  metadata: FileMetaData;
-  compressors: Compressors;
-  sources: Source[];
-  /** Row groups: first row and end row (exclusive). */
-  groups: { start: number; end: number }[];
-  rows: number;
-  /** The definition stored in the file's metadata, if any (its text). */
-  stored: string | null;
-  warnings: string[];
-}
 
 interface Prepared {
   opened: Opened;
@@ -93,12 +51,9 @@ interface Prepared {
   detected: Detected;
   /** What the definition that was applied says about reading a CSV (kept so it still reads one). */
   csv: Pick<SurveyDefinition, 'encoding' | 'delimiter'>;
+  /** The definition applied (the caller's, or the file's own): its banner is kept. */
+  applied: SurveyDefinition | undefined;
   title: RespondentMeta;
-}
-
-/** Where reading is, so an exception can say which bytes it came from. */
-class Place {
-  what: ((why: string) => string) | null = null;
 }
 
 /** Reads a whole Parquet file. */
@@ -129,13 +84,13 @@ export async function previewParquet(
     const size = Math.max(previewRows, opts.sampleRows ?? DEFAULT_SAMPLE);
     const prepared = await prepare(bytes, opts, size, place);
     if (!prepared.ok) return prepared;
-    const { opened, sample, schema, detected, csv } = prepared.value;
+    const { opened, sample, schema, detected, csv, applied } = prepared.value;
     const shown = sample.slice(0, previewRows);
     return ok({
       detected,
       rows: [schema.columnNames.slice(), ...shown],
       schema,
-      definition: withCsvSettings(definitionOf(schema, null, null), csv),
+      definition: withCsvSettings(definitionOf(schema, null, null, applied), csv),
       answers: sampleAnswers(schema, sample),
       survey: null,
       truncated: opened.rows > shown.length,
@@ -143,129 +98,6 @@ export async function previewParquet(
   } catch (e) {
     return fail(damaged(e, opts.file, place));
   }
-}
-
-// ---- the footer -----------------------------------------------------------------
-
-async function open(bytes: Uint8Array, opts: LoadOptions, place: Place): Promise<Result<Opened>> {
-  const file = opts.file;
-  const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > limit)
-    return fail({
-      code: 'import-too-large',
-      message: importMessages.tooLarge(bytes.length, limit),
-      file,
-    });
-  const size = bytes.length;
-  const refuse = (message: string): Result<never> =>
-    fail({ code: 'parquet-damaged', message: `${message} ${M.advice}`, file });
-  if (size < 12) return refuse(M.tooShort(size));
-  if (!magicAt(bytes, size - 4)) return refuse(M.noTailMagic(size - 4));
-  const footerLength =
-    (bytes[size - 8]! |
-      (bytes[size - 7]! << 8) |
-      (bytes[size - 6]! << 16) |
-      (bytes[size - 5]! << 24)) >>>
-    0;
-  if (footerLength > size - 12) return refuse(M.footerTooLong(footerLength, size - 8));
-
-  // Slices are copies: hyparquet may keep them, and `bytes` may be a view on a larger buffer.
-  const source: AsyncBuffer = { byteLength: size, slice: (a, b) => bytes.slice(a, b).buffer };
-  const footerFrom = size - 8 - footerLength;
-  place.what = (why) => M.footer(footerFrom, size, why);
-  const metadata = await parquetMetadataAsync(source, { parsers: PARSERS, geoparquet: false });
-  const tree = parquetSchema(metadata);
-
-  const warnings: string[] = [];
-  const nested: string[] = [];
-  const unsupported: string[] = [];
-  const duplicate: string[] = [];
-  const seen = new Set<string>();
-  const sources: Source[] = [];
-  if (tree.children.some((child) => typeof child.element.name !== 'string'))
-    return refuse(M.footer(footerFrom, size, M.unnamedColumn));
-  tree.children.forEach((child, i) => {
-    const element = child.element;
-    const name = element.name === '' ? `Column ${i + 1}` : element.name;
-    if (child.children.length > 0 || element.repetition_type === 'REPEATED') nested.push(name);
-    else if (seen.has(name)) duplicate.push(name);
-    else {
-      const value = valueColumn(element);
-      if (value.kind === 'unsupported') unsupported.push(name);
-      else
-        sources.push({
-          key: element.name,
-          name,
-          value,
-          type: element.type ?? 'BYTE_ARRAY',
-          nullable: element.repetition_type !== 'REQUIRED',
-          chunks: [],
-        });
-    }
-    seen.add(name);
-  });
-  if (nested.length > 0) warnings.push(M.skippedColumns(nested, M.nested));
-  if (unsupported.length > 0) warnings.push(M.skippedColumns(unsupported, M.unsupportedType));
-  if (duplicate.length > 0) warnings.push(M.skippedColumns(duplicate, M.duplicateName));
-  if (sources.length === 0) return fail({ code: 'parquet-no-columns', message: M.noColumns, file });
-
-  const groups: Opened['groups'] = [];
-  const codecs = new Set<CompressionCodec>();
-  const checks: { source: Source; group: number; chunk: ChunkToCheck }[] = [];
-  let rows = 0;
-  for (const group of metadata.row_groups) {
-    const n = Number(group.num_rows);
-    if (!Number.isSafeInteger(n) || n < 0) return refuse(M.rowCounts(Number(metadata.num_rows), n));
-    if (rows + n > MAX_ROWS) return refuse(M.tooManyRows(Number(metadata.num_rows), MAX_ROWS));
-    const g = groups.length;
-    groups.push({ start: rows, end: rows + n });
-    rows += n;
-    for (const s of sources) {
-      const chunk = group.columns.find((c) => c.meta_data?.path_in_schema[0] === s.key);
-      const meta = chunk?.meta_data;
-      const from = Number(meta?.dictionary_page_offset ?? meta?.data_page_offset ?? 0);
-      const to = from + Number(meta?.total_compressed_size ?? 0);
-      s.chunks.push({ from, to });
-      if (meta === undefined) {
-        if (n === 0) continue;
-        return refuse(M.noChunk(s.name, g));
-      }
-      if (!READABLE_CODECS.has(meta.codec))
-        return fail({
-          code: 'parquet-codec',
-          message: M.unsupportedCodec(meta.codec, s.name),
-          file,
-        });
-      codecs.add(meta.codec);
-      const check = { from, to, end: footerFrom, rows: n, type: s.type, nullable: s.nullable };
-      checks.push({ source: s, group: g, chunk: { ...check, codec: meta.codec } });
-    }
-  }
-  const compressors = await decompressorsFor(codecs);
-  // Every page, before hyparquet sizes anything by what they say.
-  for (const { source, group, chunk } of checks) {
-    try {
-      checkPages(bytes, chunk, compressors);
-    } catch (e) {
-      if (!(e instanceof PageError)) throw e;
-      return refuse(M.page(source.name, group, e.offset, e.message));
-    }
-  }
-  if (rows !== Number(metadata.num_rows))
-    return refuse(M.rowCounts(Number(metadata.num_rows), rows));
-  const stored =
-    metadata.key_value_metadata?.find((kv) => kv.key === PARQUET_DEFINITION_KEY)?.value ?? null;
-  place.what = null;
-  return ok({
-    file: source,
-    metadata,
-    compressors,
-    sources,
-    groups,
-    rows,
-    stored,
-    warnings,
-  });
 }
 
 // ---- the sample and the schema -------------------------------------------------
@@ -334,7 +166,7 @@ async function prepare(
     notice: definition?.notice ?? null,
     source: definition?.source ?? null,
   };
-  return ok({ opened: o, sample, schema, detected, csv, title });
+  return ok({ opened: o, sample, schema, detected, csv, title, applied: definition });
 }
 
 /** The first `n` rows of every column, as the text a CSV would hold. */
@@ -392,7 +224,7 @@ async function build(
   place: Place,
 ): Promise<Result<Loaded>> {
   const { opened: o, schema, detected } = p;
-  if (o.rows === 0) return fail({ code: 'import-no-rows', message: M.noRows, file: opts.file });
+  if (o.rows === 0) return fail(located({ file: opts.file }, problem('import-no-rows')));
   const width = o.sources.length;
   const builder = createTableBuilder(schema, p.title, Math.min(o.rows, MAX_CAPACITY_HINT));
   const cols = builder.fused(width);
@@ -415,11 +247,7 @@ async function build(
       else encodeNumbers(cols, c, s.value, data, kind === CELL_ID);
       opts.onProgress?.({ bytes: s.chunks[g]!.to, totalBytes, rows: done });
       if (opts.shouldCancel?.() === true)
-        return fail({
-          code: 'import-cancelled',
-          message: importMessages.cancelled,
-          file: opts.file,
-        });
+        return fail(located({ file: opts.file }, problem('import-cancelled')));
     }
     // Columns that several questions read (a battery's members) go in as rows of text.
     if (text.length > 0) {
@@ -438,7 +266,7 @@ async function build(
     const lastByte = Math.max(...o.sources.map((s) => s.chunks[g]!.to));
     opts.onProgress?.({ bytes: Math.min(lastByte, totalBytes), totalBytes, rows: done });
     if (opts.shouldCancel?.() === true)
-      return fail({ code: 'import-cancelled', message: importMessages.cancelled, file: opts.file });
+      return fail(located({ file: opts.file }, problem('import-cancelled')));
   }
   opts.onProgress?.({ bytes: totalBytes, totalBytes, rows: done });
 
@@ -446,7 +274,7 @@ async function build(
   detected.warnings.push(...warnings);
   // As for a CSV: numeric-looking answers in numeric order, unless the definition orders them.
   const table = applyAnswerOrder(orderLabels(built), answerOrderOf(schema));
-  const definition = withCsvSettings(definitionOf(schema, table, null), p.csv);
+  const definition = withCsvSettings(definitionOf(schema, table, null, p.applied), p.csv);
   return ok({ kind: 'respondents', table, schema, definition, detected });
 }
 
@@ -528,7 +356,7 @@ function withCsvSettings(
 }
 
 function fromFileError(e: SurveyError): SurveyError {
-  return { ...e, code: 'parquet-definition', message: M.definitionFromFile(e.message) };
+  return { ...e, ...problem('parquet-definition', e.message) };
 }
 
 /** An exception while decoding, as the user sees it: which bytes, what went wrong, what to do. */
@@ -536,7 +364,7 @@ function damaged(e: unknown, file: string, place: Place): SurveyError {
   const raw = e instanceof Error ? e.message : String(e);
   // Memory ran out: the file may be fine, and too large for this tab.
   if (e instanceof RangeError && /memory|allocation failed/i.test(raw))
-    return { code: 'file-too-large-for-memory', message: M.outOfMemory(raw), file };
+    return located({ file }, problem('file-too-large-for-memory', raw));
   // hyparquet's own errors say what is wrong; a JavaScript error inside it only that something is.
   const why =
     e instanceof TypeError
@@ -547,6 +375,6 @@ function damaged(e: unknown, file: string, place: Place): SurveyError {
           ? M.tooManyValues
           : raw.replace(/^parquet /, '').replace(/\.$/, '');
   const where = place.what;
-  const message = where === null ? `The file cannot be read as Parquet: ${why}.` : where(why);
-  return { code: 'parquet-damaged', message: `${message} ${M.advice}`, file };
+  const detail = where === null ? M.unreadable(why) : where(why);
+  return located({ file }, problem('parquet-damaged', detail));
 }

@@ -3,7 +3,7 @@
 // alone in the first column, followed by option rows ("", label, "37%", ...).
 // Each banner column becomes a segment of a PublishedSurvey; kinds are left to
 // inference (a "Select all that apply" block totals over 100%).
-import { importMessages } from '../messages';
+import { located, problem } from '../messages';
 import type {
   PublishedOption,
   PublishedPercent,
@@ -112,13 +112,7 @@ export function parseBannerRows(
       continue;
     }
     if (current === null)
-      return fail({
-        code: 'banner-no-question',
-        message: importMessages.bannerNoQuestion,
-        file,
-        line: lineOf(i),
-        column: 1,
-      });
+      return fail(located({ file, line: lineOf(i), column: 1 }, problem('banner-no-question')));
     const label = (row[1] ?? '').trim();
     for (let k = 0; k < valueCols.length; k++) {
       const c = valueCols[k] as number;
@@ -127,13 +121,9 @@ export function parseBannerRows(
       if (cell !== '') {
         percent = parsePercentCell(cell);
         if (percent === null)
-          return fail({
-            code: 'banner-bad-percent',
-            message: importMessages.badPercent(cell),
-            file,
-            line: lineOf(i),
-            column: c + 1,
-          });
+          return fail(
+            located({ file, line: lineOf(i), column: c + 1 }, problem('banner-bad-percent', cell)),
+          );
       }
       current.options[k]?.push({ label, percent, rank: null, omitted: false });
     }

@@ -2,9 +2,9 @@
 // column must be one the format knows, given once, and the required three
 // present; an unnamed column is allowed only while it holds no values, so that
 // no figure is silently dropped.
-import { publishedMessages as M } from '../messages';
+import { located, problem } from '../messages';
 import { fail, ok } from '../result';
-import type { Result, SurveyError } from '../result';
+import type { Result } from '../result';
 import {
   DISTRIBUTION_COLUMNS,
   REQUIRED_COLUMNS,
@@ -17,7 +17,7 @@ import type { DistributionColumn } from './columns';
 export function indexHeader(
   rows: readonly (readonly string[])[],
   lineOf: (i: number) => number,
-  error: (code: string, message: string, line?: number, column?: number) => SurveyError,
+  file: string,
 ): Result<Map<DistributionColumn, number>> {
   const header = rows[0] ?? [];
   const index = new Map<DistributionColumn, number>();
@@ -27,11 +27,9 @@ export function indexHeader(
       const used = rows.findIndex((r, i) => i > 0 && (r[j] ?? '').trim() !== '');
       if (used > 0) {
         return fail(
-          error(
-            'distribution-unnamed-column',
-            `${M.where(lineOf(used), j + 1, '')}: ${M.blankColumnName(DISTRIBUTION_COLUMNS)}`,
-            lineOf(used),
-            j + 1,
+          located(
+            { file, line: lineOf(used), column: j + 1, say: 'cell' },
+            problem('distribution-unnamed-column', DISTRIBUTION_COLUMNS),
           ),
         );
       }
@@ -40,22 +38,18 @@ export function indexHeader(
     if (!isDistributionColumn(name)) {
       const written = (header[j] ?? '').replace(/^\uFEFF/, '').trim();
       return fail(
-        error(
-          'distribution-unknown-column',
-          `${M.where(lineOf(0), j + 1, written)}: ${M.unknownColumn(written, DISTRIBUTION_COLUMNS)}`,
-          lineOf(0),
-          j + 1,
+        located(
+          { file, line: lineOf(0), column: j + 1, say: 'cell', name: written },
+          problem('distribution-unknown-column', written, DISTRIBUTION_COLUMNS),
         ),
       );
     }
     const first = index.get(name);
     if (first !== undefined) {
       return fail(
-        error(
-          'distribution-duplicate-column',
-          `${M.where(lineOf(0), j + 1, name)}: ${M.duplicateColumn(name, first + 1)}`,
-          lineOf(0),
-          j + 1,
+        located(
+          { file, line: lineOf(0), column: j + 1, say: 'cell', name },
+          problem('distribution-duplicate-column', name, first + 1),
         ),
       );
     }
@@ -64,10 +58,9 @@ export function indexHeader(
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length > 0) {
     return fail(
-      error(
-        'distribution-missing-columns',
-        `${M.whereLine(lineOf(0))}: ${M.missingColumns(missing)}`,
-        lineOf(0),
+      located(
+        { file, line: lineOf(0), say: 'line' },
+        problem('distribution-missing-columns', missing),
       ),
     );
   }

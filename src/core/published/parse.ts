@@ -4,7 +4,7 @@
 // line, column and what to do.
 import { unescapeCell } from '../export/formula';
 import Papa from 'papaparse';
-import { publishedMessages as M } from '../messages';
+import { located, problem } from '../messages';
 import { fail, ok } from '../result';
 import type { Result, SurveyError } from '../result';
 import { fileStem } from '../surveys';
@@ -54,25 +54,18 @@ export function parseDistributionRows(
   lines?: readonly number[],
 ): Result<PublishedSurvey> {
   const lineOf = (i: number): number => lines?.[i] ?? i + 1;
-  const error = (code: string, message: string, line?: number, column?: number): SurveyError => {
-    const e: SurveyError = { code, message, file };
-    if (line !== undefined) e.line = line;
-    if (column !== undefined) e.column = column;
-    return e;
-  };
-
   const header = rows[0];
   if (header === undefined || rows.every(isBlankRow)) {
-    return fail(error('distribution-empty', M.emptyFile));
+    return fail(located({ file }, problem('import-empty')));
   }
 
   // 1. Header: every named column must be one we know.
-  const indexed = indexHeader(rows, lineOf, error);
+  const indexed = indexHeader(rows, lineOf, file);
   if (!indexed.ok) return indexed;
   const index = indexed.value;
   const dataRows = rows.map((r, i) => ({ row: r, i })).filter((r) => r.i > 0 && !isBlankRow(r.row));
   if (dataRows.length === 0) {
-    return fail(error('distribution-no-rows', M.noRows, lineOf(0)));
+    return fail(located({ file, line: lineOf(0) }, problem('distribution-no-rows')));
   }
   // A question_id column left entirely blank counts as absent: ids are q1, q2, …
   const idIndex = index.get('question_id');
@@ -87,12 +80,13 @@ export function parseDistributionRows(
 
   for (const { row, i } of dataRows) {
     const line = lineOf(i);
-    const at = (column: DistributionColumn): string => {
-      const j = index.get(column) ?? -1;
-      return `${M.where(line, j + 1, column)}: `;
-    };
-    const bad = (code: string, column: DistributionColumn, message: string) =>
-      fail(error(code, at(column) + message, line, (index.get(column) ?? -1) + 1));
+    const bad = (column: DistributionColumn, error: SurveyError) =>
+      fail(
+        located(
+          { file, line, column: (index.get(column) ?? -1) + 1, say: 'cell', name: column },
+          error,
+        ),
+      );
     const cell = (column: DistributionColumn): string => {
       const j = index.get(column);
       return j === undefined ? '' : cellText(row[j] ?? '');
@@ -102,11 +96,9 @@ export function parseDistributionRows(
     for (let j = header.length; j < row.length; j++) {
       if ((row[j] ?? '').trim() !== '') {
         return fail(
-          error(
-            'distribution-extra-field',
-            `${M.where(line, j + 1, '')}: ${M.extraField(row.length)}`,
-            line,
-            j + 1,
+          located(
+            { file, line, column: j + 1, say: 'cell' },
+            problem('distribution-extra-field', row.length),
           ),
         );
       }
@@ -120,9 +112,8 @@ export function parseDistributionRows(
       if (first === undefined) meta[column] = { text: value, line };
       else if (first.text !== value) {
         return bad(
-          'distribution-survey-conflict',
           column,
-          M.surveyConflict(column, value, first.text, first.line),
+          problem('distribution-survey-conflict', column, value, first.text, first.line),
         );
       }
     }
@@ -134,16 +125,11 @@ export function parseDistributionRows(
       if (hasIds) {
         const firstLine = questionLines.get(key);
         if (firstLine !== undefined) {
-          return bad(
-            'distribution-duplicate-question-id',
-            'question_id',
-            M.duplicateQuestionId(key, firstLine),
-          );
+          return bad('question_id', problem('distribution-duplicate-question-id', key, firstLine));
         }
       }
       const text = cell('question');
-      if (text === '')
-        return bad('distribution-question-text-missing', 'question', M.questionTextMissing);
+      if (text === '') return bad('question', problem('distribution-question-text-missing'));
       const id = hasIds ? key : `q${questions.length + 1}`;
       questionLines.set(key, line);
       const series = newSeries(segmentText, line);
@@ -163,19 +149,15 @@ export function parseDistributionRows(
         current: series,
       };
     } else if (q === null) {
-      return bad('distribution-row-before-question', keyColumn, M.rowBeforeQuestion(keyColumn));
+      return bad(keyColumn, problem('distribution-row-before-question', keyColumn));
     } else if (segmentText !== '' && segmentText !== q.current.series.segment) {
       // 4. Segment: a non-blank segment that differs starts a new series of this question.
       if (q.current.series.segment === null) {
-        return bad('distribution-segment-missing', 'segment', M.segmentMissing(segmentText));
+        return bad('segment', problem('distribution-segment-missing', segmentText));
       }
       const firstLine = q.segmentLines.get(segmentText);
       if (firstLine !== undefined) {
-        return bad(
-          'distribution-duplicate-segment',
-          'segment',
-          M.duplicateSegment(segmentText, firstLine),
-        );
+        return bad('segment', problem('distribution-duplicate-segment', segmentText, firstLine));
       }
       q.current = newSeries(segmentText, line);
       q.question.series.push(q.current.series);
@@ -193,16 +175,15 @@ export function parseDistributionRows(
       if (first !== undefined) {
         if (first.text !== value) {
           return bad(
-            'distribution-question-conflict',
             column,
-            M.questionConflict(column, value, first.text, first.line),
+            problem('distribution-question-conflict', column, value, first.text, first.line),
           );
         }
         continue;
       }
       if (column === 'kind') {
         const kind = KINDS.find((k) => k === value.toLowerCase());
-        if (kind === undefined) return bad('distribution-bad-kind', 'kind', M.badKind(value));
+        if (kind === undefined) return bad('kind', problem('distribution-bad-kind', value));
         question.declaredKind = kind;
       } else if (column === 'note') {
         question.note = value;
@@ -222,9 +203,8 @@ export function parseDistributionRows(
             : first.text === value;
         if (!same) {
           return bad(
-            'distribution-segment-conflict',
             column,
-            M.segmentConflict(column, value, first.text, first.line),
+            problem('distribution-segment-conflict', column, value, first.text, first.line),
           );
         }
         continue;
@@ -233,11 +213,11 @@ export function parseDistributionRows(
       else if (column === 'subgroup') {
         const v = value.toLowerCase();
         if (v !== 'yes' && v !== 'no')
-          return bad('distribution-bad-subgroup', column, M.badSubgroup(value));
+          return bad(column, problem('distribution-bad-subgroup', value));
         current.series.subgroup = v === 'yes';
       } else {
         const n = parseCount(value);
-        if (n === null) return bad('distribution-bad-base-n', column, M.badBaseN(value));
+        if (n === null) return bad(column, problem('distribution-bad-base-n', value));
         current.series.baseN = n;
       }
       current.given[column] = { text: value, line };
@@ -249,22 +229,21 @@ export function parseDistributionRows(
     const rankText = cell('rank');
     if (label === '') {
       if (percentText !== '') {
-        return bad('distribution-missing-option', 'option', M.missingOption(percentText));
+        return bad('option', problem('distribution-missing-option', percentText));
       }
-      if (rankText !== '')
-        return bad('distribution-missing-option', 'option', M.missingOption(rankText));
+      if (rankText !== '') return bad('option', problem('distribution-missing-option', rankText));
       continue;
     }
     const percent = parsePercentText(percentText);
     if (percent === undefined)
-      return bad('distribution-bad-percent', 'percent', M.badPercent(percentText));
+      return bad('percent', problem('distribution-bad-percent', percentText));
     const rank = parseRankText(rankText);
-    if (rank === undefined) return bad('distribution-bad-rank', 'rank', M.badRank(rankText));
+    if (rank === undefined) return bad('rank', problem('distribution-bad-rank', rankText));
     const omitted = percent === null && isOmittedPlaceholder(label);
     if (!omitted) {
       const firstLine = current.optionLines.get(label);
       if (firstLine !== undefined) {
-        return bad('distribution-duplicate-option', 'option', M.duplicateOption(label, firstLine));
+        return bad('option', problem('distribution-duplicate-option', label, firstLine));
       }
       current.optionLines.set(label, line);
     }
@@ -312,12 +291,9 @@ export function parseDistributionCsv(text: string, file: string): Result<Publish
     },
   });
   if (quoteError !== null) {
-    return fail({
-      code: 'distribution-unclosed-quote',
-      message: `${M.whereLine(quoteError)}: ${M.unclosedQuote}`,
-      file,
-      line: quoteError,
-    });
+    return fail(
+      located({ file, line: quoteError, say: 'line' }, problem('distribution-unclosed-quote')),
+    );
   }
   return parseDistributionRows(rows, file, lines);
 }

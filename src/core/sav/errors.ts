@@ -6,7 +6,7 @@
 // any other exception that escapes is a bug, and it too becomes a SurveyError
 // rather than reaching the UI.
 import { fail, ok, type Result, type SurveyError } from '../result';
-import { savMessages as M } from '../messages';
+import { located, problem, savMessages as M } from '../messages';
 
 export class SavError extends Error {
   constructor(
@@ -14,7 +14,8 @@ export class SavError extends Error {
     readonly offset: number,
     /** What the bytes claim and why that cannot be, without the "Byte N:" prefix. */
     readonly detail: string,
-    readonly code = 'sav-malformed',
+    /** A damaged file (the default), a variant this app does not read, or no SPSS file at all. */
+    readonly kind: 'malformed' | 'unsupported' | 'not-sav' = 'malformed',
   ) {
     super(`${M.at(offset)}: ${detail}.`);
   }
@@ -22,8 +23,13 @@ export class SavError extends Error {
 
 /** A SavError as the user sees it: where, what, and what to do. */
 function toSurveyError(e: SavError, file: string): SurveyError {
-  const advice = e.code === 'sav-malformed' ? ` ${M.advice}` : '';
-  return { code: e.code, message: `${e.message}${advice}`, file };
+  const error =
+    e.kind === 'unsupported'
+      ? problem('sav-unsupported', e.offset, e.detail)
+      : e.kind === 'not-sav'
+        ? problem('sav-not-sav', e.offset, e.detail)
+        : problem('sav-malformed', e.offset, e.detail);
+  return located({ file }, error);
 }
 
 /** Runs a parse step; a SavError (or any bug) becomes a failed Result. */
@@ -34,6 +40,6 @@ export function catchSav<T>(file: string, run: () => T): Result<T> {
     if (e instanceof SavError) return fail(toSurveyError(e, file));
     // A bug, not the file's fault; still never an exception for the caller.
     const why = e instanceof Error ? e.message : String(e);
-    return fail({ code: 'sav-internal', message: `The SPSS file could not be read: ${why}`, file });
+    return fail(located({ file }, problem('sav-internal', why)));
   }
 }

@@ -79,7 +79,7 @@ export function parseExtension(r: ByteReader, ext: Extensions): void {
       if (size === 4 && count >= 8) {
         const v = Array.from({ length: 8 }, () => sub.i32('the integer info record'));
         ext.integer = { floatingPoint: v[4]!, endianness: v[6]!, characterCode: v[7]! };
-        if (v[4] !== 1) throw new SavError(offset, M.notIeee(v[4]!), 'sav-unsupported');
+        if (v[4] !== 1) throw new SavError(offset, M.notIeee(v[4]!), 'unsupported');
       }
       return;
     case 4:

@@ -38,8 +38,8 @@ export function parseHeader(bytes: Uint8Array): SavHeader {
   const r = new ByteReader(bytes);
   r.need(4, 'the file header');
   const magic = ascii(r.take(4, 'the file header'));
-  if (magic === '\x5b\xc6\xd3\xf2') throw new SavError(0, M.ebcdic, 'sav-unsupported');
-  if (magic !== '$FL2' && magic !== '$FL3') throw new SavError(0, M.notSav, 'sav-not-sav');
+  if (magic === '\x5b\xc6\xd3\xf2') throw new SavError(0, M.ebcdic, 'unsupported');
+  if (magic !== '$FL2' && magic !== '$FL3') throw new SavError(0, M.notSav, 'not-sav');
   r.need(HEADER_BYTES - 4, 'the file header');
   const product = ascii(r.take(60, 'the product name')).replace(/[\s\0]+$/, '');
   // The layout code is 2 (or 3) in the file's byte order: try little-endian first.

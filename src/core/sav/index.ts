@@ -16,7 +16,7 @@
 // (categories.ts) fed the same cells.
 import { applyDefinition, definitionOf } from '../definition/apply';
 import type { DefinedQuestion, SurveyDefinition } from '../definition/definition';
-import { importMessages } from '../messages';
+import { located, problem, savMessages as M } from '../messages';
 import type { Detected, LoadOptions, Loaded, Preview } from '../pipeline';
 import { fail, ok, type Result } from '../result';
 import { sampleAnswers } from '../schema/answers';
@@ -32,7 +32,6 @@ import { cellReader, type CellReader } from './cells';
 import { openCases, type CaseSource } from './data';
 import { buildDictionary, type EncodingChoice, type SavDictionary } from './dictionary';
 import { catchSav } from './errors';
-import { savMessages as M } from '../messages';
 import { readRecords } from './records';
 import { rowWriter } from './rows';
 import { categoryReason, savSchema, type SavSchema } from './schema';
@@ -61,11 +60,7 @@ interface Prepared {
 export function loadSavFile(bytes: Uint8Array, opts: LoadOptions): Result<Loaded> {
   const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > limit)
-    return fail({
-      code: 'import-too-large',
-      message: importMessages.tooLarge(bytes.length, limit),
-      file: opts.file,
-    });
+    return fail(located({ file: opts.file }, problem('import-too-large', bytes.length, limit)));
   const run = catchSav(opts.file, () => {
     const prepared = prepare(bytes, opts, Math.max(1, opts.sampleRows ?? DEFAULT_SAMPLE));
     return prepared.ok ? build(prepared.value, opts) : prepared;
@@ -91,7 +86,7 @@ export function previewSavFile(
       detected: p.detected,
       rows: [schema.columnNames.slice(), ...shown],
       schema,
-      definition: definitionOf(schema, null, p.detected),
+      definition: definitionOf(schema, null, p.detected, opts.definition),
       answers: sampleAnswers(schema, p.sample),
       survey: null,
       truncated: promised < 0 ? moreCases(p.cases) : promised > shown.length,
@@ -186,16 +181,11 @@ function build(p: Prepared, opts: LoadOptions): Result<Loaded> {
     if (cases.count % PROGRESS_EVERY === 0) {
       opts.onProgress?.({ bytes: cases.offset(), totalBytes: total, rows: cases.count });
       if (opts.shouldCancel?.() === true)
-        return fail({
-          code: 'import-cancelled',
-          message: importMessages.cancelled,
-          file: opts.file,
-        });
+        return fail(located({ file: opts.file }, problem('import-cancelled')));
     }
   }
   opts.onProgress?.({ bytes: total, totalBytes: total, rows: cases.count });
-  if (builder.rowCount === 0)
-    return fail({ code: 'import-no-rows', message: M.noCases, file: opts.file });
+  if (builder.rowCount === 0) return fail(located({ file: opts.file }, problem('import-no-rows')));
   if (cases.shortBy > 0)
     detected.warnings.push(`${M.at(cases.offset())}: ${M.fewerCases(promised, cases.count)}.`);
   const lossy = readers.filter((r) => r.lossy).map((r) => r.variable.name);
@@ -206,7 +196,7 @@ function build(p: Prepared, opts: LoadOptions): Result<Loaded> {
   const ordered = applyAnswerOrder(built, codeOrder(schema, built, readers, p.orderedByDefinition));
   const finalSchema = withCategorySets(schema, p.categorySets);
   const table = withCategoryColumns(ordered, finalSchema, sets);
-  const definition = definitionOf(finalSchema, table, detected);
+  const definition = definitionOf(finalSchema, table, detected, opts.definition);
   return ok({ kind: 'respondents', table, schema: finalSchema, definition, detected });
 }
 

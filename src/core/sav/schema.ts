@@ -11,7 +11,7 @@
 // Dichotomy sets become batteries read by the CSV reader's own encoder (one
 // column per option, "chosen" = the counted value's text); category sets have
 // no CSV equivalent and are encoded apart (categories.ts).
-import { definitionMessages } from '../messages';
+import { definitionMessages, savMessages as M } from '../messages';
 import { classifySingle, inferSchema } from '../schema/infer';
 import { withMembers } from '../schema/members';
 import { profileColumn } from '../schema/profile';
@@ -19,7 +19,6 @@ import type { Schema, SchemaQuestion } from '../schema/types';
 import type { CategorySetSpec } from './categories';
 import { numberText, type CellReader } from './cells';
 import type { SavDictionary, SavMrSet } from './dictionary';
-import { savMessages as M } from '../messages';
 
 export interface SavSchema {
   /** Variables and dichotomy sets. */

@@ -1,7 +1,7 @@
 // The header of a respondent file: one line, or two lines where the second
 // holds option labels under blank "continuation" cells (StarWars.csv). Gives
 // every column a unique name to use as an id, reporting duplicates.
-import { importMessages } from '../messages';
+import { importMessages, located, problem } from '../messages';
 import { fail, ok } from '../result';
 import type { Result } from '../result';
 
@@ -61,13 +61,12 @@ export function resolveHeader(rows: string[][], file: string): Result<ResolvedHe
       continue;
     }
     if (!OTHER_TEXT.test(name)) {
-      return fail({
-        code: 'schema-duplicate-header',
-        message: importMessages.duplicateHeader(name, first + 1, i + 1),
-        file,
-        line: 1,
-        column: i + 1,
-      });
+      return fail(
+        located(
+          { file, line: 1, column: i + 1 },
+          problem('schema-duplicate-header', name, first + 1, i + 1),
+        ),
+      );
     }
     let k = 2;
     while (seen.has(`${name} (${k})`)) k++;

@@ -1,6 +1,6 @@
 // The user's changes to an inferred schema (import preview): rename, set kind,
 // group columns into a multi-answer question, ungroup, missing tokens, weight, id.
-import { importMessages } from '../messages';
+import { located, problem } from '../messages';
 import { fail, ok } from '../result';
 import type { Result } from '../result';
 import { canBeWeight, chosenValuesOf, columnStyle, labelOf } from './infer';
@@ -9,14 +9,16 @@ import { profileColumn } from './profile';
 import type { Schema, SchemaOverride, SchemaQuestion } from './types';
 
 function unknown(schema: Schema, id: string, file: string): Result<never> {
-  return fail({
-    code: 'schema-unknown-column',
-    message: importMessages.unknownColumn(
-      id,
-      schema.questions.map((q) => q.id),
+  return fail(
+    located(
+      { file },
+      problem(
+        'schema-unknown-column',
+        id,
+        schema.questions.map((q) => q.id),
+      ),
     ),
-    file,
-  });
+  );
 }
 
 /** Applies `overrides` in order. `sample` (data rows) lets grouping tell label-style from yes/no columns. */
@@ -40,18 +42,10 @@ export function applyOverrides(
         const q = find(o.id);
         if (q === undefined) return unknown(s, o.id, file);
         if (q.sourceColumns.length !== 1)
-          return fail({
-            code: 'schema-not-single',
-            message: importMessages.groupNotSingle(o.id),
-            file,
-          });
+          return fail(located({ file }, problem('schema-not-single', o.id)));
         if (o.kind === 'multi') {
           if (o.separator === undefined)
-            return fail({
-              code: 'schema-multi-separator',
-              message: importMessages.multiNeedsSeparator(o.id),
-              file,
-            });
+            return fail(located({ file }, problem('schema-multi-separator', o.id)));
           q.multi = { encoding: 'delimited', separator: o.separator };
         } else q.multi = null;
         q.kind = o.kind;
@@ -59,27 +53,18 @@ export function applyOverrides(
         break;
       }
       case 'group': {
-        if (o.columns.length === 0)
-          return fail({ code: 'schema-group-empty', message: importMessages.groupTooSmall, file });
+        if (o.columns.length === 0) return fail(located({ file }, problem('schema-group-empty')));
         const members: SchemaQuestion[] = [];
         for (const id of new Set(o.columns)) {
           const q = find(id);
           if (q === undefined) return unknown(s, id, file);
           if (q.sourceColumns.length !== 1 || q.kind === 'multi')
-            return fail({
-              code: 'schema-not-single',
-              message: importMessages.groupNotSingle(id),
-              file,
-            });
+            return fail(located({ file }, problem('schema-not-single', id)));
           members.push(q);
         }
         // The new id must not be another question's: members keep their own questions.
         if (find(o.id) !== undefined)
-          return fail({
-            code: 'schema-duplicate-id',
-            message: importMessages.groupIdTaken(o.id),
-            file,
-          });
+          return fail(located({ file }, problem('schema-duplicate-id', o.id)));
         const missing = new Set(s.missingTokens);
         const profiles = members.map((q) =>
           profileColumn(sample, q.sourceColumns[0] ?? 0, missing, s.decimalComma),
@@ -110,11 +95,7 @@ export function applyOverrides(
         const q = find(o.id);
         if (q === undefined) return unknown(s, o.id, file);
         if (q.multi?.encoding !== 'columns')
-          return fail({
-            code: 'schema-not-grouped',
-            message: importMessages.notGrouped(o.id),
-            file,
-          });
+          return fail(located({ file }, problem('schema-not-grouped', o.id)));
         s = { ...s, questions: s.questions.filter((x) => x !== q) };
         break;
       }
@@ -143,11 +124,7 @@ export function applyOverrides(
         const q = find(o.id);
         if (q === undefined) return unknown(s, o.id, file);
         if (q.sourceColumns.length !== 1)
-          return fail({
-            code: 'schema-not-single',
-            message: importMessages.groupNotSingle(o.id),
-            file,
-          });
+          return fail(located({ file }, problem('schema-not-single', o.id)));
         if (kind === 'weight') {
           const p = profileColumn(
             sample,
@@ -156,11 +133,7 @@ export function applyOverrides(
             s.decimalComma,
           );
           if (sample.length > 0 && !canBeWeight(p))
-            return fail({
-              code: 'schema-weight-not-numeric',
-              message: importMessages.weightNotNumeric(o.id),
-              file,
-            });
+            return fail(located({ file }, problem('schema-weight-not-numeric', o.id)));
         }
         q.kind = kind;
         q.multi = null;

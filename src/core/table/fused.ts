@@ -26,7 +26,7 @@
 // fails). Cells that go to an encoder as strings wait for the row's end.
 import type { Delimiter } from '../csv/delimiter';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FIELD_BYTES } from '../csv/tokenize';
-import { csvMessages, importMessages } from '../messages';
+import { problem, type ErrorArgs, type ErrorCode } from '../messages';
 import { fail, ok } from '../result';
 import type { Result, SurveyError } from '../result';
 import { HASH_PRIME, HASH_SEED } from './codes';
@@ -121,17 +121,22 @@ export function createFusedParser(opts: FusedParserOptions): FusedParser {
   /** The text of the current push (a NUL in it outranks a ragged row, as in the tokenizer path). */
   let pushed = '';
 
-  const error = (code: string, message: string, at: number, column: number): Result<never> => {
-    const e: SurveyError = { code, message, file, line: at, column };
+  const error = <C extends ErrorCode>(
+    code: C,
+    args: ErrorArgs<C>,
+    at: number,
+    column: number,
+  ): Result<never> => {
+    const e: SurveyError = { ...problem(code, ...args), file, line: at, column };
     failure = fail(e);
     return failure;
   };
   const tooLarge = (at: number, column: number): Result<never> =>
-    error('csv-field-too-large', csvMessages.fieldTooLarge(maxField), at, column);
+    error('csv-field-too-large', [maxField], at, column);
   const tooMany = (at: number, column: number): Result<never> =>
-    error('csv-too-many-columns', csvMessages.tooManyColumns(maxColumns), at, column);
+    error('csv-too-many-columns', [maxColumns], at, column);
   const binary = (at: number, column: number): Result<never> =>
-    error('csv-binary', csvMessages.binary, at, column);
+    error('import-binary', [], at, column);
 
   const isBlank = (c: number): boolean => blankIsData && (c === SPACE || c === TAB);
 
@@ -262,13 +267,7 @@ export function createFusedParser(opts: FusedParserOptions): FusedParser {
               carry = s.slice(rowStart);
               return null;
             }
-            if (pending < 0)
-              return error(
-                'csv-unclosed-quote',
-                csvMessages.unclosedQuote(quoteLine),
-                quoteLine,
-                k + 1,
-              );
+            if (pending < 0) return error('csv-unclosed-quote', [quoteLine], quoteLine, k + 1);
             j = pending; // the last quote closes the value
           }
           b = j;
@@ -430,12 +429,7 @@ export function createFusedParser(opts: FusedParserOptions): FusedParser {
         else if (n < width || extraBad) {
           // In the tokenizer path a NUL later in the same text is reported first.
           if (pushed.indexOf('\0') >= 0) return binary(line, 1);
-          return error(
-            'import-ragged-row',
-            importMessages.raggedRow(rowLine, n, width),
-            rowLine,
-            Math.min(n, width) + 1,
-          );
+          return error('import-ragged-row', [rowLine, n, width], rowLine, Math.min(n, width) + 1);
         } else commit();
         break;
       }

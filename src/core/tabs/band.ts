@@ -5,7 +5,7 @@
 // Missing values stay missing; every band is kept, even an empty one, so that
 // a banner's columns do not depend on the data.
 import { fail, ok, type Result } from '../result';
-import { tabsMessages as M } from '../messages';
+import { problem, tabsMessages as M } from '../messages';
 import type { Column, RespondentTable, SingleColumn } from '../table/types';
 
 /** The banded column's id: the numeric question's id with this suffix. */
@@ -22,19 +22,16 @@ export function band(
     table.columns.find((c) => c.text === questionId);
   if (column === undefined || column.type !== 'numeric') {
     const valid = table.columns.filter((c) => c.type === 'numeric').map((c) => c.id);
-    return fail({ code: 'tabs-band-not-numeric', message: M.bandNotNumeric(questionId, valid) });
+    return fail(problem('tabs-band-not-numeric', questionId, valid));
   }
   if (
     cuts.length === 0 ||
     cuts.some((c, i) => !Number.isFinite(c) || (i > 0 && !(c > cuts[i - 1]!)))
   ) {
-    return fail({ code: 'tabs-band-cuts', message: M.bandCuts(cuts.map(String)) });
+    return fail(problem('tabs-band-cuts', cuts.map(String)));
   }
   if (labels !== undefined && labels.length !== cuts.length + 1) {
-    return fail({
-      code: 'tabs-band-labels',
-      message: M.bandLabels(labels.length, cuts.length + 1),
-    });
+    return fail(problem('tabs-band-labels', labels.length, cuts.length + 1));
   }
   const values = column.values;
   const codes = cuts.length < 255 ? new Uint8Array(values.length) : new Uint16Array(values.length);
@@ -79,8 +76,7 @@ export function withColumns(
   columns: readonly Column[],
 ): Result<RespondentTable> {
   for (const c of columns) {
-    if (table.columns.some((x) => x.id === c.id))
-      return fail({ code: 'tabs-id-taken', message: M.idTaken(c.id) });
+    if (table.columns.some((x) => x.id === c.id)) return fail(problem('tabs-id-taken', c.id));
   }
   return ok({ ...table, columns: [...table.columns, ...columns] });
 }

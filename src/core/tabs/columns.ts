@@ -5,7 +5,7 @@
 // options are the pairs, compared only within each option of the outer one.
 import { TOTAL_AXIS, resolveAxis, type ResolvedAxis } from '../crosstab/axis';
 import { categoricalColumn } from '../filter/columns';
-import { tabsMessages as M } from '../messages';
+import { problem, tabsMessages as M } from '../messages';
 import { fail, ok, type Result } from '../result';
 import { columnLetter } from '../stats/proportions';
 import type { Column, RespondentTable, SingleColumn } from '../table/types';
@@ -52,10 +52,7 @@ export function resolveBanner(
     const outer = bannerQuestion(table, w);
     if (!outer.ok) return outer;
     if (inner.value.type !== 'single' || outer.value.type !== 'single')
-      return fail({
-        code: 'tabs-nested-multi',
-        message: M.nestedSingleOnly(inner.value.id, outer.value.id),
-      });
+      return fail(problem('tabs-nested-multi', inner.value.id, outer.value.id));
     const column = nest(outer.value, inner.value);
     if (!derived.some((d) => d.id === column.id)) derived.push(column);
     bannerIds.push({ id: column.id, within: outer.value, inner: inner.value });
@@ -122,8 +119,7 @@ export function findColumn(table: RespondentTable, idOrText: string): Column | u
 
 function bannerQuestion(table: RespondentTable, idOrText: string): Result<SingleColumn | Column> {
   const column = findColumn(table, idOrText);
-  if (column?.type === 'numeric')
-    return fail({ code: 'tabs-banner-numeric', message: M.bannerNumeric(column.id) });
+  if (column?.type === 'numeric') return fail(problem('tabs-banner-numeric', column.id));
   return categoricalColumn(table, idOrText);
 }
 

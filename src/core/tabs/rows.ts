@@ -1,7 +1,7 @@
 // Which questions are rows, and each row's nets: as given, or the top-2 and
 // bottom-2 boxes of an ordered scale.
 import type { NetSpec } from '../crosstab/types';
-import { respondentMessages as RM, tabsMessages as M } from '../messages';
+import { problem, tabsMessages as M } from '../messages';
 import { fail, ok, type Result } from '../result';
 import type { Column, NumericColumn, RespondentTable } from '../table/types';
 import { findColumn } from './columns';
@@ -34,10 +34,9 @@ export function rowQuestions(
     const column = findColumn(table, name);
     if (column === undefined) {
       const valid = table.columns.filter((c) => c.type !== 'text').map((c) => c.id);
-      return fail({ code: 'tabs-unknown-question', message: RM.unknownQuestion(name, valid) });
+      return fail(problem('crosstab-unknown-question', name, valid));
     }
-    if (column.type === 'text')
-      return fail({ code: 'tabs-text-row', message: M.textRow(column.id) });
+    if (column.type === 'text') return fail(problem('tabs-text-row', column.id));
     out.push(column);
   }
   return ok(out);
@@ -52,13 +51,13 @@ export function netsByRow(
   for (const [id, n] of Object.entries(nets)) {
     const row = rows.find((r) => r.id === id || r.text === id);
     if (row === undefined)
-      return fail({
-        code: 'tabs-nets-not-row',
-        message: M.netsNotRow(
+      return fail(
+        problem(
+          'tabs-nets-not-row',
           id,
           rows.map((r) => r.id),
         ),
-      });
+      );
     out.set(row.id, n);
   }
   return ok(out);
@@ -89,8 +88,7 @@ export function rowNets(
         scale,
         boxes: true,
       });
-    if (asked === 'top2bottom2')
-      return fail({ code: 'tabs-not-a-scale', message: M.notAScale(column.id, column.labels) });
+    if (asked === 'top2bottom2') return fail(problem('tabs-not-a-scale', column.id, column.labels));
   }
   return ok({
     nets: typeof asked === 'string' || asked === null ? [] : asked,

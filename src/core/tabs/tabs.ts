@@ -13,7 +13,7 @@
 import { banner } from '../crosstab/crosstab';
 import type { Crosstab } from '../crosstab/types';
 import { keyCount, keysOf } from '../filter/filter';
-import { respondentMessages as RM, tabsMessages as M } from '../messages';
+import { problem, respondentMessages as RM } from '../messages';
 import { fail, ok, type Result } from '../result';
 import type { NumericColumn, RespondentTable } from '../table/types';
 import { withColumns } from './band';
@@ -153,13 +153,13 @@ function resolveTests(tests: TabSpec['tests']): Result<TestSpec | null> {
   if (tests === false) return ok(null);
   const t: TestSpec = { ...DEFAULT_TESTS, ...tests };
   const inRange = (x: number) => Number.isFinite(x) && x > 0 && x < 1;
-  if (!inRange(t.level)) return fail({ code: 'tabs-bad-level', message: M.badLevel(t.level) });
+  if (!inRange(t.level)) return fail(problem('tabs-bad-level', t.level));
   if (t.lowerLevel !== null && !(inRange(t.lowerLevel) && t.lowerLevel < t.level))
-    return fail({ code: 'tabs-bad-level', message: M.badLowerLevel(t.lowerLevel, t.level) });
+    return fail(problem('tabs-bad-lower-level', t.lowerLevel, t.level));
   if (!['group', 'rest'].includes(t.compare))
-    return fail({ code: 'tabs-bad-compare', message: M.badCompare(String(t.compare)) });
+    return fail(problem('tabs-bad-compare', String(t.compare)));
   if (!['none', 'bonferroni', 'bh'].includes(t.correction))
-    return fail({ code: 'tabs-bad-correction', message: M.badCorrection(String(t.correction)) });
+    return fail(problem('tabs-bad-correction', String(t.correction)));
   return ok(t);
 }
 

@@ -64,7 +64,7 @@ export function netRowsFor(
         {
           label,
           text: `${net.lowerBound ? 'at least ' : ''}${formatPercent(net.value, net.decimals)}`,
-          explanation: note ?? 'One answer per respondent: the net is the sum of the options.',
+          explanation: note ?? M.netSum,
         },
       ];
     }
@@ -72,9 +72,7 @@ export function netRowsFor(
       {
         label,
         text: `${formatPercent(net.low, net.decimals)}–${formatPercent(net.high, net.decimals)}`,
-        explanation:
-          note ??
-          'Multiple answers allowed: the share choosing any of these lies between the largest option and the sum (capped at 100%); published percents cannot say where.',
+        explanation: note ?? M.netRange,
       },
     ];
   });

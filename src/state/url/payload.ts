@@ -14,9 +14,9 @@
 // keys, so nothing else in the payload reaches the app.
 import { Inflate, zlibSync } from 'fflate';
 import * as z from 'zod/mini';
-import { shareMessages as M } from '../../core/messages';
+import { problem } from '../../core/messages';
 import { fail, ok } from '../../core/result';
-import type { Result, SurveyError } from '../../core/result';
+import type { Result } from '../../core/result';
 import { checkDefinition, type SurveyDefinition } from '../../core/definition/definition';
 import type { PublishedSurvey } from '../../core/published/types';
 import { fromBase64Url, toBase64Url } from './base64url';
@@ -145,13 +145,9 @@ export function decodeDefinitionPayload(text: string): Result<SurveyDefinition> 
   if (!unpacked.ok) return unpacked;
   const definition = (unpacked.value as { definition?: unknown }).definition;
   const checked = checkDefinition(definition, 'link');
-  if (!checked.ok)
-    return damaged('share-payload-shape', M.payloadShape('definition', checked.error.message));
+  if (!checked.ok) return fail(problem('share-payload-shape', 'definition', checked.error.message));
   return checked;
 }
-
-const damaged = (code: string, message: string): Result<never> =>
-  fail<SurveyError>({ code, message });
 
 /**
  * Link text back to a JSON object with its envelope's version checked:
@@ -159,41 +155,41 @@ const damaged = (code: string, message: string): Result<never> =>
  * strict UTF-8, and JSON.parse without prototype keys.
  */
 function unpackJson(text: string, maxChars: number): Result<object> {
-  if (text.length === 0) return damaged('share-payload-empty', M.payloadEmpty);
+  if (text.length === 0) return fail(problem('share-payload-empty'));
   if (text.length > maxChars) {
-    return damaged('share-payload-too-long', M.payloadTooLong(text.length, maxChars));
+    return fail(problem('share-payload-too-long', text.length, maxChars));
   }
   const bytes = fromBase64Url(text);
   if (bytes === null || bytes.length === 0) {
-    return damaged('share-payload-not-base64', M.payloadNotBase64);
+    return fail(problem('share-payload-not-base64'));
   }
   // zlib: a 2-byte header (DEFLATE, no preset dictionary), the stream, Adler-32.
   const cmf = bytes[0] ?? 0;
   const flg = bytes[1] ?? 0;
   if (bytes.length < 7 || (cmf & 0x0f) !== 8 || (cmf * 256 + flg) % 31 !== 0 || flg & 0x20) {
-    return damaged('share-payload-not-deflate', M.payloadNotDeflate);
+    return fail(problem('share-payload-not-deflate'));
   }
   const inflated = inflateCapped(bytes.subarray(2, -4), MAX_INFLATED_BYTES);
   if (inflated === 'too-large') {
-    return damaged('share-payload-too-large', M.payloadInflatedTooLarge(MAX_INFLATED_BYTES));
+    return fail(problem('share-payload-too-large', MAX_INFLATED_BYTES));
   }
-  if (inflated === 'damaged') return damaged('share-payload-not-deflate', M.payloadNotDeflate);
+  if (inflated === 'damaged') return fail(problem('share-payload-not-deflate'));
   const tail = bytes.subarray(-4);
   const expected = ((tail[0]! << 24) | (tail[1]! << 16) | (tail[2]! << 8) | tail[3]!) >>> 0;
-  if (adler32(inflated) !== expected) return damaged('share-payload-checksum', M.payloadChecksum);
+  if (adler32(inflated) !== expected) return fail(problem('share-payload-checksum'));
   let parsed: unknown;
   try {
     const json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
     parsed = JSON.parse(json, dropPrototypeKeys);
   } catch {
-    return damaged('share-payload-not-json', M.payloadNotJson);
+    return fail(problem('share-payload-not-json'));
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return damaged('share-payload-not-json', M.payloadNotJson);
+    return fail(problem('share-payload-not-json'));
   }
   const version: unknown = (parsed as { v?: unknown }).v;
   if (version !== PAYLOAD_VERSION && (typeof version === 'number' || typeof version === 'string')) {
-    return damaged('share-payload-version', M.payloadVersion(String(version).slice(0, 20)));
+    return fail(problem('share-payload-version', String(version).slice(0, 20)));
   }
   return ok(parsed);
 }
@@ -208,7 +204,7 @@ export function decodeSurveyPayload(text: string): Result<PublishedSurvey> {
     const issue = checked.error.issues[0];
     const path = issue === undefined ? '' : issuePath(issue.path);
     const missing = issue !== undefined && valueAt(parsed, issue.path) === undefined;
-    return damaged('share-payload-shape', M.payloadShape(path, issueProblem(issue, missing)));
+    return fail(problem('share-payload-shape', path, issueProblem(issue, missing)));
   }
   return ok(checked.data.survey);
 }

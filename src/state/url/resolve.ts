@@ -4,7 +4,7 @@ import { HOME, type ViewState } from './view';
 import type { Library } from '../models/library';
 import { canonicalOptions } from '../models/canonicalOptions';
 import { crosstabTable } from '../models/crosstabModel';
-import { linkMessages as M } from '../../core/messages';
+import { linkMessages as M, tabBookMessages as TM } from '../../core/messages';
 
 export interface Resolved {
   view: ViewState;
@@ -12,7 +12,7 @@ export interface Resolved {
 }
 
 export function resolveView(state: ViewState, library: Library): Resolved {
-  if (state.page === 'library' || state.page === 'flags') {
+  if (state.page === 'library' || state.page === 'flags' || state.page === 'counts') {
     return {
       view: { ...state, survey: null, question: null, nets: [], compare: [] },
       problem: null,
@@ -30,6 +30,7 @@ export function resolveView(state: ViewState, library: Library): Resolved {
     return { view: { ...state, question: null, nets: [], compare: [] }, problem: null };
   }
   if (state.page === 'crosstab') return resolveCrosstab(state, entry);
+  if (state.page === 'tabs') return resolveTabs(state, entry);
   const question = entry.questions.find((q) => q.id === state.question);
   if (!question) {
     return {
@@ -93,5 +94,24 @@ function resolveCrosstab(state: ViewState, entry: Library['entries'][number]): R
   return {
     view: { ...state, question: null, crosstab: { ...x, rows, cols, weight, filters } },
     problem: problems.length ? problems.join(' ') : null,
+  };
+}
+
+/** A tab book needs respondent data; its rows must be questions of it (others are dropped, and named). */
+function resolveTabs(state: ViewState, entry: Library['entries'][number]): Resolved {
+  const table = entry.table;
+  if (!table) {
+    return {
+      view: { ...state, page: 'survey', question: null },
+      problem: M.notRespondents(entry.title),
+    };
+  }
+  const rows = state.tabs?.rows ?? [];
+  const kept = rows.filter((id) => table.columns.some((c) => c.id === id && c.type !== 'text'));
+  if (kept.length === rows.length) return { view: { ...state, question: null }, problem: null };
+  const dropped = rows.filter((id) => !kept.includes(id));
+  return {
+    view: { ...state, question: null, tabs: { ...state.tabs!, rows: kept } },
+    problem: TM.rowsDropped(dropped),
   };
 }

@@ -9,7 +9,7 @@ import { linkMessages as M } from '../../core/messages';
 
 const VIEW_VERSION = 1;
 
-export type Page = 'library' | 'survey' | 'question' | 'flags' | 'crosstab';
+export type Page = 'library' | 'survey' | 'question' | 'flags' | 'crosstab' | 'tabs' | 'counts';
 export type PercentMode = 'col' | 'row' | 'total' | 'cases' | 'resp' | 'responses';
 
 export interface CrosstabFilter {
@@ -51,6 +51,29 @@ export const DEFAULT_CROSSTAB: CrosstabView = {
 };
 export type SortOrder = 'source' | 'value';
 
+/** The tab book page: which rows, how letters are tested, nets, and a banner not (yet) saved. */
+export interface TabBookView {
+  /** Row question ids, in order; []: every question. */
+  rows: string[];
+  /** Lowercase letters at 90% beside the uppercase ones at 95%. */
+  lower: boolean;
+  compare: 'group' | 'rest';
+  correction: 'none' | 'bonferroni' | 'bh';
+  /** Top-2 and bottom-2 box nets on every ordered scale. */
+  nets: boolean;
+  /** A banner other than the one saved with the survey, as the definition writes one (JSON); null: the saved one. */
+  banner: string | null;
+}
+
+export const DEFAULT_TABS: TabBookView = {
+  rows: [],
+  lower: false,
+  compare: 'group',
+  correction: 'none',
+  nets: false,
+  banner: null,
+};
+
 export interface ViewState {
   page: Page;
   survey: string | null;
@@ -60,8 +83,19 @@ export interface ViewState {
   nets: number[][];
   /** Other published questions shown as extra columns: "surveyId:questionId". */
   compare: string[];
+  /** Question page: a base the user typed for margins of error (absent: none). */
+  marginBase?: number;
+  /** Question page: the design effect for margins of error (absent: 1). */
+  deff?: number;
   crosstab: CrosstabView;
+  /** The tab book page (absent: its defaults, DEFAULT_TABS). */
+  tabs?: TabBookView;
+  /** The counts page: the table as typed or pasted (absent: none yet). */
+  counts?: string;
 }
+
+/** The longest table of counts a link carries, in characters (a link stays well under browsers' limits). */
+export const COUNTS_LINK_MAX = 4000;
 
 export const HOME: ViewState = {
   page: 'library',
@@ -160,6 +194,8 @@ interface UrlKey {
   pages?: readonly Page[];
   /** A parameter given once per value (nets, filters, compared questions). */
   repeated?: boolean;
+  /** The most values a repeated parameter takes (default 20). */
+  max?: number;
   schema: z.ZodMiniType<string>;
   /** Why it is in the link (the README's table says the same). */
   why: string;
@@ -169,7 +205,12 @@ interface UrlKey {
 }
 
 const crosstabOnly: readonly Page[] = ['crosstab'];
+const questionOnly: readonly Page[] = ['question'];
 const x = (l: Linked) => l.state.crosstab;
+const tabsOnly: readonly Page[] = ['tabs'];
+/** The tab book's settings, made when a link first sets one. */
+const tb = (l: Linked): TabBookView => (l.state.tabs ??= { ...DEFAULT_TABS, rows: [] });
+const tbRead = (l: Linked): TabBookView => l.state.tabs ?? DEFAULT_TABS;
 
 /**
  * Every parameter a link holds, in the order links are written. Adding a key
@@ -217,6 +258,32 @@ export const URL_KEYS: readonly UrlKey[] = [
     why: 'questions compared with this one, "survey:question"',
     read: (l, _v, all) => void (l.state.compare = [...all]),
     write: (l) => l.state.compare,
+  },
+  {
+    key: 'base',
+    path: 'marginBase',
+    pages: questionOnly,
+    schema: z
+      .string()
+      .check(
+        z.regex(/^(?:[1-9]\d{0,6}|10000000)$/, 'a base is a whole number from 1 to 10,000,000'),
+      ),
+    why: 'the base typed for margins of error on a question page (whole respondents, 1–10,000,000; absent: the stated or smallest consistent base)',
+    read: (l, v) => void (l.state.marginBase = Number(v)),
+    write: (l) => (l.state.marginBase === undefined ? null : String(l.state.marginBase)),
+  },
+  {
+    key: 'deff',
+    path: 'deff',
+    pages: questionOnly,
+    schema: z
+      .string()
+      .check(
+        z.regex(/^[1-9]\d{0,2}(?:\.\d{1,3})?$/, 'a design effect is a number from 1 to 999.999'),
+      ),
+    why: 'the design effect for those margins (1–999.999; absent: 1)',
+    read: (l, v) => void (l.state.deff = Number(v)),
+    write: (l) => (l.state.deff === undefined || l.state.deff === 1 ? null : String(l.state.deff)),
   },
   {
     key: 'r',
@@ -319,6 +386,74 @@ export const URL_KEYS: readonly UrlKey[] = [
     write: (l) => crosstabNetsText(x(l).colNets),
   },
   {
+    key: 'tr',
+    path: 'tabs.rows',
+    pages: tabsOnly,
+    repeated: true,
+    max: 2000,
+    schema: id,
+    why: 'tab book rows (question ids, in order; absent: every question)',
+    read: (l, _v, all) => void (tb(l).rows = [...all]),
+    write: (l) => tbRead(l).rows,
+  },
+  {
+    key: 'tl',
+    path: 'tabs.lower',
+    pages: tabsOnly,
+    schema: flag,
+    why: 'tab book: lowercase letters at 90% too ("1")',
+    read: (l, v) => void (tb(l).lower = v === '1'),
+    write: (l) => (tbRead(l).lower ? '1' : null),
+  },
+  {
+    key: 'tc',
+    path: 'tabs.compare',
+    pages: tabsOnly,
+    schema: z.enum(['group', 'rest']),
+    why: 'tab book: compare each column with its banner group (absent) or the rest of the sample ("rest")',
+    read: (l, v) => void (tb(l).compare = v as TabBookView['compare']),
+    write: (l) => (tbRead(l).compare === 'group' ? null : tbRead(l).compare),
+  },
+  {
+    key: 'tx',
+    path: 'tabs.correction',
+    pages: tabsOnly,
+    schema: z.enum(['none', 'bonferroni', 'bh']),
+    why: 'tab book: correction for multiple comparisons, bonferroni or bh (absent: none)',
+    read: (l, v) => void (tb(l).correction = v as TabBookView['correction']),
+    write: (l) => (tbRead(l).correction === 'none' ? null : tbRead(l).correction),
+  },
+  {
+    key: 'tn',
+    path: 'tabs.nets',
+    pages: tabsOnly,
+    schema: flag,
+    why: 'tab book: top-2 and bottom-2 box nets on every ordered scale ("1")',
+    read: (l, v) => void (tb(l).nets = v === '1'),
+    write: (l) => (tbRead(l).nets ? '1' : null),
+  },
+  {
+    key: 'tb',
+    path: 'tabs.banner',
+    pages: tabsOnly,
+    schema: z.string().check(z.minLength(2), z.maxLength(20000)),
+    why: "tab book: a banner other than the survey's saved one, as its definition writes a banner (JSON); absent: the saved banner",
+    read: (l, v) => void (tb(l).banner = v),
+    write: (l) => tbRead(l).banner,
+  },
+  {
+    key: 'ct',
+    path: 'counts',
+    pages: ['counts'],
+    schema: z.string().check(z.maxLength(COUNTS_LINK_MAX)),
+    why: 'the table of counts on the counts page, as typed (up to 4,000 characters; a longer one stays out of the link)',
+    read: (l, v) => void (l.state.counts = v),
+    write: (l) =>
+      l.state.counts === undefined || l.state.counts.length > COUNTS_LINK_MAX
+        ? null
+        : l.state.counts,
+  },
+  {
     key: 'd',
     path: 'attachment.data',
     schema: base64url(24000, 'survey data'),
@@ -355,7 +490,7 @@ export const URL_KEYS: readonly UrlKey[] = [
 /** The two keys every link has, before those of URL_KEYS. */
 export const FIXED_KEYS: readonly { key: string; why: string }[] = [
   { key: 'v', why: 'format version, so older links keep opening' },
-  { key: 'page', why: 'library, survey, question, flags or crosstab' },
+  { key: 'page', why: 'library, survey, question, flags, crosstab, tabs or counts' },
 ];
 
 /** State deliberately kept out of links, with why (the README lists these too). */
@@ -364,7 +499,7 @@ export const NOT_IN_LINKS: readonly { what: string; why: string }[] = [
   { what: 'selection ticks, hover, open menus', why: 'transient, not part of a view' },
 ];
 
-const PAGES = ['library', 'survey', 'question', 'flags', 'crosstab'] as const;
+const PAGES = ['library', 'survey', 'question', 'flags', 'crosstab', 'tabs', 'counts'] as const;
 const REPEATED = new Set(URL_KEYS.filter((k) => k.repeated).map((k) => k.key));
 
 // The schema, built from the table: every key optional, repeated keys as bounded lists.
@@ -375,7 +510,9 @@ const V1 = z.object({
     URL_KEYS.map((k) => [
       k.key,
       z.optional(
-        k.repeated ? z.array(k.schema).check(z.maxLength(k.key === 'cmp' ? 10 : 20)) : k.schema,
+        k.repeated
+          ? z.array(k.schema).check(z.maxLength(k.max ?? (k.key === 'cmp' ? 10 : 20)))
+          : k.schema,
       ),
     ]),
   ),

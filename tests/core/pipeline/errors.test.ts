@@ -84,7 +84,7 @@ describe('errors name the file, the line, the column and what to do', () => {
   });
 
   it('refuses binary files with NUL bytes', () => {
-    const r = load(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    const r = load(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
     expect(!r.ok && r.error.code).toBe('import-binary');
   });
 

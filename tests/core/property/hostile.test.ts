@@ -183,11 +183,16 @@ describe('NUL bytes', () => {
   // The preview reads only its sample of rows: a NUL after them is the import's to refuse.
   it.each<[string, Uint8Array, string, boolean]>([
     ['in the first 64 KB', bytesOf(NUL_TEXT), 'import-binary', true],
-    ['after the first 64 KB', bytesOf(`a,b\n${'1,2\n'.repeat(30_000)}3,\0\n`), 'csv-binary', false],
+    [
+      'after the first 64 KB',
+      bytesOf(`a,b\n${'1,2\n'.repeat(30_000)}3,\0\n`),
+      'import-binary',
+      false,
+    ],
     [
       'as a U+0000 character in a UTF-16 file',
       Uint8Array.from([0xff, 0xfe, ...[...'a,b\n1,\0\n'].flatMap((c) => [c.charCodeAt(0), 0])]),
-      'csv-binary',
+      'import-binary',
       true,
     ],
   ])('%s are refused as a binary file', (_where, bytes, code, previewSees) => {

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTokenizer } from '../../../src/core/csv/tokenize';
 import type { Delimiter } from '../../../src/core/csv/delimiter';
-import { importMessages } from '../../../src/core/messages';
+import { errorText } from '../../../src/core/messages';
 import { loadSurveyFile } from '../../../src/core/pipeline';
 import type { LoadOptions } from '../../../src/core/pipeline';
 import type { Result, SurveyError } from '../../../src/core/result';
@@ -229,7 +229,7 @@ function general(chunks: string[], schema: Schema, delimiter: Delimiter, limits:
       if (!ok) {
         error = {
           code: 'import-ragged-row',
-          message: importMessages.raggedRow(line, cells.length, width),
+          message: errorText['import-ragged-row'](line, cells.length, width),
           file: 'random.csv',
           line,
           column: Math.min(cells.length, width) + 1,
