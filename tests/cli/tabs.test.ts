@@ -335,7 +335,7 @@ describe('tabs on the bundled demo survey', () => {
   it('a usage error exits 2 with the usage on stderr (the real process)', () => {
     const r = spawnCli('tabs', DEMO, '--level', '90/95');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Usage: survey-workbench tabs <file> --banner');
+    expect(r.stderr).toContain('Usage: survey-workbench tabs <file> [--banner');
   }, 30_000);
 
   it('without --banner and no banner saved in the definition, exits 1 saying how to give one', () => {

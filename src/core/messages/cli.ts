@@ -35,7 +35,7 @@ export const cliMessages = {
     list: 'list [--json]',
     inspect: 'inspect <file> [options]',
     crosstab: 'crosstab <file> --rows <question> [--cols <question>] [options]',
-    tabs: 'tabs <file> --banner <question>[,<question>...] [--rows <question>[,...]] [--json | --xlsx <out.xlsx>] [options]',
+    tabs: 'tabs <file> [--banner <question>[,<question>...]] [--rows <question>[,...]] [--json | --xlsx <out.xlsx> | --sql] [options]',
     definition: 'definition <file> [options] > definition.json',
   },
   flags: {
@@ -58,7 +58,7 @@ export const cliMessages = {
     },
     banner: {
       value: '<question>[,...]',
-      help: 'The banner questions across the top after Total, by id or exact text, comma-separated; <outer>/<inner> nests inner within outer (required).',
+      help: 'The banner questions across the top after Total, by id or exact text, comma-separated; <outer>/<inner> nests inner within outer (default: the banner saved in the survey definition).',
     },
     band: {
       value: '<question>=<cut>,<cut>,...',
