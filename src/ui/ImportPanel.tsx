@@ -20,6 +20,7 @@ import { PublishedPasteForm } from './PublishedPasteForm';
 import { describeError } from '../state/models/errors';
 import { appMessages } from '../core/messages';
 import { isZipFile } from '../core/xlsx/index';
+import { isParquetFile } from '../core/parquet/index';
 import { IMPORT_ACCEPT } from './importAccept';
 import { pendingFromFile, pendingFromText, type PendingFile } from './pendingFile';
 
@@ -62,8 +63,10 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
     let live = true;
     void previewKey
       .head(PREVIEW_BYTES)
-      // A workbook's ZIP directory is at its end: its preview needs the whole file.
-      .then((head) => (isZipFile(head) ? previewKey.head(previewKey.size) : head))
+      // A workbook's ZIP directory and a Parquet footer are at the end: their preview needs the whole file.
+      .then((head) =>
+        isZipFile(head) || isParquetFile(head) ? previewKey.head(previewKey.size) : head,
+      )
       .then((head) =>
         previewFile(head, { ...options, file: previewKey.name }, head.length >= previewKey.size),
       )
