@@ -378,7 +378,10 @@ describe('a banner saved with an uploaded survey', () => {
       .getByTestId('banner-status')
       .filter({ hasText: 'Saved with the survey' })
       .waitFor();
-    expect(w.page.url()).not.toContain('tb=');
+    // Saved: the link no longer carries the banner (the survey's definition does).
+    await w.page.waitForFunction(() => !window.location.hash.includes('tb='), null, {
+      timeout: 5_000,
+    });
 
     await w.page.reload();
     await w.page.getByTestId('banner-list').waitFor();
