@@ -4,10 +4,10 @@
 // by link, then makes crosstab changes through the controls as a user would
 // (the case first: columns to Q24 with Q20 on the rows, weighted) and
 // reports, for each change, the page's long tasks (PerformanceObserver
-// "longtask": every main-thread task over 50 ms) and the interaction's
-// duration from input to the next paint (Event Timing).
+// "longtask": every main-thread task over 50 ms; none means every task of the
+// change took under 50 ms).
 //
-//   npx tsx perf/generate.ts …   or any 1,000,000-row file from the bench generator
+//   npx tsx perf/generate.ts --rows 1000000 --out /tmp/survey-1m.csv   (the bench survey, 367 MB)
 //   npx vite build --outDir /tmp/dist && npx vite preview --outDir /tmp/dist --port 4173 &
 //   npx tsx scripts/check-crosstab-freeze.ts <file.csv> [baseUrl] [--rows Q20 --cols Q24 --weight weight]
 //     [--profile]   where each change's main-thread time went (CPU sampling; names need
@@ -46,7 +46,6 @@ interface Entry {
 declare global {
   interface Window {
     __longTasks: Entry[];
-    __events: Entry[];
   }
 }
 
@@ -90,15 +89,10 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 page.on('pageerror', (e) => console.error('page error:', e.message));
 await page.addInitScript(() => {
   window.__longTasks = [];
-  window.__events = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries())
       window.__longTasks.push({ start: e.startTime, ms: e.duration, name: e.name });
   }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      window.__events.push({ start: e.startTime, ms: e.duration, name: e.name });
-  }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
 });
 await page.goto(baseUrl);
 const t0 = Date.now();
@@ -149,13 +143,8 @@ for (const [what, act] of changes) {
   // Let the table render and any trailing work finish.
   await page.getByTestId('crosstab-table').waitFor();
   await page.waitForTimeout(1500);
-  const seen = await page.evaluate(
-    (since) => ({
-      longTasks: window.__longTasks.filter((e) => e.start >= since).map((e) => Math.round(e.ms)),
-      events: window.__events
-        .filter((e) => e.start >= since)
-        .map((e) => ({ name: e.name, ms: Math.round(e.ms) })),
-    }),
+  const longTasks = await page.evaluate(
+    (since) => window.__longTasks.filter((e) => e.start >= since).map((e) => Math.round(e.ms)),
     from,
   );
   const sampled =
@@ -166,10 +155,8 @@ for (const [what, act] of changes) {
   results.push({
     change: what,
     ...(busy === null ? {} : { profiledMainThreadMs: busy }),
-    longTasksMs: seen.longTasks,
-    longestTaskMs: Math.max(0, ...seen.longTasks),
-    longestInteractionMs: Math.max(0, ...seen.events.map((e) => e.ms)),
-    interactions: seen.events,
+    longTasksMs: longTasks,
+    longestTaskMs: Math.max(0, ...longTasks),
   });
 }
 const head = await page.getByTestId('crosstab-table').locator('thead th').allInnerTexts();

@@ -56,6 +56,27 @@ describe('weights that cannot be used', () => {
     }
   });
 
+  it('keeps a filter as it was after a weighted table: the unweighted one counts the badly weighted too', () => {
+    // M respondents: 102, 104, 106 (weight -1), 108; F: 101, 103 (weight 0), 105, 107.
+    const table = load(rows(['1.5', '0.5', '0', '1', '1.25', '-1', '1', '1']));
+    const filtered = (options: number[], weightId: string | null) => {
+      const x = crosstab(table, {
+        rows: { questionId: 'q' },
+        cols: null,
+        weightId,
+        filter: [{ questionId: 'g', options }],
+      });
+      if (!x.ok) throw new Error(x.error.message);
+      return x.value;
+    };
+    expect(filtered([1], 'w').unweightedTotal).toBe(3);
+    expect(filtered([1], null).unweightedTotal).toBe(4);
+    expect(filtered([0], 'w').unweightedTotal).toBe(3);
+    expect(filtered([0], null).unweightedTotal).toBe(4);
+    expect(filtered([0, 1], null).unweightedTotal).toBe(8);
+    expect(filtered([1], null).missing.filteredOut).toBe(4);
+  });
+
   it('refuses a weight column holding text such as "Infinity", saying why', () => {
     const r = loadSurveyFile(new TextEncoder().encode(rows(['1', 'Infinity', '1', '1'])), {
       file: 'w.csv',
