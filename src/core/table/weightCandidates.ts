@@ -18,7 +18,19 @@ export interface WeightCandidate {
 }
 
 /** The table's numeric columns, likely weights first (each group in column order). */
-export function weightCandidates(table: RespondentTable): WeightCandidate[] {
+export function weightCandidates(table: RespondentTable): readonly WeightCandidate[] {
+  // A loaded table never changes, and the crosstab controls ask on every
+  // render: scan its numeric columns once (18–55 ms at 1M respondents).
+  const known = scanned.get(table);
+  if (known !== undefined) return known;
+  const found = scan(table);
+  scanned.set(table, found);
+  return found;
+}
+
+const scanned = new WeakMap<RespondentTable, WeightCandidate[]>();
+
+function scan(table: RespondentTable): WeightCandidate[] {
   const out: WeightCandidate[] = [];
   for (const c of table.columns) {
     if (c.type !== 'numeric') continue;
