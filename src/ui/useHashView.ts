@@ -1,7 +1,8 @@
 // The React side of the URL codec: the view is whatever the hash says, and
 // navigating pushes a new hash so Back/Forward move between views.
 import { useCallback, useEffect, useState } from 'react';
-import { decodeView, encodeView, type DecodeResult, type ViewState } from '../state/url/view';
+import { decodeView, encodeView, type DecodeResult } from '../state/url/codec';
+import type { ViewState } from '../state/url/view';
 
 export function useHashView(): [DecodeResult, (next: ViewState) => void] {
   const [decoded, setDecoded] = useState<DecodeResult>(() => decodeView(window.location.hash));

@@ -63,7 +63,7 @@ export type PlaceDecision =
   /** The same survey is already there under `id`: nothing to write. */
   | { kind: 'exists'; id: string };
 
-/** Ids are at most 200 characters in links (src/state/url/view.ts): room for "-999". */
+/** Ids are at most 200 characters in links (src/state/url/values.ts): room for "-999". */
 const ID_ROOM = 190;
 
 /** The first id of the form "<id>-2", "<id>-3", … that no stored survey has. */

@@ -1,5 +1,6 @@
 // A link may name a survey or question that is not (or no longer) in the
 // library. Resolve it to the nearest valid view and say what happened.
+import { splitFirst } from './values';
 import { HOME, type ViewState } from './view';
 import type { Library } from '../models/library';
 import { canonicalOptions } from '../models/canonicalOptions';
@@ -55,9 +56,9 @@ export function resolveView(state: ViewState, library: Library): Resolved {
   };
 }
 
-/** Find "survey:question" in the library. */
+/** Find "survey:question" in the library. Survey ids hold no ":"; question ids may. */
 export function findQuestion(library: Library, ref: string) {
-  const [surveyId, questionId] = ref.split(':');
+  const [surveyId, questionId] = splitFirst(ref, ':');
   const entry = library.entries.find((e) => e.id === surveyId);
   const question = entry?.questions.find((q) => q.id === questionId);
   return entry && question ? { entry, question } : null;

@@ -7,7 +7,9 @@ import { encodeDefinitionPayload, encodeSurveyPayload } from './payload';
 import { decodeSurveyPayload } from './payload';
 import type { StoredSurvey } from '../models/stored';
 import type { Result } from '../../core/result';
-import { encodeView, type Attachment, type ViewState } from './view';
+import { encodeView } from './codec';
+import type { Attachment } from './keys';
+import type { ViewState } from './view';
 
 function attachmentFor(entry: LibraryEntry | null): Attachment | null {
   // An upload, or a survey opened from a link: the link passed on carries it again.

@@ -1,6 +1,7 @@
 // The base and design effect typed on a question page travel in its link.
 import { describe, expect, it } from 'vitest';
-import { decodeView, encodeView, HOME, type ViewState } from '../../../src/state/url/view';
+import { decodeView, encodeView } from '../../../src/state/url/codec';
+import { HOME, type ViewState } from '../../../src/state/url/view';
 
 const page: ViewState = {
   ...HOME,

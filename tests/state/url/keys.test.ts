@@ -2,14 +2,9 @@
 // row for row: a key added to URL_KEYS without its README row fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  FIXED_KEYS,
-  NOT_IN_LINKS,
-  URL_KEYS,
-  decodeView,
-  encodeView,
-  HOME,
-} from '../../../src/state/url/view';
+import { decodeView, encodeView } from '../../../src/state/url/codec';
+import { FIXED_KEYS, NOT_IN_LINKS, URL_KEYS } from '../../../src/state/url/keys';
+import { HOME } from '../../../src/state/url/view';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const section = /### What goes into a link\n\n([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';

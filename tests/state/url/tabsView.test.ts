@@ -1,17 +1,12 @@
-// The tab book page in links (state/url/view.ts, resolve.ts): its settings go
+// The tab book page in links (state/url/keys.ts, resolve.ts): its settings go
 // into the link on the tab book page only, come back the same, and a link
 // naming rows the survey lacks opens without them, saying which.
 import { describe, expect, it } from 'vitest';
 import { formatBanner, parseBanner } from '../../../src/core/definition/definition';
 import { libraryOf, entryFromTable } from '../../../src/state/models/library';
 import { resolveView } from '../../../src/state/url/resolve';
-import {
-  DEFAULT_TABS,
-  HOME,
-  decodeView,
-  encodeView,
-  type ViewState,
-} from '../../../src/state/url/view';
+import { decodeView, encodeView } from '../../../src/state/url/codec';
+import { DEFAULT_TABS, HOME, type ViewState } from '../../../src/state/url/view';
 import { respondents, single } from '../../support/respondents';
 
 const banner = formatBanner({

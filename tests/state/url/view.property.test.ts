@@ -2,10 +2,9 @@
 // gives a usable view state; every valid view state survives encode → decode.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeView, encodeView } from '../../../src/state/url/codec';
 import {
   DEFAULT_CROSSTAB,
-  decodeView,
-  encodeView,
   HOME,
   type CrosstabView,
   type ViewState,

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CROSSTAB,
-  decodeView,
-  encodeView,
-  HOME,
-  type ViewState,
-} from '../../../src/state/url/view';
+import { decodeView, encodeView } from '../../../src/state/url/codec';
+import { DEFAULT_CROSSTAB, HOME, type ViewState } from '../../../src/state/url/view';
 
 const question: ViewState = {
   page: 'question',
