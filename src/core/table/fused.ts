@@ -5,7 +5,7 @@
 // the same table as pushing the tokenizer's rows through the builder: a test
 // compares the two on random files.
 //
-// Long on purpose (over the house's 400 lines): it is one hot scan whose state
+// long-file: long on purpose (over the house's 400 lines): it is one hot scan whose state
 // lives in local variables; splitting it into calls costs import speed that
 // `npm run bench` measures against papaparse.
 //
