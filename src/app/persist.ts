@@ -60,9 +60,21 @@ type Tx = IDBPTransaction<unknown, string[], 'readwrite'>;
 /** Run `body` in one readwrite transaction over surveys, their arrays and tombstones; its value once committed. */
 async function inTransaction<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
   const tx = (await db()).transaction([STORE, TOMBSTONES, ARRAYS], 'readwrite');
-  // When the body fails, the transaction aborts and `done` rejects too: the body's error is reported.
+  // When the body fails, `done` rejects too: the body's error is the one reported.
   tx.done.catch(() => undefined);
-  const value = await body(tx);
+  let value: T;
+  try {
+    value = await body(tx);
+  } catch (err) {
+    // Nothing half written: a write refused on the spot (a put that throws) would
+    // otherwise commit the writes before it, e.g. a survey's arrays without the survey.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted (a failed request aborts its transaction) or finished.
+    }
+    throw err;
+  }
   await tx.done;
   return value;
 }
