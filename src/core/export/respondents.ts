@@ -11,6 +11,7 @@
 // with "\n", so the chunks joined are, byte for byte, the whole table written
 // at once.
 import type { Column, RespondentTable } from '../table/types';
+import { patternLabels } from '../table/patterns';
 import { tableToCsv } from './csv';
 
 /** Rows per chunk: about 4 MB of text for 30 questions, written in well under 100 ms. */
@@ -27,16 +28,8 @@ function valueAt(column: Column, i: number): string {
       const v = column.values[i] ?? NaN;
       return Number.isNaN(v) ? '' : String(v);
     }
-    case 'multi': {
-      const p = column.patternOf[i] ?? 0;
-      if (p === 0) return '';
-      const chosen: string[] = [];
-      for (let j = 0; j < column.labels.length; j++) {
-        const word = column.masks[(p - 1) * column.words + (j >>> 5)] ?? 0;
-        if (word & (1 << (j & 31))) chosen.push(column.labels[j] ?? '');
-      }
-      return chosen.join(';');
-    }
+    case 'multi':
+      return patternLabels(column, column.patternOf[i] ?? 0).join(';');
   }
 }
 

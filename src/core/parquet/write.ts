@@ -14,6 +14,7 @@
 // with import() the first time someone exports (see index.ts).
 import { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { formatDefinition, type SurveyDefinition } from '../definition/definition';
+import { patternLabels } from '../table/patterns';
 import type { Column, MultiColumn, RespondentTable } from '../table/types';
 import { PARQUET_DEFINITION_KEY } from './index';
 
@@ -123,12 +124,8 @@ function outputOf(column: Column, name: string, separator: string | undefined): 
 /** Each respondent's chosen options joined by the separator; a pattern with none chosen is the separator alone. */
 function joined(column: MultiColumn, name: string, separator: string): Output {
   const texts: string[] = [];
-  for (let p = 0; p < column.patternCount; p++) {
-    const chosen: string[] = [];
-    column.labels.forEach((label, j) => {
-      const word = column.masks[p * column.words + (j >>> 5)] ?? 0;
-      if ((word >>> (j & 31)) & 1) chosen.push(label);
-    });
+  for (let p = 1; p <= column.patternCount; p++) {
+    const chosen = patternLabels(column, p);
     texts.push(chosen.length === 0 ? separator : chosen.join(separator));
   }
   const patternOf = column.patternOf;

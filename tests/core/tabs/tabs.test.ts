@@ -2,51 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/core/crosstab/crosstab';
 import { loadSurveyFile } from '../../../src/core/pipeline';
-import type { Column, RespondentTable } from '../../../src/core/table/types';
+import type { Column } from '../../../src/core/table/types';
 import { band, withColumns } from '../../../src/core/tabs/band';
 import { tabs } from '../../../src/core/tabs/tabs';
 import type { TabBook, TabSpec } from '../../../src/core/tabs/types';
 import { expectRelClose } from '../../support/numbers';
 import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
 import { mulberry32, picker } from '../../support/random';
+import { tenRespondents } from '../../support/tenRespondents';
 
-// Ten respondents, small enough to count by hand:
-//  #  gender  region  q    score  w
-//  1  Men     North   Yes   10    1
-//  2  Men     North   Yes   20    1
-//  3  Men     South   No    30    2
-//  4  Men     South   Yes   40    1
-//  5  Women   North   No    50    1
-//  6  Women   North   No    60    2
-//  7  Women   South   Yes   70    1
-//  8  Women   South   No     –    1
-//  9  –       North   Yes   90    1
-// 10  Women   –       –    100    1
-const small = (weighted = false): RespondentTable =>
-  respondents(
-    [
-      single(
-        'gender',
-        ['Men', 'Men', 'Men', 'Men', 'Women', 'Women', 'Women', 'Women', null, 'Women'],
-        ['Men', 'Women'],
-        'Gender',
-      ),
-      single(
-        'region',
-        ['North', 'North', 'South', 'South', 'North', 'North', 'South', 'South', 'North', null],
-        ['North', 'South'],
-      ),
-      single(
-        'q',
-        ['Yes', 'Yes', 'No', 'Yes', 'No', 'No', 'Yes', 'No', 'Yes', null],
-        ['Yes', 'No'],
-        'Would you recommend us?',
-      ),
-      numeric('score', [10, 20, 30, 40, 50, 60, 70, null, 90, 100]),
-      numeric('w', [1, 1, 2, 1, 1, 2, 1, 1, 1, 1]),
-    ],
-    { weightId: weighted ? 'w' : null },
-  );
+// Ten respondents counted by hand: the table is in tests/support/tenRespondents.ts.
+const small = tenRespondents;
 
 const table = (book: TabBook, id: string) => book.tables.find((t) => t.question.id === id)!;
 

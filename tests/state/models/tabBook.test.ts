@@ -16,45 +16,11 @@ import {
   planTable,
   type TabBookRequest,
 } from '../../../src/state/models/tabBookBuild';
-import { numeric, respondents, single, unwrap } from '../../support/respondents';
+import { respondents, single, unwrap } from '../../support/respondents';
+import { tenRespondents } from '../../support/tenRespondents';
 
-// Ten respondents (as tests/core/tabs/tabs.test.ts counts them by hand):
-//  #  gender  region  q    score  w
-//  1  Men     North   Yes   10    1
-//  2  Men     North   Yes   20    1
-//  3  Men     South   No    30    2
-//  4  Men     South   Yes   40    1
-//  5  Women   North   No    50    1
-//  6  Women   North   No    60    2
-//  7  Women   South   Yes   70    1
-//  8  Women   South   No     –    1
-//  9  –       North   Yes   90    1
-// 10  Women   –       –    100    1
-const small = (weighted: boolean): RespondentTable =>
-  respondents(
-    [
-      single(
-        'gender',
-        ['Men', 'Men', 'Men', 'Men', 'Women', 'Women', 'Women', 'Women', null, 'Women'],
-        ['Men', 'Women'],
-        'Gender',
-      ),
-      single(
-        'region',
-        ['North', 'North', 'South', 'South', 'North', 'North', 'South', 'South', 'North', null],
-        ['North', 'South'],
-      ),
-      single(
-        'q',
-        ['Yes', 'Yes', 'No', 'Yes', 'No', 'No', 'Yes', 'No', 'Yes', null],
-        ['Yes', 'No'],
-        'Would you recommend us?',
-      ),
-      numeric('score', [10, 20, 30, 40, 50, 60, 70, null, 90, 100]),
-      numeric('w', [1, 1, 2, 1, 1, 2, 1, 1, 1, 1]),
-    ],
-    { weightId: weighted ? 'w' : null },
-  );
+// Ten respondents counted by hand: the table is in tests/support/tenRespondents.ts.
+const small = tenRespondents;
 
 const TESTS = { level: 0.95, lowerLevel: null, compare: 'group', correction: 'none' } as const;
 const request = (rows: string[] | null): TabBookRequest => ({
