@@ -25,6 +25,11 @@ obj <- function(...) {
 }
 
 # ---- Column-proportion tests: pooled z, Bonferroni within each row ---------
+# The one rule for letters (src/core/tabs/letters.ts): a crosstab's columns are a
+# banner of one group, compared pairwise at 95% (adjusted p < 1 - 0.95), the p of
+# a row's pairs Bonferroni-corrected together, on Kish effective bases
+# sum(w)^2 / sum(w^2) of each column when weighted (the respondents when not).
+kish <- function(w) if (sum(w^2) > 0) sum(w)^2 / sum(w^2) else 0
 letters_for <- function(props, bases) {
   k <- length(props)
   tested <- which(bases > 0)
@@ -38,7 +43,7 @@ letters_for <- function(props, bases) {
     if (!(v > 0)) next
     z <- (props[a] - props[b]) / sqrt(v)
     p <- 2 * pnorm(-abs(z))
-    if (min(1, p * pairs) < 0.05) {
+    if (min(1, p * pairs) < 1 - 0.95) {
       if (props[a] > props[b]) lower[[a]] <- c(lower[[a]], b)
       else if (props[b] > props[a]) lower[[b]] <- c(lower[[b]], a)
     }
@@ -61,7 +66,8 @@ single_table <- function(name, file, d, rowvar, colvar, weight = NULL, filter = 
   cs <- suppressWarnings(chisq.test(counts, correct = FALSE))
   expected <- outer(rowSums(counts), colSums(counts)) / sum(counts)
   props <- sweep(counts, 2, colSums(counts), "/")
-  tests <- t(apply(props, 1, function(p) letters_for(p, colSums(ucounts))))
+  effective <- if (is.null(weight)) colSums(ucounts) else vapply(cl, function(l) kish(f$w[f$c == l]), 0)
+  tests <- t(apply(props, 1, function(p) letters_for(p, effective)))
   obj(
     name = str(name), file = str(file), kind = str("single"),
     rows = str(rowvar), cols = str(colvar),
@@ -73,6 +79,7 @@ single_table <- function(name, file, d, rowvar, colvar, weight = NULL, filter = 
     rowPercents = mat(100 * sweep(counts, 1, rowSums(counts), "/")),
     totalPercents = mat(100 * counts / sum(counts)),
     total = num(sum(counts)), unweightedTotal = num(sum(ucounts)),
+    effectiveBases = vec(unname(effective)), effectiveTotal = num(kish(f$w)),
     missingRows = num(sum(is.na(d[[rowvar]]))), missingCols = num(sum(is.na(d[[colvar]]))),
     chiSquare = obj(statistic = num(unname(cs$statistic)), df = num(unname(cs$parameter)),
                     p = num(pchisq(unname(cs$statistic), unname(cs$parameter), lower.tail = FALSE))),
@@ -99,7 +106,8 @@ multi_table <- function(name, file, d, question, options, chosen, colvar, weight
   cases <- tapply(w[ok] * (rowSums(sel[ok, , drop = FALSE]) > 0), cf[ok], sum)
   responses <- tapply(w[ok] * rowSums(sel[ok, , drop = FALSE]), cf[ok], sum)
   props <- sweep(counts, 2, respondents, "/")
-  tests <- t(apply(props, 1, function(p) letters_for(p, urespondents)))
+  effective <- if (is.null(weight)) urespondents else tapply(w[ok], cf[ok], kish)
+  tests <- t(apply(props, 1, function(p) letters_for(p, effective)))
   obj(
     name = str(name), file = str(file), kind = str("multi"), question = str(question),
     optionColumns = strs(unname(options)), cols = str(colvar),
@@ -111,6 +119,7 @@ multi_table <- function(name, file, d, question, options, chosen, colvar, weight
     colPercentsOfCases = mat(100 * sweep(counts, 2, cases, "/")),
     colPercentsOfResponses = mat(100 * sweep(counts, 2, responses, "/")),
     total = num(sum(w[ok])), unweightedTotal = num(sum(ok)),
+    effectiveBases = vec(unname(effective)), effectiveTotal = num(kish(w[ok])),
     tests = arr(apply(tests, 1, strs))
   )
 }
@@ -157,7 +166,6 @@ writeLines(paste0(obj(generator = str(R.version.string), tables = arr(tables)), 
 # column a cell is higher than (its own label when compared with the rest).
 if (length(args) >= 3) {
   tabs_out <- args[[3]]
-  kish <- function(w) if (sum(w^2) > 0) sum(w)^2 / sum(w^2) else 0
   moments <- function(x, w) {
     if (length(x) == 0) return(list(n = 0, sumW = 0, sumW2 = 0, mean = NA, var = NA, median = NA, ne = 0))
     sw <- sum(w)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates tests/fixtures/reference/crosstab-reference.json: crosstabs of the
 # real respondent files in ../shared/datasets computed by GNU R (base R only:
-# xtabs, chisq.test(correct = FALSE), pchisq(lower.tail = FALSE), and the same
-# pooled column-proportion z-test rule the engine documents), and
+# xtabs, chisq.test(correct = FALSE), pchisq(lower.tail = FALSE), Kish effective
+# bases, and the letters rule the engine documents: pooled column-proportion
+# z-tests, Bonferroni within each row, on effective bases when weighted), and
 # tests/fixtures/reference/tabs-reference.json: tab books (effective bases,
 # weighted means, SDs and medians, letters with Welch's t and corrections by
 # p.adjust), with the definitions written at the top of their section in the R script;

@@ -1,5 +1,7 @@
 // The crosstab grid: lettered columns, shaded cells, significance letters,
 // a base row, and sortable column headers (nets stay at the bottom).
+import { crosstabPageMessages as PM } from '../core/messages';
+import { tabsMessages } from '../core/messages';
 import type { CrosstabGrid } from '../state/models/crosstabModel';
 import { ScrollBox } from './ScrollBox';
 
@@ -22,18 +24,18 @@ function shade(percent: number): string | undefined {
 export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSort }: Props) {
   const hasTotal = grid.rows.some((r) => r.total !== null);
   return (
-    <ScrollBox label="Crosstab table">
+    <ScrollBox label={PM.tableLabel}>
       <table className="data crosstab" data-testid="crosstab-table">
         <caption>
           <bdi>{rowsText}</bdi>
           {colsText ? (
             <>
-              {' by '}
+              {` ${PM.by} `}
               <bdi>{colsText}</bdi>
             </>
           ) : null}{' '}
           — {grid.percentLabel}
-          {grid.weighted ? ', weighted' : ''}
+          {grid.weighted ? PM.weightedCaption : ''}
         </caption>
         <thead>
           <tr>
@@ -42,7 +44,7 @@ export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSo
             </th>
             {hasTotal ? (
               <th scope="col" className="num">
-                Total
+                {PM.total}
               </th>
             ) : null}
             {grid.colLabels.map((label, c) => {
@@ -54,7 +56,7 @@ export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSo
                   className="num"
                   aria-sort={active ? (sort?.desc ? 'descending' : 'ascending') : 'none'}
                 >
-                  <button type="button" onClick={() => onSort(c)} title="Sort rows by this column">
+                  <button type="button" onClick={() => onSort(c)} title={PM.sortBy}>
                     <bdi>{label}</bdi>
                     {grid.showLetters && !grid.colIsNet[c] ? (
                       <span className="letter"> ({grid.colLetters[c]})</span>
@@ -84,10 +86,7 @@ export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSo
                 <td key={c} className="num" style={{ background: shade(cell.percent) }}>
                   {cell.percentText}
                   {cell.letters ? (
-                    <sup
-                      className="sig"
-                      title={`Significantly higher than column ${cell.letters.split('').join(', ')}`}
-                    >
+                    <sup className="sig" title={PM.higherThan(cell.letters)}>
                       {' '}
                       {cell.letters}
                     </sup>
@@ -100,7 +99,7 @@ export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSo
         </tbody>
         <tfoot>
           <tr data-testid="base-row">
-            <th scope="row">Base{grid.weighted ? ' (unweighted n; weighted)' : ' (n)'}</th>
+            <th scope="row">{PM.baseRow(grid.weighted)}</th>
             {hasTotal ? (
               <td className="num">
                 {grid.baseRow.totalUnweighted}
@@ -110,13 +109,23 @@ export function CrosstabTable({ grid, rowsText, colsText, showCounts, sort, onSo
             {grid.baseRow.unweighted.map((n, c) => (
               <td key={c} className="num">
                 {n}
-                {grid.baseRow.small[c] ? (
-                  <span title="Fewer than 30 respondents: read with care"> *</span>
-                ) : null}
+                {grid.baseRow.small[c] ? <span title={PM.smallBase}> *</span> : null}
                 {grid.weighted ? <div className="count">{grid.baseRow.weighted[c]}</div> : null}
               </td>
             ))}
           </tr>
+          {grid.weighted ? (
+            // The bases the letters are tested on, worded as in tab books.
+            <tr data-testid="effective-base-row">
+              <th scope="row">{tabsMessages.baseEffective}</th>
+              {hasTotal ? <td className="num">{grid.baseRow.totalEffective}</td> : null}
+              {grid.baseRow.effective.map((n, c) => (
+                <td key={c} className="num">
+                  {n}
+                </td>
+              ))}
+            </tr>
+          ) : null}
         </tfoot>
       </table>
     </ScrollBox>

@@ -147,8 +147,14 @@ describe('crosstab on the bundled demo survey', () => {
     expect(x.notice).toBe('Simulated respondents, not real data');
     expect(x.weightId).toBe('weight');
     expect(x.base.description).toBe(
-      'respondents where "age_group" is "18-24", n = 503 (weighted 450.0)',
+      'respondents where "age_group" is "18-24", n = 503 (weighted 450.0; effective base 389.0)',
     );
+    // Kish (Σw)²/Σw² per column, as R computes it from the CSV: 176 women (Σw 197.406)
+    // and 327 men (Σw 252.621); the letters are tested on these bases.
+    expect(x.cols.labels).toEqual(['Female', 'Male']);
+    expectRelClose(x.effectiveBases[0]!, 142.01813570954388, 1e-9, 'Female');
+    expectRelClose(x.effectiveBases[1]!, 259.15936842329853, 1e-9, 'Male');
+    expectRelClose(x.effectiveTotal, 388.98878780339919, 1e-9, 'total');
     expect(x.counts).toHaveLength(4);
     expect(x.unweightedTotal + x.missing.filteredOut).toBe(1500);
     const sum = x.colPercents.reduce((s, row) => s + row[0]!, 0);

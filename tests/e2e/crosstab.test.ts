@@ -22,8 +22,16 @@ describe('the crosstab builder', () => {
 
     await w.page.getByLabel('Rows').selectOption('How often do you use WeChat?');
     await w.page.getByLabel('Columns').selectOption('age_group');
+    // Kish (Σw)²/Σw², as R computes it from the CSV: 1,112.18 of the 1,500, and per
+    // age group 388.99, 431.94, 253.38, 87.86: the bases the letters are tested on.
     expect(await w.page.getByTestId('base-line').innerText()).toMatch(
-      /^Base: all respondents, n = 1,500 \(weighted 1,500\.0\)/,
+      /^Base: all respondents, n = 1,500 \(weighted 1,500\.0; effective base 1,112\.2\)/,
+    );
+    expect(
+      await w.page.getByTestId('effective-base-row').locator('th, td').allInnerTexts(),
+    ).toEqual(['Effective base', '1,112.2', '389.0', '431.9', '253.4', '87.9']);
+    expect(await w.page.getByTestId('test-note').innerText()).toContain(
+      "tested on the columns' Kish effective bases",
     );
     expect(await w.page.getByTestId('chi-square').innerText()).toMatch(
       /^Pearson χ² = [\d,.]+, df = 9, p/,
@@ -85,6 +93,7 @@ describe('the crosstab builder', () => {
     expect(notes).toContain('No chi-square test: with a multi-answer question');
     expect(notes).not.toContain('Chi-square is not computed');
     expect(await w.page.getByTestId('base-line').innerText()).not.toContain('weighted');
+    expect(await w.page.getByTestId('effective-base-row').count()).toBe(0);
     await w.context.close();
   });
 });

@@ -1,12 +1,13 @@
 // The tests of a table of counts, with the engine's own statistics and the
 // crosstab's rules: Pearson chi-square (stats/chisquare), column letters from
 // pooled two-proportion z-tests at 95%, Bonferroni-corrected within each row
-// (stats/proportions, as crosstabs letter their cells), and each cell's Wilson
+// (tabs/letters, the one rule crosstabs and tab books letter by), and each cell's Wilson
 // 95% interval on its column base (stats/wilson).
 import { isolate } from '../format/bidi';
 import { respondentMessages, countsMessages as M } from '../messages';
 import { pearsonChiSquare, type ChiSquareResult } from '../stats/chisquare';
-import { columnLetter, columnProportionTests } from '../stats/proportions';
+import { columnLetter } from '../stats/proportions';
+import { columnProportionTests } from '../tabs/letters';
 import { wilsonPercent, type Interval } from '../stats/wilson';
 import type { CountsTable } from './types';
 

@@ -8,7 +8,7 @@
 // each block's row keys are prepared once, then every column question is
 // counted against them by a loop specialised to its code array's type.
 //
-// Long on purpose (over the house's 400 lines): V8 keeps a loop fast only while
+// long-file: long on purpose (over the house's 400 lines): V8 keeps a loop fast only while
 // every array in it has one type, so the 8/16/32-bit loops are written out
 // rather than shared, and `npm run bench` measures what that buys (the banner
 // target depends on it). Split it only with the bench beside you.
@@ -23,6 +23,8 @@ export interface JointCounts {
   n: Float64Array;
   /** Sum of weights (equal to n when unweighted). */
   w: Float64Array;
+  /** Sum of squared weights, for Kish's effective base (equal to n when unweighted). */
+  w2: Float64Array;
 }
 
 export interface KeyAxis {
@@ -77,10 +79,11 @@ export function countJointMany(
   if (cols.length === 0) return [];
   const nR = rows.nKeys;
   // Histograms have one more row (key nR) for respondents the mask leaves out.
-  // Unweighted: a count per cell. Weighted: the count and the sum of weights
-  // side by side (h[2 × cell], h[2 × cell + 1]), one cache line for both.
+  // Unweighted: a count per cell. Weighted: the count, the sum of weights and
+  // the sum of squared weights side by side (h[3 × cell] .. h[3 × cell + 2]),
+  // mostly one cache line for all three.
   const ns = weights === null ? cols.map((c) => new Uint32Array((nR + 1) * c.nKeys)) : null;
-  const hs = weights === null ? null : cols.map((c) => new Float64Array(2 * (nR + 1) * c.nKeys));
+  const hs = weights === null ? null : cols.map((c) => new Float64Array(3 * (nR + 1) * c.nKeys));
   const rk = new Int32Array(BLOCK);
   for (let start = 0; start < rowCount; start += BLOCK) {
     const len = Math.min(BLOCK, rowCount - start);
@@ -171,7 +174,8 @@ export function discardLeftOut(
 // The kernels, one per code array type so that every element access in the
 // loop is monomorphic, unrolled (measured fastest: eight-way for counts,
 // four-way with weights). rk holds the block's row keys; cell = rowKey *
-// nColKeys + colKey. Every cell is summed in respondent order.
+// nColKeys + colKey. Every cell is summed in respondent order. Weighted
+// kernels add 1, w and w² (Kish's effective base needs Σw²).
 
 function count8(
   rk: Int32Array,
@@ -259,24 +263,34 @@ function sum8(
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = (rk[j]! * nC + c[i]!) << 1;
-    const b = (rk[j + 1]! * nC + c[i + 1]!) << 1;
-    const d = (rk[j + 2]! * nC + c[i + 2]!) << 1;
-    const e = (rk[j + 3]! * nC + c[i + 3]!) << 1;
+    const a = (rk[j]! * nC + c[i]!) * 3;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) * 3;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) * 3;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) * 3;
+    const wa = wt[i]!;
     h[a]! += 1;
-    h[a + 1]! += wt[i]!;
+    h[a + 1]! += wa;
+    h[a + 2]! += wa * wa;
+    const wb = wt[i + 1]!;
     h[b]! += 1;
-    h[b + 1]! += wt[i + 1]!;
+    h[b + 1]! += wb;
+    h[b + 2]! += wb * wb;
+    const wd = wt[i + 2]!;
     h[d]! += 1;
-    h[d + 1]! += wt[i + 2]!;
+    h[d + 1]! += wd;
+    h[d + 2]! += wd * wd;
+    const we = wt[i + 3]!;
     h[e]! += 1;
-    h[e + 1]! += wt[i + 3]!;
+    h[e + 1]! += we;
+    h[e + 2]! += we * we;
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = (rk[j]! * nC + c[i]!) << 1;
+    const cell = (rk[j]! * nC + c[i]!) * 3;
+    const x = wt[i]!;
     h[cell]! += 1;
-    h[cell + 1]! += wt[i]!;
+    h[cell + 1]! += x;
+    h[cell + 2]! += x * x;
   }
 }
 
@@ -292,24 +306,34 @@ function sum16(
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = (rk[j]! * nC + c[i]!) << 1;
-    const b = (rk[j + 1]! * nC + c[i + 1]!) << 1;
-    const d = (rk[j + 2]! * nC + c[i + 2]!) << 1;
-    const e = (rk[j + 3]! * nC + c[i + 3]!) << 1;
+    const a = (rk[j]! * nC + c[i]!) * 3;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) * 3;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) * 3;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) * 3;
+    const wa = wt[i]!;
     h[a]! += 1;
-    h[a + 1]! += wt[i]!;
+    h[a + 1]! += wa;
+    h[a + 2]! += wa * wa;
+    const wb = wt[i + 1]!;
     h[b]! += 1;
-    h[b + 1]! += wt[i + 1]!;
+    h[b + 1]! += wb;
+    h[b + 2]! += wb * wb;
+    const wd = wt[i + 2]!;
     h[d]! += 1;
-    h[d + 1]! += wt[i + 2]!;
+    h[d + 1]! += wd;
+    h[d + 2]! += wd * wd;
+    const we = wt[i + 3]!;
     h[e]! += 1;
-    h[e + 1]! += wt[i + 3]!;
+    h[e + 1]! += we;
+    h[e + 2]! += we * we;
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = (rk[j]! * nC + c[i]!) << 1;
+    const cell = (rk[j]! * nC + c[i]!) * 3;
+    const x = wt[i]!;
     h[cell]! += 1;
-    h[cell + 1]! += wt[i]!;
+    h[cell + 1]! += x;
+    h[cell + 2]! += x * x;
   }
 }
 
@@ -325,24 +349,34 @@ function sum32(
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = (rk[j]! * nC + c[i]!) << 1;
-    const b = (rk[j + 1]! * nC + c[i + 1]!) << 1;
-    const d = (rk[j + 2]! * nC + c[i + 2]!) << 1;
-    const e = (rk[j + 3]! * nC + c[i + 3]!) << 1;
+    const a = (rk[j]! * nC + c[i]!) * 3;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) * 3;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) * 3;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) * 3;
+    const wa = wt[i]!;
     h[a]! += 1;
-    h[a + 1]! += wt[i]!;
+    h[a + 1]! += wa;
+    h[a + 2]! += wa * wa;
+    const wb = wt[i + 1]!;
     h[b]! += 1;
-    h[b + 1]! += wt[i + 1]!;
+    h[b + 1]! += wb;
+    h[b + 2]! += wb * wb;
+    const wd = wt[i + 2]!;
     h[d]! += 1;
-    h[d + 1]! += wt[i + 2]!;
+    h[d + 1]! += wd;
+    h[d + 2]! += wd * wd;
+    const we = wt[i + 3]!;
     h[e]! += 1;
-    h[e + 1]! += wt[i + 3]!;
+    h[e + 1]! += we;
+    h[e + 2]! += we * we;
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = (rk[j]! * nC + c[i]!) << 1;
+    const cell = (rk[j]! * nC + c[i]!) * 3;
+    const x = wt[i]!;
     h[cell]! += 1;
-    h[cell + 1]! += wt[i]!;
+    h[cell + 1]! += x;
+    h[cell + 2]! += x * x;
   }
 }
 
@@ -355,9 +389,11 @@ function sumTotal(
   h: Float64Array,
 ) {
   for (let j = 0; j < len; j++) {
-    const cell = (rk[j]! * nC + 1) << 1;
+    const cell = (rk[j]! * nC + 1) * 3;
+    const x = wt[s + j]!;
     h[cell]! += 1;
-    h[cell + 1]! += wt[s + j]!;
+    h[cell + 1]! += x;
+    h[cell + 2]! += x * x;
   }
 }
 
@@ -464,9 +500,11 @@ function sumBits8(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + c[s + j]!) << 1;
+      const cell = (rk[j]! * nC + c[s + j]!) * 3;
+      const x = wt[s + j]!;
       h[cell]! += 1;
-      h[cell + 1]! += wt[s + j]!;
+      h[cell + 1]! += x;
+      h[cell + 2]! += x * x;
     }
   }
 }
@@ -488,9 +526,11 @@ function sumBits16(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + c[s + j]!) << 1;
+      const cell = (rk[j]! * nC + c[s + j]!) * 3;
+      const x = wt[s + j]!;
       h[cell]! += 1;
-      h[cell + 1]! += wt[s + j]!;
+      h[cell + 1]! += x;
+      h[cell + 2]! += x * x;
     }
   }
 }
@@ -512,9 +552,11 @@ function sumBits32(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + c[s + j]!) << 1;
+      const cell = (rk[j]! * nC + c[s + j]!) * 3;
+      const x = wt[s + j]!;
       h[cell]! += 1;
-      h[cell + 1]! += wt[s + j]!;
+      h[cell + 1]! += x;
+      h[cell + 2]! += x * x;
     }
   }
 }
@@ -535,9 +577,11 @@ function sumTotalBits(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + 1) << 1;
+      const cell = (rk[j]! * nC + 1) * 3;
+      const x = wt[s + j]!;
       h[cell]! += 1;
-      h[cell + 1]! += wt[s + j]!;
+      h[cell + 1]! += x;
+      h[cell + 2]! += x * x;
     }
   }
 }
@@ -553,32 +597,37 @@ function compact(n: Uint32Array, nColKeys: number, size: number): JointCounts {
     out.rowKey[j] = Math.floor(k / nColKeys);
     out.colKey[j] = k % nColKeys;
     out.n[j] = n[k]!;
-    out.w[j] = n[k]!;
     j++;
   }
   return out;
 }
 
-/** The same for a weighted histogram: count and sum of weights side by side. */
+/** The same for a weighted histogram: count, sum of weights and sum of squared weights side by side. */
 function compactWeighted(h: Float64Array, nColKeys: number, size: number): JointCounts {
   let cells = 0;
-  for (let k = 0; k < size; k++) if (h[2 * k] !== 0) cells++;
-  const out = jointOf(cells);
+  for (let k = 0; k < size; k++) if (h[3 * k] !== 0) cells++;
+  const out: JointCounts = {
+    rowKey: new Int32Array(cells),
+    colKey: new Int32Array(cells),
+    n: new Float64Array(cells),
+    w: new Float64Array(cells),
+    w2: new Float64Array(cells),
+  };
   let j = 0;
   for (let k = 0; k < size; k++) {
-    if (h[2 * k] === 0) continue;
+    if (h[3 * k] === 0) continue;
     out.rowKey[j] = Math.floor(k / nColKeys);
     out.colKey[j] = k % nColKeys;
-    out.n[j] = h[2 * k]!;
-    out.w[j] = h[2 * k + 1]!;
+    out.n[j] = h[3 * k]!;
+    out.w[j] = h[3 * k + 1]!;
+    out.w2[j] = h[3 * k + 2]!;
     j++;
   }
   return out;
 }
 
-const jointOf = (cells: number): JointCounts => ({
-  rowKey: new Int32Array(cells),
-  colKey: new Int32Array(cells),
-  n: new Float64Array(cells),
-  w: new Float64Array(cells),
-});
+/** Unweighted, every weight is 1: the sums of weights and of squared weights are the counts. */
+const jointOf = (cells: number): JointCounts => {
+  const n = new Float64Array(cells);
+  return { rowKey: new Int32Array(cells), colKey: new Int32Array(cells), n, w: n, w2: n };
+};

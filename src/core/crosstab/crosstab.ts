@@ -1,5 +1,8 @@
 // crosstab(): one question against another (or against a Total column), with
-// weights, a filter, nets, multi-answer bases, chi-square and column tests.
+// weights, a filter, nets, multi-answer bases, chi-square and column letters.
+// The letters are a tab book's for a banner of one group (tabs/letters.ts:
+// pairwise, Bonferroni, 95%, on Kish effective bases when weighted), so a tab
+// book's banner group and the crosstab of that pair agree cell for cell.
 // banner(): one question against many, counted together block by block.
 import type { RespondentTable } from '../table/types';
 import { ok, type Result } from '../result';
@@ -7,7 +10,9 @@ import { respondentMessages as M } from '../messages';
 import { numericColumn } from '../filter/columns';
 import { allPass, buildFilter, countPassing, type FilterCondition } from '../filter/filter';
 import { pearsonChiSquare } from '../stats/chisquare';
-import { columnLetter, columnProportionTests } from '../stats/proportions';
+import { columnLetter } from '../stats/proportions';
+import { kish } from '../tabs/effective';
+import { columnProportionTests } from '../tabs/letters';
 import { countJointMany, jointPays } from './count';
 import { resolveAxis, TOTAL_AXIS, type ResolvedAxis } from './axis';
 import { countSlots } from './slots';
@@ -233,12 +238,17 @@ function assemble(
   const colsMulti = cols.info.question.type === 'multi';
   const { counts, unweightedCounts, rowBases, colBases, total, uTotal, missing } = tally;
   const { uRowBases, uColBases, colCases, colResponses, rowCases, rowResponses } = tally;
+  const weighted = ctx.weightId !== null;
+  // Kish's effective bases (Σw)²/Σw²; unweighted, the respondents themselves.
+  const effectiveBases = weighted
+    ? colBases.map((w, c) => kish(w, tally.colSquares[c]!))
+    : [...uColBases];
+  const effectiveTotal = weighted ? kish(total, tally.totalSquares) : uTotal;
 
   const colPercents = counts.map((row) => row.map((v, c) => percent(v, colBases[c]!)));
   const rowPercents = counts.map((row, r) => row.map((v) => percent(v, rowBases[r]!)));
   const totalPercents = counts.map((row) => row.map((v) => percent(v, total)));
   const warnings: string[] = [];
-  const weighted = ctx.weightId !== null;
 
   // Chi-square over option cells of two single-answer questions.
   let chiSquare: Crosstab['chiSquare'] = null;
@@ -290,7 +300,7 @@ function assemble(
     tests = counts.map((row) =>
       columnProportionTests(
         row.map((v, c) => (colBases[c]! > 0 ? v / colBases[c]! : NaN)),
-        uColBases,
+        effectiveBases,
         testable,
         letters,
       ),
@@ -331,6 +341,8 @@ function assemble(
     unweightedRowBases: uRowBases,
     unweightedColBases: uColBases,
     unweightedTotal: uTotal,
+    effectiveBases,
+    effectiveTotal,
     colPercents,
     rowPercents,
     totalPercents,
@@ -350,9 +362,15 @@ function assemble(
       filteredOut: ctx.filteredOut,
     },
     base: {
-      description: M.base(subject, uTotal, weighted ? total : null),
+      description: M.base(
+        subject,
+        uTotal,
+        weighted ? total : null,
+        weighted ? effectiveTotal : null,
+      ),
       n: uTotal,
       weighted: weighted ? total : null,
+      effective: weighted ? effectiveTotal : null,
     },
     chiSquare,
     expectedBelow5,

@@ -38,13 +38,18 @@ export function slotLayout(expanded: ResolvedAxis): SlotLayout {
   return { outputs, any: outputs, none: outputs + 1, missing: outputs + 2, size: outputs + 3 };
 }
 
-/** One range of kept keys: slot s of key lo + k is n[k * size + s] (respondents) and w[…] (sum of weights). */
+/**
+ * One range of kept keys: slot s of key lo + k is n[k * size + s]
+ * (respondents), w[…] (sum of weights) and w2[…] (sum of squared weights).
+ */
 export interface SlotHistogram {
   lo: number;
   keys: number;
   n: Uint32Array;
   /** null when unweighted (the sums are the counts). */
   w: Float64Array | null;
+  /** null when unweighted (the sums are the counts). */
+  w2: Float64Array | null;
 }
 
 /**
@@ -97,6 +102,7 @@ export function countSlots(
     // One more row of slots for respondents outside this range of kept keys.
     const n = new Uint32Array((keys + 1) * S);
     const w = weights === null ? null : new Float64Array((keys + 1) * S);
+    const w2 = weights === null ? null : new Float64Array((keys + 1) * S);
     for (let from = 0; from < rowCount; from += BLOCK) {
       const len = Math.min(BLOCK, rowCount - from);
       if (include !== null && passingInBlock(include, from, len) === 0) continue;
@@ -111,9 +117,9 @@ export function countSlots(
         }
       }
       if (w === null) countBlock(kk, ek, len, S, words, masks, n);
-      else sumBlock(kk, ek, len, S, words, masks, weights!, from, n, w);
+      else sumBlock(kk, ek, len, S, words, masks, weights!, from, n, w, w2!);
     }
-    visit({ lo, keys, n, w });
+    visit({ lo, keys, n, w, w2 });
   }
 }
 
@@ -154,11 +160,13 @@ function sumBlock(
   from: number,
   n: Uint32Array,
   w: Float64Array,
+  w2: Float64Array,
 ): void {
   for (let j = 0; j < m; j++) {
     const base = kk[j]! * S + 31;
     const e = ek[j]! * words;
     const x = wt[from + j]!;
+    const x2 = x * x;
     for (let k = 0; k < words; k++) {
       let bits = masks[e + k]!;
       const at = base + (k << 5);
@@ -167,6 +175,7 @@ function sumBlock(
         bits &= bits - 1;
         n[s]!++;
         w[s]! += x;
+        w2[s]! += x2;
       }
     }
   }

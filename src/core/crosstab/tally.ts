@@ -1,5 +1,5 @@
-// The sums a crosstab is assembled from (cells, bases, multi-answer cases and
-// responses, missing answers), filled from either kind of count:
+// The sums a crosstab is assembled from (cells, bases, Σw² of the column
+// bases, multi-answer cases and responses, missing answers), filled from either kind of count:
 // - addJoint: a joint key histogram (count.ts), each (row key, column key)
 //   cell expanded into the options and nets its keys stand for;
 // - addSlots: a slot histogram (slots.ts), where one axis kept its keys and the
@@ -27,6 +27,10 @@ export interface Tally {
   rowResponses: number[];
   total: number;
   uTotal: number;
+  /** Per column: the sum of squared weights of colBases' respondents (Kish's effective base; equal to uColBases when unweighted). */
+  colSquares: number[];
+  /** The same over everyone in the table. */
+  totalSquares: number;
   missing: { rows: number; cols: number; excluded: number };
 }
 
@@ -50,6 +54,8 @@ export function emptyTally(rows: ResolvedAxis, cols: ResolvedAxis): Tally {
     rowResponses: zeros(R),
     total: 0,
     uTotal: 0,
+    colSquares: zeros(C),
+    totalSquares: 0,
     missing: { rows: 0, cols: 0, excluded: 0 },
   };
 }
@@ -62,7 +68,7 @@ export function addJoint(
   joint: JointCounts,
 ): void {
   const { counts, unweightedCounts, rowBases, colBases, uRowBases, uColBases } = t;
-  const { colCases, colResponses, rowCases, rowResponses, missing } = t;
+  const { colCases, colResponses, rowCases, rowResponses, colSquares, missing } = t;
   const { memberStart: rowStart, memberList: rowList } = rows;
   const { memberStart: colStart, memberList: colList } = cols;
   for (let j = 0; j < joint.n.length; j++) {
@@ -70,6 +76,7 @@ export function addJoint(
     const ck = joint.colKey[j]!;
     const n = joint.n[j]!;
     const w = joint.w[j]!;
+    const w2 = joint.w2[j]!;
     if (rk === 0 || ck === 0) {
       if (rk === 0) missing.rows += n;
       if (ck === 0) missing.cols += n;
@@ -78,6 +85,7 @@ export function addJoint(
     }
     t.total += w;
     t.uTotal += n;
+    t.totalSquares += w2;
     const r0 = rowStart[rk]!;
     const r1 = rowStart[rk + 1]!;
     const c0 = colStart[ck]!;
@@ -100,6 +108,7 @@ export function addJoint(
       const c = colList[b]!;
       colBases[c]! += w;
       uColBases[c]! += n;
+      colSquares[c]! += w2;
       if (rowChose) colCases[c]! += w;
       colResponses[c]! += rowMentions;
     }
@@ -139,7 +148,7 @@ export function addSlots(
   const expCases = keptIsRows ? t.colCases : t.rowCases;
   const expResponses = keptIsRows ? t.colResponses : t.rowResponses;
   const { memberStart, memberList } = kept;
-  const { n, w } = h;
+  const { n, w, w2 } = h;
   const S = L.size;
   let keptMissing = 0;
   let expMissing = 0;
@@ -161,14 +170,17 @@ export function addSlots(
     // Those who chose something: all but those who chose none (exactly wAny when none did).
     const nNone = n[base + L.none]!;
     const wChose = nNone === 0 ? wAny : wAny - (w === null ? nNone : w[base + L.none]!);
+    const w2Any = w2 === null ? nAny : w2[base + L.any]!;
     t.total += wAny;
     t.uTotal += nAny;
+    t.totalSquares += w2Any;
     let responses = 0;
     for (let b = 0; b < options; b++) responses += w === null ? n[base + b]! : w[base + b]!;
     for (let a = memberStart[k]!; a < memberStart[k + 1]!; a++) {
       const ka = memberList[a]!;
       keptBases[ka]! += wAny;
       uKeptBases[ka]! += nAny;
+      if (!keptIsRows) t.colSquares[ka]! += w2Any;
       keptCases[ka]! += wChose;
       keptResponses[ka]! += responses;
       for (let b = 0; b < O; b++) {
@@ -192,6 +204,7 @@ export function addSlots(
       const wb = w === null ? nb : w[base + b]!;
       expBases[b]! += wb;
       uExpBases[b]! += nb;
+      if (keptIsRows) t.colSquares[b]! += w2 === null ? nb : w2[base + b]!;
       if (keptChose) expCases[b]! += wb;
       expResponses[b]! += mentions * wb;
     }

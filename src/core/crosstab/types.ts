@@ -31,7 +31,7 @@ export interface CrosstabSpec {
   weightId?: string | null;
   /** AND across conditions, OR within one condition's options. */
   filter?: readonly FilterCondition[];
-  /** Column-proportion z-tests (default true). */
+  /** Significance letters (default true): tabs/letters.ts's rule with CROSSTAB_TESTS. */
   tests?: boolean;
 }
 
@@ -80,6 +80,14 @@ export interface Crosstab {
   unweightedColBases: number[];
   unweightedTotal: number;
   /**
+   * Kish's effective base (Σw)²/Σw² of each column's respondents (those in
+   * colBases); equal to unweightedColBases when unweighted. Letters are tested
+   * on these bases.
+   */
+  effectiveBases: number[];
+  /** The same over everyone in the table. */
+  effectiveTotal: number;
+  /**
    * counts / colBases. For a multi-answer row question this is the share of the column's
    * respondents who were asked (non-missing), i.e. equal to colPercentsOfRespondents.
    */
@@ -109,13 +117,17 @@ export interface Crosstab {
   rowPercentsOfRespondents: number[][] | null;
   rowPercentsOfResponses: number[][] | null;
   missing: CrosstabMissing;
-  base: { description: string; n: number; weighted: number | null };
+  /** weighted and effective: null when unweighted. */
+  base: { description: string; n: number; weighted: number | null; effective: number | null };
   /** Pearson chi-square over the option cells; null when an axis is multi-answer, has nets only, or is degenerate. */
   chiSquare: ChiSquare | null;
   expectedBelow5: { cells: number; share: number } | null;
   /** Column letters A, B, C… (nets get letters too but are not tested). */
   letters: string[];
-  /** tests[r][c]: letters of the columns whose proportion is significantly lower than this cell's. */
+  /**
+   * tests[r][c]: letters of the columns whose proportion is significantly lower
+   * than this cell's (pooled z on effectiveBases, Bonferroni within the row, 95%).
+   */
   tests: string[][] | null;
   testNote: string | null;
   /** smallBase[c]: fewer than 30 respondents (unweighted) in the column. */

@@ -1,6 +1,7 @@
 // Respondent data (src/core/crosstab, src/core/filter, src/state/models): a
 // crosstab's questions, options, weight and tests, and the crosstab page.
 import { isolate } from '../format/bidi';
+import { countsMessages } from './counts';
 import { quotedList } from './words';
 
 /** A question, option or weight a crosstab, a filter or a query names and cannot use. */
@@ -44,7 +45,8 @@ export const respondentMessages = {
     `${n} respondent${n === 1 ? ' is' : 's are'} left out because the weight "${isolate(weightId)}" is missing, zero, negative or absurdly large${examples.length > 0 ? ` (${examples.join(', ')}${n > examples.length ? ', …' : ''})` : ''}.`,
   testNote:
     'Column proportions tested at 95% (two-sided), Bonferroni-corrected within each row. A letter marks a cell whose proportion is significantly higher than that of the lettered column.',
-  testNoteWeighted: ' Weighted proportions are tested with the unweighted column bases.',
+  testNoteWeighted:
+    " Weighted proportions are tested on the columns' Kish effective bases (Σw)²/Σw², as in tab books.",
   testNoteMultiCols:
     ' Multi-answer columns overlap (a respondent can be in several); they are tested as if independent.',
   baseAll: 'all respondents',
@@ -54,11 +56,15 @@ export const respondentMessages = {
   baseAnswered: (both: boolean) =>
     both ? 'who answered both questions' : 'who answered the question',
   /** The base in words, without a "Base:" label (pages and exports add their own). */
-  base: (subject: string, n: number, weighted: number | null) =>
+  base: (subject: string, n: number, weighted: number | null, effective: number | null = null) =>
     `${subject}, n = ${n.toLocaleString('en-US')}${
       weighted === null
         ? ''
-        : ` (weighted ${weighted.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })})`
+        : ` (weighted ${weighted.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}${
+            effective === null
+              ? ''
+              : `; effective base ${effective.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`
+          })`
     }`,
 } as const;
 
@@ -89,4 +95,56 @@ export const crosstabPageMessages = {
   weightNotLikely: (text: string, why: string) => `${text} (${why})`,
   answerCountMeans: (parts: string[]) => `Mean number of answers chosen: ${parts.join('; ')}.`,
   answerCountMeanPart: (label: string, mean: string) => `${label} ${mean}`,
+  // The page (src/ui/Crosstab*.tsx, FilterBuilder.tsx, NetBuilder.tsx).
+  heading: 'Crosstab',
+  respondents: (n: string) => `${n} respondents`,
+  settings: 'Crosstab settings',
+  rows: 'Rows',
+  columns: 'Columns',
+  totalOnly: 'Total only',
+  weight: 'Weight',
+  unweighted: 'Unweighted',
+  percent: 'Percent',
+  /** The percent choice before the table is built. */
+  columnPercent: 'Column %',
+  showCounts: 'Show counts',
+  tests: 'Significance tests',
+  multiAnswers: ' (multiple answers)',
+  filterLine: 'Filter:',
+  chiSquare: (statistic: string, df: number, p: string) =>
+    `Pearson χ² = ${statistic}, df = ${df}, ${p}`,
+  // The table.
+  tableLabel: 'Crosstab table',
+  by: 'by',
+  weightedCaption: ', weighted',
+  total: 'Total',
+  sortBy: 'Sort rows by this column',
+  higherThan: countsMessages.higherThan,
+  baseRow: (weighted: boolean) => `Base${weighted ? ' (unweighted n; weighted)' : ' (n)'}`,
+  smallBase: countsMessages.smallBaseMark,
+  // Export.
+  exportCsv: 'Export CSV',
+  copyTsv: 'Copy as TSV',
+  copied: 'Copied: paste it into a spreadsheet.',
+  clipboardBlocked: 'The browser blocked the clipboard; use Export CSV instead.',
+  /** In the export's file name: "Survey – Rows by Columns.csv". */
+  fileBy: (cols: string) => `by ${cols}`,
+  // Filters.
+  filterHeading: 'Filter respondents',
+  noFilter: 'No filter: all respondents.',
+  /** A filter as its chip says it: the question, then its options joined by "or". */
+  filterText: (question: string, options: readonly string[]) =>
+    `${isolate(question)}: ${options.map((o) => isolate(o)).join(' or ')}`,
+  removeFilter: (filter: string) => `Remove filter ${filter}`,
+  question: 'Question',
+  filterQuestion: 'Filter on question',
+  chooseQuestion: 'Choose a question…',
+  answersTo: (question: string) => `Answers to ${isolate(question)}`,
+  addFilter: 'Add filter',
+  // Nets.
+  addNetOn: (axis: string) => `Add a net on the ${axis}…`,
+  removeNets: (axis: string) => `Remove ${axis} nets`,
+  netMode: 'Respondents who',
+  addNet: 'Add net',
+  cancel: 'Cancel',
 } as const;

@@ -1,14 +1,17 @@
-// Significance letters within banner groups. A group's columns (the options of
-// one banner question) are compared pairwise, or each with the rest of the
-// sample; the p-values of one row within one group are corrected together
-// (none, Bonferroni, Benjamini–Hochberg); a cell then carries, in uppercase,
-// the letters of the columns it is higher than at `level`, and in lowercase
-// those it is higher than only at `lowerLevel`. Against the rest of the
-// sample a column has no partner to name, so a cell higher than the rest
-// carries its own letter.
+// Significance letters: the one rule, for tab books, crosstabs and pasted
+// tables of counts. A group's columns (the options of one banner question; a
+// crosstab's columns are a banner of one group) are compared pairwise, or each
+// with the rest of the sample; the p-values of one row within one group are
+// corrected together (none, Bonferroni, Benjamini–Hochberg); a cell then
+// carries, in uppercase, the letters of the columns it is higher than at
+// `level`, and in lowercase those it is higher than only at `lowerLevel`.
+// Against the rest of the sample a column has no partner to name, so a cell
+// higher than the rest carries its own letter. A crosstab is tested as
+// CROSSTAB_TESTS: pairwise, Bonferroni, 95%.
 //
-// The two tests, both two-sided and both on effective bases (n when unweighted):
-//   proportions: the pooled two-proportion z-test (as the crosstab's letters);
+// The two tests, both two-sided and both on Kish effective bases (Σw)²/Σw²
+// (n when unweighted; tabs/effective.ts):
+//   proportions: the pooled two-proportion z-test;
 //   means: Welch's t-test, t = (x̄a − x̄b) / √(va/na + vb/nb) with
 //     Welch–Satterthwaite df = (va/na + vb/nb)² / ((va/na)²/(na−1) + (vb/nb)²/(nb−1)),
 //     which is R's t.test(var.equal = FALSE) when unweighted.
@@ -106,4 +109,40 @@ export function groupLetters(
     const letter = letters[m.loser] ?? '';
     out[m.winner]!.push(m.upper ? letter : letter.toLowerCase());
   }
+}
+
+/** A crosstab's columns as one banner group: pairwise, Bonferroni within each row, 95%. */
+export const CROSSTAB_TESTS: TestSpec = {
+  level: 0.95,
+  lowerLevel: null,
+  compare: 'group',
+  correction: 'bonferroni',
+};
+
+/**
+ * Letters per cell for one row whose columns are one group, by `tests`
+ * (CROSSTAB_TESTS unless given). `proportions[c]` is the row's share of column
+ * c (0–1), `bases[c]` its test base (the effective base when weighted);
+ * `testable[c]` false skips a column (a net). A column with no base is not
+ * tested. Returns letters[c]: the letters of the columns significantly lower.
+ */
+export function columnProportionTests(
+  proportions: readonly number[],
+  bases: readonly number[],
+  testable: readonly boolean[],
+  letters: readonly string[],
+  tests: TestSpec = CROSSTAB_TESTS,
+): string[] {
+  const out = proportions.map(() => [] as string[]);
+  const members = proportions.map((_, c) => c).filter((c) => testable[c] && bases[c]! > 0);
+  const share = (c: number): Share => ({ p: proportions[c]!, n: bases[c]! });
+  groupLetters(
+    members,
+    letters,
+    tests,
+    (a, b) => compareShares(share(a), share(b)),
+    () => null,
+    out,
+  );
+  return out.map((cell) => cell.join(''));
 }

@@ -8,8 +8,11 @@
 // question is counted against Total and the banner (its single-answer
 // questions combined into one column, see combine.ts), so each banner group
 // is, cell for cell, the crosstab of that row question by that banner
-// question. What a crosstab does not give (Σw² for effective bases, numeric
-// values, letters within groups) is added here.
+// question, letters included: both letter by tabs/letters.ts on Kish
+// effective bases. What a banner() count does not give here is added: Σw² of
+// the book's columns (effective.ts, which finds every row question's missing
+// answers in one pass; a combined banner column holds several questions),
+// numeric values, and letters within groups or against the rest.
 import { banner } from '../crosstab/crosstab';
 import type { Crosstab } from '../crosstab/types';
 import { keyCount, keysOf } from '../filter/filter';

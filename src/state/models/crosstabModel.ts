@@ -48,6 +48,9 @@ export interface CrosstabGrid {
     small: boolean[];
     total: string;
     totalUnweighted: string;
+    /** Kish's effective bases (Σw)²/Σw², the bases the letters are tested on (weighted tables). */
+    effective: string[];
+    totalEffective: string;
   };
   weighted: boolean;
   showLetters: boolean;
@@ -62,7 +65,8 @@ export interface CrosstabGrid {
 
 /**
  * The table a crosstab reads: the respondent table with a "number of answers
- * chosen" question after each multi-answer question (core/crosstab/answerCount.ts).
+ * chosen" question after each multi-answer question (core/crosstab/answerCount.ts;
+ * each one's codes are made only when a crosstab first puts it on an axis or in a filter).
  */
 export const crosstabTable = (table: RespondentTable): RespondentTable => withAnswerCounts(table);
 
@@ -232,6 +236,8 @@ export function buildCrosstabGrid(
         small: x.smallBase,
         total: countText(x.total),
         totalUnweighted: formatNumber(x.unweightedTotal, 0),
+        effective: x.effectiveBases.map((n) => formatNumber(n, 1)),
+        totalEffective: formatNumber(x.effectiveTotal, 1),
       },
       weighted,
       showLetters,

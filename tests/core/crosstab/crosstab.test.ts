@@ -81,6 +81,7 @@ describe('crosstab of two single-answer questions', () => {
       description: 'all respondents who answered both questions, n = 9',
       n: 9,
       weighted: null,
+      effective: null,
     });
     expect(x.notice).toBe('Simulated respondents, not real data');
   });
@@ -110,8 +111,12 @@ describe('crosstab of two single-answer questions', () => {
         [20, 25],
       ]).value;
     expect(x.unweightedColBases).toEqual([5, 4]);
+    // Kish (Σw)²/Σw²: M five weights of 1, 25/5 = 5; F four weights of 2, 64/16 = 4;
+    // the table 13²/(5 + 16) = 169/21 = 8.05.
+    expect(x.effectiveBases).toEqual([5, 4]);
+    expect(x.effectiveTotal).toBeCloseTo(169 / 21, 12);
     expect(x.base.description).toBe(
-      'all respondents who answered both questions, n = 9 (weighted 13.0)',
+      'all respondents who answered both questions, n = 9 (weighted 13.0; effective base 8.0)',
     );
   });
 

@@ -26,6 +26,9 @@ export interface ReferenceTable {
   totalPercents?: number[][];
   total: number;
   unweightedTotal: number;
+  /** Kish (Σw)²/Σw² per column (the respondents when unweighted): the letters' bases. */
+  effectiveBases: number[];
+  effectiveTotal: number;
   missingRows?: number;
   missingCols?: number;
   chiSquare?: { statistic: number; df: number; p: number };

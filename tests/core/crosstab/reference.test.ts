@@ -1,5 +1,7 @@
 // Crosstabs of real respondent files against GNU R (fixtures made by
-// scripts/reference/make-fixtures.sh): counts, percents, chi-square to 1e-9 relative.
+// scripts/reference/make-fixtures.sh): counts, percents, chi-square and Kish
+// effective bases to 1e-9 relative, and every significance letter (weighted:
+// tested on the effective bases).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +78,8 @@ describe.skipIf(!haveData)(`crosstabs match ${fixture.generator}`, () => {
     expect(x.chiSquare!.df).toBe(ref.chiSquare!.df);
     expectRelClose(x.chiSquare!.p, ref.chiSquare!.p, 1e-9, 'p');
     expect(x.expectedBelow5!.cells).toBe(ref.expectedBelow5);
+    closeMatrix([x.effectiveBases], [ref.effectiveBases], 'effectiveBases');
+    expectRelClose(x.effectiveTotal, ref.effectiveTotal, 1e-9, 'effectiveTotal');
     expect(x.tests).toEqual(ref.tests);
   });
 
@@ -91,6 +95,8 @@ describe.skipIf(!haveData)(`crosstabs match ${fixture.generator}`, () => {
     closeMatrix(x.colPercentsOfCases!, ref.colPercentsOfCases!, 'ofCases');
     closeMatrix(x.colPercentsOfResponses!, ref.colPercentsOfResponses!, 'ofResponses');
     expectRelClose(x.total, ref.total, 1e-9, 'total');
+    closeMatrix([x.effectiveBases], [ref.effectiveBases], 'effectiveBases');
+    expectRelClose(x.effectiveTotal, ref.effectiveTotal, 1e-9, 'effectiveTotal');
     expect(x.chiSquare).toBeNull();
     expect(x.tests).toEqual(ref.tests);
   });

@@ -131,6 +131,8 @@ function recount(
     rowResponses: zeros(R),
     total: 0,
     uTotal: 0,
+    colSquares: zeros(C),
+    totalSquares: 0,
     missing: { rows: 0, cols: 0, excluded: 0 },
     weight: 0,
     filteredOut: 0,
@@ -159,6 +161,7 @@ function recount(
     }
     ref.total += x;
     ref.uTotal++;
+    ref.totalSquares += x * x;
     for (const a of r.outs) {
       ref.rowBases[a]! += x;
       ref.uRowBases[a]!++;
@@ -172,6 +175,7 @@ function recount(
     for (const b of c.outs) {
       ref.colBases[b]! += x;
       ref.uColBases[b]!++;
+      ref.colSquares[b]! += x * x;
       if (r.options.length > 0) ref.colCases[b]! += x;
       ref.colResponses[b]! += r.options.length * x;
     }
@@ -210,6 +214,14 @@ function expectRecount(x: Crosstab, ref: Reference): void {
   close(x.rowBases, ref.rowBases, 'rowBases');
   close(x.colBases, ref.colBases, 'colBases');
   close([x.total], [ref.total], 'total');
+  // Kish's effective bases (Σw)²/Σw² from the recount's Σw and Σw² of each column.
+  const kish = (w: number, w2: number) => (w2 > 0 ? (w * w) / w2 : 0);
+  close(
+    x.effectiveBases,
+    ref.colBases.map((w, c) => kish(w, ref.colSquares[c]!)),
+    'effectiveBases',
+  );
+  close([x.effectiveTotal], [kish(ref.total, ref.totalSquares)], 'effectiveTotal');
   expect(x.missing).toEqual({
     ...ref.missing,
     weight: ref.weight,
@@ -325,6 +337,8 @@ describe('crosstabs counted by slots', () => {
           slots.counts.forEach((row, r) => close(row, joint.counts[r]!, `counts[${r}]`));
           for (const k of ['rowBases', 'colBases', 'colCases', 'colResponses'] as const)
             close(slots[k], joint[k], k);
+          close(slots.colSquares, joint.colSquares, 'colSquares');
+          close([slots.totalSquares], [joint.totalSquares], 'totalSquares');
           for (const k of ['rowCases', 'rowResponses'] as const) close(slots[k], joint[k], k);
         }
       }

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/core/crosstab/crosstab';
 import type { CrosstabSpec } from '../../../src/core/crosstab/types';
+import { parseDefinition } from '../../../src/core/definition/definition';
 import { crosstabExport, tableToCsv } from '../../../src/core/export/csv';
+import { loadSurveyFile } from '../../../src/core/pipeline';
 import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
 
 // The ten respondents of tests/core/crosstab/crosstab.test.ts (figures counted by hand there):
@@ -99,7 +102,9 @@ describe('exporting a crosstab for a report', () => {
     });
     const blank = grid.findIndex((row) => row.length === 0);
     expect(grid.slice(3, 7)).toEqual([
-      ['Base: all respondents who answered both questions, n = 9 (weighted 13.0)'],
+      [
+        'Base: all respondents who answered both questions, n = 9 (weighted 13.0; effective base 8.0)',
+      ],
       ['Filter: none (all respondents)'],
       ['Weight: Weight (age × region)'],
       ["Percents: row percents (each row's respondents are 100%)"],
@@ -112,6 +117,8 @@ describe('exporting a crosstab for a report', () => {
       ['', '', 'M', 'F', 'Row base (unweighted)', 'Row base (weighted)'],
       ['Base (unweighted)', 'Count', '5', '4', '9', ''],
       ['Base (weighted)', 'Count', '5.0', '8.0', '', '13.0'],
+      // Kish (Σw)²/Σw²: men 5² / 5 = 5, women 8² / 16 = 4 (the whole table: 13² / 21 = 8.05).
+      ['Effective base', 'Count', '5.0', '4.0', '', ''],
       // A: men weigh 1 + 1, women 2 + 2: 2 of 6 and 4 of 6.
       ['A', '%', '33.3%', '66.7%', '4', '6.0'],
       ['A', 'Count', '2.0', '4.0', '', ''],
@@ -243,5 +250,53 @@ describe('exporting a crosstab for a report', () => {
       }),
     );
     expect(csv).toContain(`"'=cmd|""/c calc""!A1",%,44.4%,40.0%,50.0%\n`);
+  });
+});
+
+describe('exporting the weighted demo crosstab', () => {
+  const root = new URL('../../../surveys/demo-simulated-wechat-respondents', import.meta.url);
+  const definition = parseDefinition(readFileSync(`${root.pathname}.json`, 'utf8'), 'demo.json');
+  if (!definition.ok) throw new Error(definition.error.message);
+  const loaded = loadSurveyFile(readFileSync(`${root.pathname}.csv`), {
+    file: 'demo.csv',
+    definition: definition.value,
+  });
+  if (!loaded.ok || loaded.value.kind !== 'respondents') throw new Error('not respondents');
+  const demo = loaded.value.table;
+  const rowsOf = (weightId?: string | null) =>
+    crosstabExport({
+      crosstab: unwrap(
+        crosstab(demo, {
+          rows: { questionId: 'How often do you use WeChat?' },
+          cols: { questionId: 'age_group' },
+          ...(weightId === undefined ? {} : { weightId }),
+        }),
+      ),
+      surveyTitle: TITLE,
+      filter: null,
+      percent: 'col',
+      counts: false,
+      tests: true,
+    });
+
+  it('has an "Effective base" row under the weighted base: 1112.2 in all, 389.0 / 431.9 / 253.4 / 87.9 by age', () => {
+    const grid = rowsOf();
+    const blank = grid.findIndex((row) => row.length === 0);
+    // R: (sum(w))^2 / sum(w^2) per age_group, the bases the crosstab page shows and tests letters on.
+    expect(grid.slice(blank + 1, blank + 5)).toEqual([
+      ['', '', 'Total', '18-24 (A)', '25-30 (B)', '31-40 (C)', '41+ (D)'],
+      ['Base (unweighted)', 'Count', '1500', '503', '562', '322', '113'],
+      ['Base (weighted)', 'Count', '1500.0', '450.0', '480.0', '390.0', '180.0'],
+      ['Effective base', 'Count', '1112.2', '389.0', '431.9', '253.4', '87.9'],
+    ]);
+    expect(tableToCsv(grid).split('\n')).toContain(
+      'Effective base,Count,1112.2,389.0,431.9,253.4,87.9',
+    );
+  });
+
+  it('has no "Effective base" row when unweighted', () => {
+    const grid = rowsOf(null);
+    expect(grid.some((row) => row[0] === 'Effective base')).toBe(false);
+    expect(grid.some((row) => row[0] === 'Base (weighted)')).toBe(false);
   });
 });

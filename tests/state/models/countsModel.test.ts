@@ -2,7 +2,8 @@
 // what a link to the page carries.
 import { describe, expect, it } from 'vitest';
 import { COUNTS_EXAMPLE, countsModel } from '../../../src/state/models/countsModel';
-import { COUNTS_LINK_MAX, decodeView, encodeView, HOME } from '../../../src/state/url/view';
+import { decodeView, encodeView } from '../../../src/state/url/codec';
+import { COUNTS_LINK_MAX, HOME } from '../../../src/state/url/view';
 
 describe('the counts page model', () => {
   it('shows the example as R computes it: 26.974 on 2 df, letters C, C and AB', () => {
