@@ -8,6 +8,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { ENCODINGS } from '../core/csv/encoding';
 import type { Delimiter } from '../core/csv/delimiter';
 import type { EncodingName } from '../core/csv/encoding';
+import type { DefinedContent } from '../core/definition/definition';
 import { cliMessages as M, sqlMoreMessages as SQL } from '../core/messages';
 import { COMMAND_FLAGS, FLAGS, type CommandName } from './flags';
 
@@ -25,6 +26,8 @@ export interface FileArgs {
   multi: { id: string; columns: string[] }[];
   /** --sheet: an Excel workbook's sheet, by name or position (1 = first). */
   sheet?: string;
+  /** --read-as: what the rows are, over detection and the definition (its "content"). */
+  readAs?: DefinedContent;
 }
 
 export interface CrosstabArgs extends FileArgs {
@@ -286,6 +289,12 @@ function fileArgs(values: Values, positionals: string[]): ParseOutcome<FileArgs>
     return usage(M.weightConflict);
   if (typeof values.weight === 'string') args.weight = values.weight;
   if (values['no-weight'] === true) args.weight = null;
+  if (typeof values['read-as'] === 'string') {
+    const readAs = values['read-as'];
+    if (readAs !== 'respondents' && readAs !== 'published-question')
+      return usage(M.badReadAs(readAs));
+    args.readAs = readAs;
+  }
   for (const m of strings(values.multi)) {
     const eq = m.indexOf('=');
     const id = m.slice(0, Math.max(0, eq)).trim();

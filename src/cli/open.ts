@@ -4,11 +4,12 @@
 // (--definition, or <name>.json beside the data), turns --multi, --weight and
 // --no-weight into the schema overrides the app's import preview makes, and
 // hands the bytes to the core's loadSurveyFileAsync: the same reading as the app
-// (CSV, SPSS, Parquet and Excel workbooks alike; --sheet picks a workbook's sheet).
+// (CSV, SPSS, Parquet and Excel workbooks alike; --sheet picks a workbook's sheet;
+// --read-as decides whether the rows are respondents or one published question).
 import { constants } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { parseDefinition } from '../core/definition/definition';
+import { emptyDefinition, parseDefinition } from '../core/definition/definition';
 import type { SurveyDefinition } from '../core/definition/definition';
 import { cliMessages as M, located, problem } from '../core/messages';
 import { loadSurveyFileAsync } from '../core/pipeline';
@@ -28,7 +29,7 @@ const MAX_DEFINITION_BYTES = 64 * 1024 ** 2;
 /** What `openSurvey` needs: the file and how to read it (the shared flags). */
 export type OpenArgs = Pick<
   FileArgs,
-  'file' | 'encoding' | 'delimiter' | 'definition' | 'weight' | 'multi' | 'sheet'
+  'file' | 'encoding' | 'delimiter' | 'definition' | 'weight' | 'multi' | 'sheet' | 'readAs'
 >;
 
 /** Reads and loads a survey file as the app does; a SurveyError saying why not. */
@@ -50,6 +51,13 @@ export async function openSurvey(args: OpenArgs): Promise<Result<Loaded>> {
     opts.sheet = args.sheet;
   }
   if (definition.value !== null) opts.definition = definition.value;
+  if (args.readAs !== undefined) {
+    // --read-as decides what the rows are, as the definition's "content" would.
+    const decided: SurveyDefinition = { ...(definition.value ?? emptyDefinition()) };
+    decided.content = args.readAs;
+    if (args.readAs === 'respondents') delete decided.published;
+    opts.definition = decided;
+  }
   if (args.weight !== undefined) opts.weightId = args.weight;
   const groups: SchemaOverride[] = args.multi.map((m) => ({
     type: 'group',
@@ -65,7 +73,10 @@ export async function openSurvey(args: OpenArgs): Promise<Result<Loaded>> {
     const flags = [
       ...(args.weight === undefined ? [] : [args.weight === null ? '--no-weight' : '--weight']),
       ...(args.multi.length === 0 ? [] : ['--multi']),
-      ...(args.definition === undefined ? [] : ['--definition']),
+      // A table read as one published question was decided by its definition: that one is read.
+      ...(args.definition === undefined || loaded.value.definition !== undefined
+        ? []
+        : ['--definition']),
     ];
     if (flags.length > 0)
       return fail(located({ file: args.file }, problem('cli-respondent-flags', flags)));

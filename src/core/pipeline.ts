@@ -22,7 +22,8 @@ import type { ReadSettings } from './definition/apply';
 
 import { err, PREVIEW_ROWS, RowSink } from './rowSink';
 import { parseDistributionRows } from './published/parse';
-import { proposePastedQuestion, type PastedQuestion } from './counts/pastedQuestion';
+import type { PastedQuestion } from './counts/pastedQuestion';
+import { loadPastedQuestion } from './counts/pastedDecision';
 import type { PublishedSurvey } from './published/types';
 import { fail, ok } from './result';
 import type { Result } from './result';
@@ -74,7 +75,17 @@ export interface LoadOptions {
 }
 
 export type Loaded =
-  | { kind: 'distribution'; survey: PublishedSurvey; detected: Detected }
+  | {
+      kind: 'distribution';
+      survey: PublishedSurvey;
+      detected: Detected;
+      /**
+       * A two-column table of labels and percents read as one published
+       * question: the decision and its answers (counts/pastedDecision.ts).
+       * Absent for a published file, which says all of it itself.
+       */
+      definition?: SurveyDefinition;
+    }
   | {
       kind: 'respondents';
       table: RespondentTable;
@@ -175,6 +186,15 @@ function notText(bytes: Uint8Array, file: string): Result<never> | null {
  */
 export function loadedFrom(run: Run, opts: LoadOptions, read: ReadSettings | null): Result<Loaded> {
   const { sink, detected } = run;
+  if (sink.pasted !== null) {
+    const pasted = loadPastedQuestion(sink.pasted, opts.file, opts.definition, read);
+    if (!pasted.ok) return pasted;
+    detected.shape = 'distribution';
+    detected.shapeReason = sink.pasted.reason;
+    detected.warnings.push(...pasted.value.warnings);
+    const { survey, definition } = pasted.value;
+    return ok({ kind: 'distribution', survey, detected, definition });
+  }
   if (sink.builder !== null && sink.schema !== null) {
     if (sink.builder.rowCount === 0) return fail(err('import-no-rows', [], opts.file));
     const { table: built, warnings } = sink.builder.finish();
@@ -223,10 +243,8 @@ export function previewFrom(
     answers: schema === null ? {} : sampleAnswers(schema, sink.sample),
     survey,
     truncated: sink.stoppedEarly || sink.rows.length > rows.length,
-    pasted:
-      schema !== null && opts.shape === undefined && opts.definition === undefined
-        ? proposePastedQuestion(sink.rows, sink.lines)
-        : null,
+    // Proposed by the row sink (counts/pastedDecision.ts): the user decides in the preview.
+    pasted: schema !== null ? sink.pasted : null,
   });
 }
 

@@ -4,6 +4,8 @@
 // and once decided every row streams into the table's encoders.
 import { definitionMessages, problem, type ErrorArgs, type ErrorCode } from './messages';
 import { applyDefinition } from './definition/apply';
+import { decidePasted } from './counts/pastedDecision';
+import type { PastedQuestion } from './counts/pastedQuestion';
 import { fileStem } from './surveys';
 import { ok } from './result';
 import type { SurveyError } from './result';
@@ -41,6 +43,8 @@ export class RowSink {
   lines: number[] = [];
   previewRows: string[][] = [];
   schema: Schema | null = null;
+  /** Decided to be one published question (counts/pastedDecision.ts): no schema, no table. */
+  pasted: PastedQuestion | null = null;
   /** The data rows the schema was inferred from (kept for the preview only). */
   sample: string[][] = [];
   builder: TableBuilder | null = null;
@@ -121,12 +125,31 @@ export class RowSink {
       this.error = err('import-empty', [], file);
       return;
     }
-    const shape = this.opts.shape ?? detectShape(this.rows);
+    // A definition that says the rows are respondents decides the shape, as the user's choice does.
+    const shape =
+      this.opts.shape ??
+      (this.opts.definition?.content === 'respondents' ? 'respondents' : detectShape(this.rows));
     const shapeName = typeof shape === 'string' ? shape : shape.shape;
     this.detected.shape = shapeName;
     if (typeof shape !== 'string') this.detected.shapeReason = shape.reason;
     if (this.preview) this.previewRows = this.rows.slice(0, PREVIEW_ROWS + 2);
     if (shapeName !== 'respondents') return;
+    // Two columns of labels and percents: one published question, when decided so.
+    const pasted = decidePasted(
+      this.rows,
+      this.lines,
+      this.opts.definition,
+      this.rows.length < this.sampleSize + 2,
+      this.opts.shape !== undefined,
+      file,
+    );
+    if (!pasted.ok) {
+      this.error = pasted.error;
+      return;
+    }
+    this.pasted = pasted.value;
+    // The preview goes on to read the rows as respondents too: the user decides there.
+    if (this.pasted !== null && !this.preview) return;
 
     const header = resolveHeader(this.rows, file);
     if (!header.ok) {

@@ -202,7 +202,7 @@ describe('help', () => {
     const usage = programUsage();
     for (const command of COMMANDS) expect(usage).toContain(`survey-workbench ${command}`);
     const all = new Set(COMMANDS.flatMap((c) => COMMAND_FLAGS[c]));
-    expect(all.size).toBe(24);
+    expect(all.size).toBe(25);
     for (const flag of all)
       expect(usage, `--${flag}`).toMatch(
         new RegExp(`^  (-h, )?--${flag}( <[^>]+>\\S*)? +\\S`, 'm'),

@@ -1,15 +1,17 @@
 // A two-column table of labels and percents pasted from a report ("Option,
 // Percent" / "Answer, %", or no header) is one published question, not three
-// respondents. Detection proposes it (proposePastedQuestion, called by the
-// import preview); the user gives its wording, publisher and date and decides
-// its kind; pastedQuestionCsv (./pastedCsv.ts) then writes the published-
-// distribution CSV that the one import door reads, as it reads any published file.
+// respondents. Detection proposes it (proposePastedQuestion, the one detector:
+// the import preview shows its proposal, and the one import door reads a file
+// so unless its definition says otherwise, see ./pastedDecision.ts); the user
+// gives its wording, publisher and date and decides its kind; pastedQuestionRows
+// makes the published-distribution rows that the door reads, as it reads any
+// published file (the paste form saves them as CSV, ./pastedCsv.ts).
 import { formatPercent } from '../format/percent';
 import { decideKind } from '../published/kind';
 import { parsePercentText } from '../published/percent';
 import { totals } from '../published/tolerance';
 import type { PublishedOption } from '../published/types';
-import { hasPercentSign } from './cells';
+import { hasPercentSign, parseWholeCell } from './cells';
 import { countsMessages as M } from '../messages';
 
 export interface PastedOption {
@@ -97,4 +99,73 @@ export function proposePastedQuestion(
 function isPercent(text: string): boolean {
   const p = parsePercentText(text);
   return p !== null && p !== undefined;
+}
+
+/** What the user says about the pasted question. */
+export interface PastedQuestionForm {
+  wording: string;
+  publisher: string;
+  /** "2024-05" or "2024-05-17", or blank. */
+  date: string;
+  /** Blank: inferred from the total when read, as a published file's blank kind is. */
+  kind: 'single' | 'multi' | '';
+  /** The number of respondents, or blank. */
+  baseN: string;
+}
+
+export type FormField = 'wording' | 'date' | 'baseN' | 'options';
+
+export type PastedRows =
+  { ok: true; rows: string[][] } | { ok: false; problems: { field: FormField; message: string }[] };
+
+/**
+ * The published-distribution rows of the question (header first): survey
+ * title and question wording, publisher, date, the kind decided, base_n, then
+ * one row per option with its percent as printed. Every problem with the
+ * answers, by field. The one import door reads these rows when a file is
+ * decided to hold one published question (pipeline.ts); the paste form writes
+ * them as CSV (pastedQuestionCsv).
+ */
+export function pastedQuestionRows(q: PastedQuestion, form: PastedQuestionForm): PastedRows {
+  const problems: { field: FormField; message: string }[] = [];
+  const wording = form.wording.trim();
+  if (wording === '') problems.push({ field: 'wording', message: M.wordingRequired });
+  const date = form.date.trim();
+  if (date !== '' && !isSurveyDate(date))
+    problems.push({ field: 'date', message: M.badDate(date) });
+  const baseText = form.baseN.trim();
+  let baseN = '';
+  if (baseText !== '') {
+    const parsed = parseWholeCell(baseText);
+    if (!parsed.ok || parsed.value === 0)
+      problems.push({ field: 'baseN', message: M.badBaseN(baseText) });
+    else baseN = String(parsed.value);
+  }
+  const seen = new Map<string, number>();
+  for (const o of q.options) {
+    const line = seen.get(o.label);
+    if (line !== undefined)
+      problems.push({ field: 'options', message: M.duplicateOption(o.label, line, o.line) });
+    else seen.set(o.label, o.line);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const header = ['survey', 'publisher', 'date', 'question', 'kind', 'base_n', 'option', 'percent'];
+  const rows = q.options.map((o, i) =>
+    i === 0
+      ? [wording, form.publisher.trim(), date, wording, form.kind, baseN, o.label, o.percent]
+      : ['', '', '', '', '', '', o.label, o.percent],
+  );
+  return { ok: true, rows: [header, ...rows] };
+}
+
+/** "2024-05" or a real day "2024-05-17". */
+function isSurveyDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+  if (m === null) return false;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const when = new Date(Date.UTC(Number(m[1]), month - 1, day));
+  return day >= 1 && when.getUTCMonth() === month - 1;
 }

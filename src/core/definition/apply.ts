@@ -208,6 +208,8 @@ export function definitionOf(
       return dq;
     });
   const def: SurveyDefinition = { format: DEFINITION_FORMAT, version: DEFINITION_VERSION };
+  // Respondent rows as decided (a two-column table of percents would be proposed as a published question).
+  if (given?.content === 'respondents') def.content = 'respondents';
   if (table !== null) {
     def.title = table.meta.title;
     def.notice = table.meta.notice;

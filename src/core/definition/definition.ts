@@ -48,6 +48,26 @@ export interface DefinedBand {
   labels?: string[];
 }
 
+/**
+ * A two-column table of labels and percents read as one published question
+ * (content "published-question"): what the file itself does not say.
+ */
+export interface DefinedPublishedQuestion {
+  /** The question's wording; absent: the file's name. */
+  question?: string;
+  /** Who published the figures; absent or null: unknown. */
+  publisher?: string | null;
+  /** When: "2024-05" or "2024-05-17"; absent or null: unknown. */
+  date?: string | null;
+  /** Single or multiple answers; absent: proposed from the total of the percents. */
+  kind?: 'single' | 'multi';
+  /** The number of respondents; absent or null: unknown (the bases the figures fit are shown). */
+  baseN?: number | null;
+}
+
+/** What the file's rows are: one per respondent, or one per option of a published question. */
+export type DefinedContent = 'respondents' | 'published-question';
+
 /** A banner question nested within another (gender within age): both single-answer. */
 export interface DefinedNesting {
   question: string;
@@ -69,6 +89,14 @@ export interface DefinedBanner {
 export interface SurveyDefinition {
   format: typeof DEFINITION_FORMAT;
   version: typeof DEFINITION_VERSION;
+  /**
+   * What the rows are. Absent: detection proposes (a two-column table of
+   * labels and percents is proposed as one published question, anything else
+   * is respondent rows); present: the file is read so, whatever detection says.
+   */
+  content?: DefinedContent;
+  /** The published question's wording, publisher, date, kind and base (content "published-question"). */
+  published?: DefinedPublishedQuestion;
   title?: string;
   /** e.g. "Simulated respondents, not real data": shown with every table. */
   notice?: string | null;
@@ -123,9 +151,19 @@ const bannerSchema = z.strictObject({
   bands: z.optional(z.array(bandSchema).check(z.maxLength(100))),
 });
 
+const publishedSchema = z.strictObject({
+  question: z.optional(text),
+  publisher: z.optional(z.nullable(text)),
+  date: z.optional(z.nullable(text)),
+  kind: z.optional(z.enum(['single', 'multi'])),
+  baseN: z.optional(z.nullable(z.number())),
+});
+
 const definitionSchema = z.strictObject({
   format: z.literal(DEFINITION_FORMAT),
   version: z.literal(DEFINITION_VERSION),
+  content: z.optional(z.enum(['respondents', 'published-question'])),
+  published: z.optional(publishedSchema),
   title: z.optional(text),
   notice: z.optional(z.nullable(text)),
   source: z.optional(z.nullable(text)),
@@ -213,6 +251,8 @@ export function checkDefinition(value: unknown, file: string): Result<SurveyDefi
     return fail(located({ file }, problem('definition-invalid', path, why)));
   }
   const def = parsed.data;
+  const content = contentProblem(def);
+  if (content !== null) return fail(located({ file }, content));
   const ids = new Set<string>();
   for (const q of def.questions ?? []) {
     if (ids.has(q.id)) return fail(located({ file }, problem('definition-duplicate-id', q.id)));
@@ -236,6 +276,20 @@ export function checkDefinition(value: unknown, file: string): Result<SurveyDefi
   const banner = def.banner === undefined ? null : bannerProblem(def.banner);
   if (banner !== null) return fail(located({ file }, banner));
   return ok(def);
+}
+
+/**
+ * A published question's details without content "published-question", or a
+ * published question with respondent decisions (questions, a weight, an id, a
+ * banner): contradictions, said rather than ignored.
+ */
+function contentProblem(def: SurveyDefinition): SurveyError | null {
+  if (def.content !== 'published-question')
+    return def.published === undefined ? null : problem('definition-published-without-content');
+  const keys = (['questions', 'weight', 'id', 'banner'] as const).filter(
+    (k) => def[k] !== undefined && def[k] !== null,
+  );
+  return keys.length === 0 ? null : problem('definition-published-respondent-keys', keys);
 }
 
 /**

@@ -113,6 +113,10 @@ export const cliMessages = {
       value: '',
       help: 'Unweighted figures, even when the definition names a weight.',
     },
+    'read-as': {
+      value: 'respondents|published-question',
+      help: 'What the rows are, whatever detection or the definition says: one per respondent, or the options of one published question (a two-column table of labels and percents, read so by default).',
+    },
     multi: {
       value: '<name>=<col>,<col>,...',
       help: 'Read these columns as one multi-answer question called <name>; each column stays its own question too (repeatable).',
@@ -145,6 +149,8 @@ export const cliMessages = {
   takesNoValue: (flag: string) => `The option ${flag} takes no value.`,
   givenTwice: (flag: string) => `The option ${flag} is given more than once; give it once.`,
   weightConflict: '--weight and --no-weight contradict each other: give one of them.',
+  badReadAs: (value: string) =>
+    `--read-as takes "respondents" or "published-question", not "${value}".`,
   noFile: 'Give the survey file to read.',
   tooManyFiles: (files: string[]) =>
     `Give exactly one survey file, not ${files.length}: ${files.map((f) => `"${f}"`).join(', ')}.`,

@@ -59,6 +59,10 @@ export const countsErrors = {
     `This Total is ${formatNumber(typed, 0)} but the ${what === 'row' ? 'rows above it add' : 'columns before it add'} up to ${formatNumber(sum, 0)}. Correct it, or delete the Total ${what} (the table computes its own totals).`,
   'counts-row-percents-over-100': (label: string, total: string) =>
     `The percents of row ${countsQuoted(label)} add up to ${total}. With a Base column each row's percents split its respondents and add up to 100%; for several answers each, put the groups in columns and give a Base row.`,
+  'counts-not-published-question':
+    'The survey definition says this file holds one published question ("content": "published-question"), but it is not a two-column table of option labels and percents (0–100, with "%" or a "Percent" header). Set "content" to "respondents", or give the file as two columns: an option label and its percent on each row.',
+  'counts-published-question-answers': (problems: string[]) =>
+    `The survey definition's published question ("published") cannot be used: ${problems.join(' ')} Correct it in the definition.`,
 } as const;
 
 export const countsMessages = {
@@ -139,6 +143,12 @@ export const countsMessages = {
     `${countsQuoted(text)} is not a number of respondents. Type a whole number such as 1,200, or leave it blank.`,
   duplicateOption: (label: string, first: number, again: number) =>
     `The option ${countsQuoted(label)} is on rows ${first} and ${again}. Give each option once.`,
+  readAsPublished: (reason: string, decided: boolean) =>
+    `${reason} ${decided ? 'Read so, as the survey definition decides ("content": "published-question").' : 'Read so, as proposed: to read its rows as respondents, set "content": "respondents" in the survey definition (CLI: --read-as respondents).'}`,
+  wordingFromFileName: (wording: string) =>
+    `The question's wording is not in the file: it is named after the file, ${countsQuoted(wording)}. Give the wording as "published": {"question": "…"} in the survey definition.`,
+  publisherDateUnknown: (publisher: boolean, date: boolean) =>
+    `${publisher && date ? 'The publisher and date are' : publisher ? 'The publisher is' : 'The date is'} not known. Give ${publisher && date ? 'them' : 'it'} in the survey definition's "published" (${[publisher ? '"publisher": "…"' : null, date ? '"date": "2024-05"' : null].filter((x) => x !== null).join(', ')}; CLI: save \`definition <file>\`, edit it, pass it with --definition), or write the file as a published CSV with publisher and date columns.`,
   optionsFound: (n: number) => `${n} options read`,
   headerOption: 'Option',
   headerPercent: 'Percent',

@@ -30,6 +30,10 @@ export const definitionErrors = {
     `The survey definition weights by the column "${isolate(column)}", which this file does not have. The file's columns are: ${quotedList(valid)}.`,
   'definition-unknown-id': (column: string, valid: string[]) =>
     `The survey definition names "${isolate(column)}" as the respondent id column, which this file does not have. The file's columns are: ${quotedList(valid)}.`,
+  'definition-published-without-content':
+    'This survey definition gives a published question\'s details ("published") but does not say the file holds one: add "content": "published-question", or remove "published" to read the file as respondent rows.',
+  'definition-published-respondent-keys': (keys: string[]) =>
+    `This survey definition reads the file as one published question ("content": "published-question"), which has no respondents, yet it also gives ${keys.map((k) => `"${k}"`).join(', ')}. Remove ${keys.length === 1 ? 'it' : 'them'}, or set "content" to "respondents" to read one row per respondent.`,
 } as const;
 
 export const definitionMessages = {
