@@ -146,6 +146,35 @@ describe('margins of error on a question page', () => {
   });
 });
 
+describe('margins of error on weighted respondent data', () => {
+  it("uses Kish's effective base, 1,112.2 of the demo's 1,500 respondents, and a design effect on top", async () => {
+    const w = await openWatched(browserOf(), baseUrl);
+    const page = `${baseUrl}#v=1&page=question&s=demo-simulated-wechat-respondents&q=${encodeURIComponent('How often do you use WeChat?')}`;
+    await w.page.goto(page);
+    await w.page.getByTestId('question-table').waitFor();
+    expect(await w.page.getByTestId('interval-base').innerText()).toBe(
+      'Intervals use the effective base of 1,112.2 of 1,500 respondents (Kish), weighted by weight: weighting costs precision.',
+    );
+    // Many times in a day, 36.3% of n_eff = 1,112.2: Wilson 33.5–39.2 (33.9–38.8 on the plain 1,500).
+    expect(await intervalCells(w.page)).toEqual([
+      '33.5–39.2',
+      '24.7–29.9',
+      '18.8–23.6',
+      '13.4–17.6',
+    ]);
+    await w.page.getByLabel('Design effect').fill('1.5');
+    await w.page.getByRole('button', { name: 'Apply' }).click();
+    await expect
+      .poll(() => w.page.getByTestId('interval-base').innerText())
+      .toContain(
+        "The design effect of 1.5 is applied on top of the weighting's: 1,112.2 ÷ 1.5 = 741.5.",
+      );
+    expect((await intervalCells(w.page))[0]).toBe('32.9–39.8');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+});
+
 describe('exports with intervals', () => {
   it('writes the interval ends and the base they use into the CSV and the chart SVG', async () => {
     const w = await openWatched(browserOf(), baseUrl);

@@ -1,12 +1,13 @@
 // Reading one published series like an analyst, for the question page: the
 // bases its printed figures fit (core/published/bases.ts), the base its
-// margins of error use (core/published/marginBase.ts), and each option's
+// margins of error use (core/published/marginBase.ts: on weighted respondent
+// data, Kish's effective base, ÷ the design effect typed), and each option's
 // Wilson 95% interval (core/stats/wilson.ts), with the sentences that say so.
 // Components only render what this returns.
 import { BASE_SEARCH_LIMIT, optionsMisfittingBase, seriesBases } from '../../core/published/bases';
 import type { BaseInference } from '../../core/published/bases';
-import { marginBase } from '../../core/published/marginBase';
-import type { MarginBase } from '../../core/published/marginBase';
+import { marginBase, respondentBase, respondentMarginBase } from '../../core/published/marginBase';
+import type { MarginBase, RespondentBase } from '../../core/published/marginBase';
 import { analystMessages as M } from '../../core/messages';
 import { formatCount, formatNumber, roundTo } from '../../core/format/number';
 import { formatPublished } from '../../core/format/percent';
@@ -46,7 +47,7 @@ export interface SeriesAnalyst {
   /** The base the intervals use; null: no intervals. */
   base: MarginBase | null;
   deff: number;
-  /** base ÷ deff; null without a base. */
+  /** base ÷ deff (the base being Kish's effective base on weighted respondent data); null without a base. */
   effective: number | null;
   /** "Intervals use the stated base of 1,200 respondents." (or why there are none). */
   uses: string;
@@ -73,6 +74,19 @@ export function publishedSeriesOf(
 ): PublishedSeries | null {
   const q = entry.survey.questions.find((x) => x.id === question.id);
   return q?.series[index] ?? null;
+}
+
+/**
+ * What seriesAnalyst is told of a question's respondents: false for published
+ * figures; respondent data's base (Kish's effective base when weighted), or
+ * true for a question the tab book cannot count (it has no figures either).
+ */
+export function respondentsOf(
+  entry: Pick<LibraryEntry, 'table'>,
+  question: Pick<QuestionVM, 'id'>,
+): RespondentBase | boolean {
+  if (entry.table === null) return false;
+  return respondentBase(entry.table, question.id) ?? true;
 }
 
 function basesSentences(series: PublishedSeries, b: BaseInference | null): string[] | null {
@@ -105,6 +119,15 @@ function usesLine(
       : M.noIntervals(formatCount(BASE_SEARCH_LIMIT));
   const n = formatCount(base.n);
   switch (base.from) {
+    case 'effective': {
+      // Weighted respondents: the data states its base, as a file's base_n does.
+      const line = M.usesEffective(
+        effectiveText(base.n),
+        formatCount(base.of?.respondents ?? 0),
+        base.of?.weight ?? '',
+      );
+      return input.typed === null ? line : `${line} ${M.typedNotUsed(formatCount(input.typed))}`;
+    }
     case 'stated':
       return input.typed !== null && input.typed !== base.n
         ? M.usesStatedOverTyped(n, formatCount(input.typed))
@@ -120,17 +143,23 @@ function usesLine(
 }
 
 /**
- * The analyst's reading of one series. `respondentData`: the figures were
+ * The analyst's reading of one series. `respondents`: the figures were
  * computed from respondents here (their base is known, and rounding says
- * nothing about it), so there is no bases-from-rounding statement.
+ * nothing about it), so there is no bases-from-rounding statement; given as
+ * their base (core/published/marginBase.ts respondentBase), weighted data's
+ * intervals use Kish's effective base; `true` takes the series' stated base.
  */
 export function seriesAnalyst(
   series: PublishedSeries,
   input: AnalystInput = NO_INPUT,
-  respondentData = false,
+  respondents: RespondentBase | boolean = false,
 ): SeriesAnalyst {
+  const respondentData = respondents !== false;
   const inference = respondentData ? null : seriesBases(series);
-  const base = marginBase(series.baseN, input.typed, inference?.smallest ?? null);
+  const base =
+    typeof respondents === 'object'
+      ? respondentMarginBase(respondents)
+      : marginBase(series.baseN, input.typed, inference?.smallest ?? null);
   const deff = input.deff;
   let maxMargin: number | null = null;
   const intervals = series.options.map((o): OptionInterval => {
@@ -164,7 +193,9 @@ export function seriesAnalyst(
     effectiveLine:
       base === null || deff === 1 || effective === null
         ? null
-        : M.effective(formatCount(base.n), deffText(deff), effectiveText(effective)),
+        : base.from === 'effective'
+          ? M.effectiveOnKish(effectiveText(base.n), deffText(deff), effectiveText(effective))
+          : M.effective(formatCount(base.n), deffText(deff), effectiveText(effective)),
     maxMargin,
     intervals,
   };
