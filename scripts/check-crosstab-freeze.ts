@@ -16,6 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { launch } from '../tests/e2e/browser';
+import { breakdown, type CpuProfile } from './profileParts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -49,40 +50,14 @@ declare global {
   }
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string }; children?: number[] }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
 /** Functions whose time is reported on its own (by name: an unminified build keeps them). */
 const PARTS: Record<string, string[]> = {
   engine: ['crosstab', 'banner'],
   weightPicker: ['weightCandidates'],
+  answerCounts: ['withAnswerCounts', 'answerCountColumn'],
   chart: ['drawCrosstabChart'],
   reactRenderAndCommit: ['performWorkOnRoot'],
 };
-
-/** Sampled main-thread time (ms): all of it but idle, and the share under each of PARTS. */
-function breakdown(p: CpuProfile): Record<string, number> {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const out: Record<string, number> = { busy: 0 };
-  for (const part of Object.keys(PARTS)) out[part] = 0;
-  p.samples.forEach((id, k) => {
-    const ms = (p.timeDeltas[k + 1] ?? 0) / 1000;
-    if (byId.get(id)?.callFrame.functionName === '(idle)') return;
-    out.busy! += ms;
-    const names = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at))
-      names.add(byId.get(at)!.callFrame.functionName);
-    for (const [part, fns] of Object.entries(PARTS))
-      if (fns.some((f) => names.has(f))) out[part]! += ms;
-  });
-  for (const k of Object.keys(out)) out[k] = Math.round(out[k]!);
-  return out;
-}
 
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -151,7 +126,7 @@ for (const [what, act] of changes) {
     cdp === null ? null : ((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile);
   if (sampled !== null && profileDir !== '')
     writeFileSync(`${profileDir}/change-${results.length + 1}.cpuprofile`, JSON.stringify(sampled));
-  const busy = sampled === null ? null : breakdown(sampled);
+  const busy = sampled === null ? null : breakdown(sampled, PARTS);
   results.push({
     change: what,
     ...(busy === null ? {} : { profiledMainThreadMs: busy }),

@@ -3,13 +3,19 @@
 // input, and report the import time, the page's long tasks and worst response
 // time during the import, the browser's memory (sum of its processes'
 // proportional set size), then open a crosstab by its link and time it.
-// Usage: npx tsx scripts/check-large-import.ts <file> [baseUrl] [--rows Q1 --cols Q2]
+// Usage: npx tsx scripts/check-large-import.ts <file> [baseUrl] [--rows Q1 --cols Q2] [--profile]
+//   [--profile-dir /tmp/p]
+//   --profile: sample the page's main thread (CPU profile) during the import and
+//   during the crosstab, and say where its time went: CPU time, steadier than
+//   wall-clock time on a loaded machine (names need: npx vite build --minify false);
+//   --profile-dir also saves them there (import.cpuprofile, crosstab.cpuprofile)
 //
 // A 10,000,000 × 30 file comes from the bench generator:
 //   npx tsx perf/generate.ts --rows 10000000 --out /tmp/survey-10m.csv --parquet /tmp/survey-10m.parquet
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { launch } from '../tests/e2e/browser';
+import { breakdown, type CpuProfile } from './profileParts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -18,10 +24,14 @@ const option = (name: string, fallback: string): string => {
 };
 const rowsQ = option('--rows', 'Q1');
 const colsQ = option('--cols', 'Q2');
+const profile = argv.includes('--profile');
+if (profile) argv.splice(argv.indexOf('--profile'), 1);
+/** Where to save the two profiles (import.cpuprofile, crosstab.cpuprofile), if anywhere. */
+const profileDir = option('--profile-dir', '');
 const [file, baseUrl = 'http://127.0.0.1:4173/'] = argv;
 if (!file) {
   console.error(
-    'Usage: npx tsx scripts/check-large-import.ts <file.csv|file.parquet> [baseUrl] [--rows Q1 --cols Q2]',
+    'Usage: npx tsx scripts/check-large-import.ts <file.csv|file.parquet> [baseUrl] [--rows Q1 --cols Q2] [--profile]',
   );
   process.exit(2);
 }
@@ -92,6 +102,16 @@ function browserPssMiB(byKind?: Map<string, number>): number {
   return kib / 1024;
 }
 
+/** Functions whose main-thread time is reported on its own (by name: an unminified build keeps them). */
+const PARTS: Record<string, string[]> = {
+  firstRenderReact: ['performWorkOnRoot'],
+  analyseSurvey: ['analyseSurvey'],
+  seriesBases: ['seriesBases'],
+  crosstabEngine: ['crosstab', 'banner'],
+  answerCounts: ['withAnswerCounts', 'answerCountColumn'],
+  weightCandidates: ['weightCandidates'],
+};
+
 interface LongTask {
   start: number;
   ms: number;
@@ -125,6 +145,19 @@ await page
   .waitFor({ timeout: 120_000 })
   .catch(() => undefined);
 const baseline = browserPssMiB();
+const cdp = profile ? await page.context().newCDPSession(page) : null;
+if (cdp !== null) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+}
+/** The page's sampled main-thread time since the profiler started, and its parts; null without --profile. */
+const profiled = async (name: string): Promise<Record<string, number> | null> => {
+  if (cdp === null) return null;
+  const p = (await cdp.send('Profiler.stop')).profile as unknown as CpuProfile;
+  if (profileDir !== '') writeFileSync(`${profileDir}/${name}.cpuprofile`, JSON.stringify(p));
+  return breakdown(p, PARTS);
+};
 const importStart = await page.evaluate(() => performance.now());
 const t0 = Date.now();
 await importButton.click();
@@ -173,6 +206,7 @@ const importEnd = await page.evaluate(() => performance.now());
 const after = browserPssMiB();
 const questions = await page.locator('[data-testid="question-list"] > li').count();
 await page.waitForTimeout(500); // long tasks are reported after they end
+const importProfile = await profiled('import');
 const importTasks = await page.evaluate(
   ([a, b]) =>
     (window as unknown as Recorded).__checkLongTasks.filter((t) => t.start >= a && t.start <= b),
@@ -181,6 +215,7 @@ const importTasks = await page.evaluate(
 
 // The crosstab, opened by its link: from the hash change to the table on screen.
 const survey = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('s');
+if (cdp !== null) await cdp.send('Profiler.start');
 // Written as text: tsx would wrap named functions in a helper the page does not have.
 const crosstab = (await page.evaluate(`(async () => {
   const t = performance.now();
@@ -197,6 +232,7 @@ const crosstab = (await page.evaluate(`(async () => {
   await new Promise((resolve) => setTimeout(resolve, 500));
   return { ms, tasks: window.__checkLongTasks.filter((x) => x.start >= t - 1) };
 })()`)) as { ms: number; tasks: LongTask[] };
+const crosstabProfile = await profiled('crosstab');
 sample();
 const mb = statSync(file).size / 1e6;
 const worstTask = (tasks: LongTask[]) => Math.max(0, ...tasks.map((x) => x.ms));
@@ -221,6 +257,12 @@ console.log(
       crosstab: `${rowsQ} × ${colsQ}`,
       crosstabMs: Math.round(crosstab.ms),
       worstLongTaskDuringCrosstabMs: worstTask(crosstab.tasks),
+      ...(importProfile === null
+        ? {}
+        : {
+            profiledMainThreadMsDuringImport: importProfile,
+            profiledMainThreadMsDuringCrosstab: crosstabProfile,
+          }),
     },
     null,
     2,

@@ -6,6 +6,7 @@ import type { PublishedSurvey } from '../../core/published/types';
 import type { Loaded } from '../../core/pipeline';
 import type { Schema } from '../../core/schema/types';
 import type { RespondentTable } from '../../core/table/types';
+import { weightFacts, type WeightFacts } from '../../core/table/weightCandidates';
 import { surveyOfTable } from './respondentView';
 
 export interface StoredBase {
@@ -34,6 +35,8 @@ export type StoredSurvey =
       table: RespondentTable;
       /** The questions' distributions, computed once at import (see state/respondentView.ts). */
       view?: PublishedSurvey;
+      /** What each numeric column's values say about it as a weight, found once at import (core/table/weightCandidates.ts). Absent in surveys kept before it existed: found when first asked. */
+      weightFacts?: WeightFacts[];
       /** Every decision the table was read with: it travels in links and downloads. Absent in surveys kept before it existed. */
       definition?: SurveyDefinition;
       /** How the file was read (column names in file order, header lines, questions): what a query over the same file needs ("Copy as SQL"). Absent in surveys kept before it existed. */
@@ -45,9 +48,10 @@ export type StoredOrigin = Omit<StoredBase, 'name'>;
 
 /**
  * The library record of a loaded survey: published figures as they are;
- * respondent data with its questions' distributions (computed once here, a pass
- * over every respondent per question, so the page only draws them) and the
- * definition it was read with. One shape for bundled files and uploads.
+ * respondent data with its questions' distributions and its numeric columns'
+ * weight facts (computed once here, in the import worker: each a pass over
+ * every respondent, so the page only reads them) and the definition it was
+ * read with. One shape for bundled files and uploads.
  */
 export function storedRecord(loaded: Loaded, origin: StoredOrigin): StoredSurvey {
   return loaded.kind === 'distribution'
@@ -58,6 +62,7 @@ export function storedRecord(loaded: Loaded, origin: StoredOrigin): StoredSurvey
         name: loaded.table.meta.title,
         table: loaded.table,
         view: surveyOfTable(loaded.table, null),
+        weightFacts: weightFacts(loaded.table),
         definition: loaded.definition,
         schema: loaded.schema,
       };

@@ -175,6 +175,51 @@ describe('bases from rounding: the rules', () => {
   });
 });
 
+describe('bases from rounding: every base from 100·10^d on fits', () => {
+  /** What inferBases says, from the reference tested on every base up to `limit`. */
+  const refInference = (texts: string[], limit: number) => {
+    const ref = refCandidates(texts, limit);
+    return {
+      smallest: ref[0] ?? null,
+      candidates: ref.slice(0, 10),
+      searchedUpTo: limit,
+      count: ref.length,
+    };
+  };
+
+  it('finds all 9,001 bases from 1,000 to 10,000 for one-decimal figures, as the reference does', () => {
+    const texts = ['33.3%', '12.5%', '54.2%'];
+    const b = inferBases(figures(...texts));
+    expect(b).toEqual(refInference(texts, BASE_SEARCH_LIMIT));
+    // Below 1,000 only some fit: 24 (8/24 = 33.3%, 3/24 = 12.5%, 13/24 = 54.2%) is the first.
+    expect(b.smallest).toBe(24);
+    expect(b.count - 9001).toBe(refCandidates(texts, 999).length);
+  });
+
+  it('agrees with the reference on every base for random figures of 0, 1 and 2 decimals, 0% and 100% included', () => {
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 40; trial++) {
+      const decimals = trial % 3;
+      const texts = Array.from({ length: 1 + (trial % 4) }, () => {
+        const units = Math.floor(random() * (100 * 10 ** decimals + 1));
+        return `${(units / 10 ** decimals).toFixed(decimals)}%`;
+      });
+      for (const limit of [50, 999, 1000, 1001, BASE_SEARCH_LIMIT])
+        expect([texts, limit, inferBases(figures(...texts), limit)]).toEqual([
+          texts,
+          limit,
+          refInference(texts, limit),
+        ]);
+    }
+  });
+
+  it('finds no base for a figure above 100% or below 0%, whatever the limit', () => {
+    for (const texts of [['101%', '50%'], ['-0.1%'], ['100.01%']])
+      expect(inferBases(figures(...texts), 20_000)).toEqual(refInference(texts, 20_000));
+  });
+});
+
 function bundled(name: string): PublishedSurvey {
   const text = readFileSync(new URL(`../../../surveys/${name}.csv`, import.meta.url), 'utf8');
   const r = parseDistributionCsv(text, `${name}.csv`);
