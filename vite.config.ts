@@ -1,6 +1,8 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import type * as BundledReader from './scripts/bundledSurveys';
 
 // The built app may run only its own scripts and talk only to its own origin.
 // Dev mode is left without it: Vite's dev server injects inline scripts.
@@ -41,10 +43,67 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// The bundled surveys: `virtual:bundled-surveys` is the URL of their JSON, made
+// by scripts/bundledSurveys.ts through the same door as an upload, when the app
+// is built (a hashed asset) or served (`vite`, from memory); src/app/bundled.ts
+// fetches it. The reader is loaded through tsx only when the module is asked
+// for, so loading this config (also for the unit tests) does not bundle the
+// import pipeline into it.
+const ID = 'virtual:bundled-surveys';
+const RESOLVED = `\0${ID}`;
+/** Where `vite` (dev) serves the JSON; the build emits it as a hashed asset instead. */
+const DEV_PATH = '/@bundled-surveys.json';
+
+function bundledSurveys(folder: string): Plugin {
+  let build = true;
+  let reader: Promise<typeof BundledReader> | null = null;
+  const read = () =>
+    (reader ??= tsImport('./scripts/bundledSurveys.ts', import.meta.url) as Promise<
+      typeof BundledReader
+    >);
+  return {
+    name: 'bundled-surveys',
+    configResolved(config) {
+      build = config.command === 'build';
+    },
+    resolveId: {
+      filter: { id: new RegExp(`^${ID}$`) },
+      handler: (id) => (id === ID ? RESOLVED : null),
+    },
+    load: {
+      filter: { id: new RegExp(`^\0${ID}$`) },
+      async handler(id) {
+        if (id !== RESOLVED) return null;
+        const { bundledInputs, bundledSurveysJson } = await read();
+        for (const path of bundledInputs(folder)) this.addWatchFile(path);
+        // Read now, also when serving, so a broken file stops the build or shows in the overlay.
+        const json = bundledSurveysJson(folder);
+        if (!build) return `export default ${JSON.stringify(DEV_PATH)};`;
+        const ref = this.emitFile({ type: 'asset', name: 'bundled-surveys.json', source: json });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      },
+    },
+    configureServer(server) {
+      server.middlewares.use(DEV_PATH, (_req, res, next) => {
+        read()
+          .then(({ bundledSurveysJson }) => bundledSurveysJson(folder))
+          .then((json) => {
+            res.setHeader('Content-Type', 'application/json');
+            res.end(json);
+          }, next);
+      });
+    },
+  };
+}
+
 // One config for the app and the unit tests. Browser tests have their own
 // (vitest.e2e.config.ts) because they need a built app and a real Chromium.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    bundledSurveys(fileURLToPath(new URL('./surveys/', import.meta.url))),
+  ],
   base: './',
   resolve: {
     // A stdlib probe evaluates a string (blocked by the CSP above): see src/core/stats/noGenerators.cjs.
@@ -59,9 +118,9 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 800,
-    // Bundled surveys are fetched by the import worker: keep them files on the
-    // app's own origin, never data: URLs (which the CSP's connect-src refuses).
-    assetsInlineLimit: (file: string) => (file.endsWith('.csv') ? false : undefined),
+    // The bundled surveys' JSON is fetched by the page: keep it a file on the
+    // app's own origin, never a data: URL (which the CSP's connect-src refuses).
+    assetsInlineLimit: (file: string) => (file.endsWith('.json') ? false : undefined),
   },
   worker: { format: 'es' },
   preview: { headers: SECURITY_HEADERS },

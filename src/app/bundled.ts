@@ -1,21 +1,20 @@
-// The bundled surveys: the files in surveys/, shipped as assets of the build
-// and read by the import worker (state/bundledLoad.ts) — the same files the CLI
-// reads, in the same formats a user uploads. A respondent file may have a
-// sidecar `<name>.json` with its title, notice and source.
-import type { BundledFile } from './bundledLoad';
+// The bundled surveys: the files in surveys/ (the same files the CLI reads),
+// read when the app is built, through the same pipeline as an upload
+// (scripts/bundledSurveys.ts), into one JSON file on the app's own origin.
+// The page fetches and decodes it: no worker starts and nothing is parsed on a
+// first visit. A respondent file's sidecar `<name>.json` gives its title,
+// notice, source and answer orders.
+import bundledUrl from 'virtual:bundled-surveys';
+import { storageMessages as M } from '../core/messages';
+import { decodeBundled, type BundledLoad } from './bundledJson';
 
-const urls = import.meta.glob('/surveys/*.csv', { query: '?url', import: 'default', eager: true });
-// Sidecars as text: the worker validates them as the CLI does (core/surveys.ts).
-const sidecars = import.meta.glob('/surveys/*.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-export function bundledFiles(baseUrl: string): BundledFile[] {
-  return Object.entries(urls).map(([path, url]) => ({
-    path,
-    url: new URL(String(url), baseUrl).href,
-    sidecar: (sidecars[path.replace(/\.csv$/i, '.json')] as string | undefined) ?? null,
-  }));
+export async function loadBundledSurveys(baseUrl: string): Promise<BundledLoad> {
+  try {
+    const response = await fetch(new URL(bundledUrl, baseUrl));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return { records: decodeBundled(await response.text()), errors: [] };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { records: [], errors: [{ file: 'surveys', message: M.bundledUnreadable(detail) }] };
+  }
 }

@@ -11,7 +11,6 @@ import type {
   ToWorker,
   WorkerLoadOptions,
 } from './importProtocol';
-import type { BundledFile, BundledLoad } from './bundledLoad';
 
 export interface Progress {
   bytes: number;
@@ -142,12 +141,4 @@ export function loadFile(
     onProgress,
   );
   return { promise: promise.then((out) => ('type' in out ? out.result : out)), cancel };
-}
-
-/** Read the bundled surveys in a worker (their typed arrays are transferred). */
-export async function loadBundledFiles(files: BundledFile[]): Promise<BundledLoad> {
-  const { promise } = run({ id: nextId++, type: 'bundled', files }, [], 'bundled');
-  const out = await promise;
-  if ('type' in out) return out.result;
-  return { records: [], errors: [{ file: 'surveys', message: out.ok ? '' : out.error.message }] };
 }

@@ -3,7 +3,6 @@
 import type { LoadOptions, Preview } from '../core/pipeline';
 import type { Result } from '../core/result';
 import type { StoredSurvey } from '../state/models/stored';
-import type { BundledFile, BundledLoad } from './bundledLoad';
 
 export type WorkerLoadOptions = Omit<LoadOptions, 'onProgress' | 'shouldCancel'>;
 
@@ -20,7 +19,6 @@ export interface Imported {
 }
 
 export type ToWorker =
-  | { id: number; type: 'bundled'; files: BundledFile[] }
   | { id: number; type: 'preview'; bytes: Uint8Array; options: WorkerLoadOptions }
   | {
       id: number;
@@ -36,5 +34,4 @@ export type ToWorker =
 export type FromWorker =
   | { id: number; type: 'progress'; bytes: number; totalBytes: number; rows: number }
   | { id: number; type: 'preview'; result: Result<Preview> }
-  | { id: number; type: 'bundled'; result: BundledLoad }
   | { id: number; type: 'loaded'; result: Result<Imported> };

@@ -18,7 +18,6 @@ import type { FromWorker, Imported, ToWorker } from './importProtocol';
 import { placeStored } from './persist';
 import { storedRecord, type StoredSurvey } from '../state/models/stored';
 import { checkFingerprint, fingerprintBytes } from './fingerprint';
-import { loadBundled } from './bundledLoad';
 import { fingerprintFile, partHelpers } from './parallelImport';
 import { blobSource } from './parallelSource';
 
@@ -181,22 +180,6 @@ async function importFile(msg: Extract<ToWorker, { type: 'load' }>): Promise<Res
 
 scope.onmessage = (event) => {
   const msg = event.data;
-  if (msg.type === 'bundled') {
-    loadBundled(msg.files).then(
-      (result) =>
-        scope.postMessage(
-          { id: msg.id, type: 'bundled', result },
-          result.records.flatMap((r) => buffersOf(r)),
-        ),
-      (err: unknown) =>
-        scope.postMessage({
-          id: msg.id,
-          type: 'bundled',
-          result: { records: [], errors: [{ file: 'surveys', message: String(err) }] },
-        }),
-    );
-    return;
-  }
   if (msg.type === 'preview') {
     previewSurveyFileAsync(msg.bytes, msg.options).then(
       (result) => scope.postMessage({ id: msg.id, type: 'preview', result }),

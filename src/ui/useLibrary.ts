@@ -12,8 +12,7 @@ import {
   type Library,
   type LibraryEntry,
 } from '../state/models/library';
-import { bundledFiles } from '../app/bundled';
-import { loadBundledFiles } from '../app/importClient';
+import { loadBundledSurveys } from '../app/bundled';
 import {
   deleteStored,
   listStored,
@@ -24,6 +23,7 @@ import {
 } from '../app/persist';
 import { announceChange, onLibraryChange } from '../app/libraryChannel';
 import type { StoredSurvey } from '../state/models/stored';
+import { recordWeightFacts } from '../core/table/weightCandidates';
 import { remoteChanges, revisionOf } from '../state/models/storedChanges';
 import { storageMessages as M } from '../core/messages';
 
@@ -32,6 +32,9 @@ function entryOfStored(
   origin: LibraryEntry['origin'] = 'upload',
 ): LibraryEntry {
   const extras = { fingerprint: record.fingerprint || null, name: record.name };
+  // The weight facts found at import: the crosstab's weight picker passes over no column again.
+  if (record.kind === 'respondents' && record.weightFacts)
+    recordWeightFacts(record.table, record.weightFacts);
   return record.kind === 'distribution'
     ? entryFromSurvey(record.id, record.file, origin, record.survey, extras)
     : entryFromTable(record.id, record.file, origin, record.table, {
@@ -72,8 +75,8 @@ export function useLibrary(): [Library, LibraryActions] {
 
   useEffect(() => {
     let live = true;
-    // The bundled files are read in the import worker, like uploads.
-    void loadBundledFiles(bundledFiles(document.baseURI)).then((r) => {
+    // The bundled files were read when the app was built (src/app/bundled.ts): no worker starts.
+    void loadBundledSurveys(document.baseURI).then((r) => {
       if (live)
         setBundled({
           entries: r.records.map((rec) => entryOfStored(rec, 'bundled')),

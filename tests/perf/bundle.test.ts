@@ -30,14 +30,22 @@ function fakeDist(): string {
 }
 
 describe('the bundle budget counts what a first visit loads', () => {
-  it('takes the entry, its static imports and the import worker, not dynamic imports or on-demand workers', () => {
+  it('takes the entry, its static imports and a worker started at load with its imports, not dynamic imports or on-demand workers', () => {
     const dir = fakeDist();
-    const names = [...initialFiles(dir)].map((p) => p.slice(dir.length + 1)).sort();
+    const names = [...initialFiles(dir, [/^importWorker-/])]
+      .map((p) => p.slice(dir.length + 1))
+      .sort();
     expect(names).toEqual([
       'assets/codes-e.js',
       'assets/importWorker-c.js',
       'assets/index-a.js',
       'assets/react-b.js',
     ]);
+  });
+
+  it('counts no worker by default: the page starts none as it opens (the bundled surveys are read at build time)', () => {
+    const dir = fakeDist();
+    const names = [...initialFiles(dir)].map((p) => p.slice(dir.length + 1)).sort();
+    expect(names).toEqual(['assets/index-a.js', 'assets/react-b.js']);
   });
 });

@@ -43,4 +43,9 @@ export const storageMessages = {
   remoteDeleted: (name: string) => `“${isolate(name)}” was deleted in another tab.`,
   remoteRenamed: (from: string, to: string) =>
     `“${isolate(from)}” was renamed “${isolate(to)}” in another tab.`,
+  // The bundled surveys: read when the app is built (scripts/bundledSurveys.ts), fetched by the page.
+  bundledUnreadable: (detail: string) =>
+    `The bundled surveys could not be loaded (${detail}). Reload the page to try again; your own surveys are not affected.`,
+  bundledBuildFailed: (problems: readonly string[]) =>
+    `A bundled survey in surveys/ could not be read, so the app was not built. Fix the file, or remove it from surveys/:\n${problems.join('\n')}`,
 } as const;
