@@ -37,7 +37,7 @@ const CountsPage = named(() => import('./CountsPage'), 'CountsPage');
 const FlagsPage = named(() => import('./FlagsPage'), 'FlagsPage');
 const ImportPanel = named(() => import('./ImportPanel'), 'ImportPanel');
 const NeedFilePanel = named(() => import('./NeedFilePanel'), 'NeedFilePanel');
-import { appMessages, storageMessages } from '../core/messages';
+import { appMessages, libraryMessages, storageMessages } from '../core/messages';
 
 export function App() {
   const [decoded, navigate] = useHashView();
@@ -132,7 +132,7 @@ export function App() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        Skip to content
+        {appMessages.skipLink}
       </a>
       <header className="app-header">
         <button
@@ -148,23 +148,23 @@ export function App() {
         </button>
         <h1>
           <a href={hrefFor(HOME)} style={{ color: 'inherit', textDecoration: 'none' }}>
-            Survey Workbench
+            {appMessages.appName}
           </a>
         </h1>
-        <nav aria-label="Views">
+        <nav aria-label={appMessages.viewsNav}>
           <a
             className="btn"
             href={hrefFor(HOME)}
             aria-current={view.page === 'library' ? 'page' : undefined}
           >
-            Library
+            {appMessages.libraryLink}
           </a>
           <a
             className="btn"
             href={hrefFor({ ...HOME, page: 'flags' })}
             aria-current={view.page === 'flags' ? 'page' : undefined}
           >
-            Flags ({library.flagCount})
+            {appMessages.flagsLink(library.flagCount)}
           </a>
           <button
             type="button"
@@ -172,7 +172,7 @@ export function App() {
             ref={importRef}
             onClick={() => setImporting({ file: null, key: Date.now() })}
           >
-            Import a file…
+            {appMessages.importFile}
           </button>
         </nav>
       </header>
@@ -229,10 +229,10 @@ export function App() {
               }}
             />
           ) : null}
-          {carried?.ok ? <p className="muted">Opening the survey carried in this link…</p> : null}
+          {carried?.ok ? <p className="muted">{appMessages.openingFromLink}</p> : null}
           {library.loading && wanted !== null && !entry ? (
             <p className="muted" role="status">
-              Loading the library…
+              {libraryMessages.loading}
             </p>
           ) : null}
           {entry &&

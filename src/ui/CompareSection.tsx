@@ -7,7 +7,7 @@ import type { QuestionVM } from '../state/models/questionModel';
 import type { ViewState } from '../state/url/view';
 import { CompareTable, type CompareInput } from './CompareTable';
 import { isolate } from '../core/format/bidi';
-import { analystMessages as AM } from '../core/messages';
+import { analystMessages as AM, questionPageMessages as Q } from '../core/messages';
 import { publishedSeriesOf, testBase } from '../state/models/analyst';
 
 interface Props {
@@ -33,7 +33,7 @@ function columnsOf(
   return withData.map(({ s, index }) => ({
     baseN: testBase(publishedSeriesOf(entry, question, index)?.baseN ?? null, own ? typed : null),
     name: own
-      ? (s.segment ?? 'All who were asked')
+      ? (s.segment ?? Q.allAsked)
       : `${isolate(entry.publisher ?? entry.title)}, ${entry.dateText}${s.segment ? ` — ${isolate(s.segment)}` : ''}`,
     options: s.options.map((o) => o.published),
     flags: s.flags,
@@ -65,17 +65,17 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
   const options = candidates.filter((c) => c.ref !== self && !view.compare.includes(c.ref));
   return (
     <section className="series" aria-labelledby="compare-heading">
-      <h3 id="compare-heading">Compare</h3>
+      <h3 id="compare-heading">{Q.compareHeading}</h3>
       <div className="toolbar">
         <label>
-          Add a column from another question{' '}
+          {Q.compareAdd}{' '}
           <select
             value=""
             onChange={(e) => {
               if (e.target.value) navigate({ ...view, compare: [...view.compare, e.target.value] });
             }}
           >
-            <option value="">Choose a question…</option>
+            <option value="">{Q.chooseQuestion}</option>
             {options.map((c) => (
               <option key={c.ref} value={c.ref}>
                 {c.label}
@@ -90,24 +90,19 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
             className="btn"
             onClick={() => navigate({ ...view, compare: view.compare.filter((r) => r !== o.ref) })}
           >
-            Remove “<bdi>{o.question.text}</bdi>” ({o.entry.dateText})
+            {Q.compareRemove} “<bdi>{o.question.text}</bdi>” ({o.entry.dateText})
           </button>
         ))}
       </div>
       {columns.length >= 2 ? (
         <>
-          <CompareTable
-            columns={columns}
-            caption="Percents side by side; differences in points and index (100 = first column). Options are matched by label."
-          />
+          <CompareTable columns={columns} caption={Q.compareCaption} />
           <p className="muted" data-testid="compare-tests">
             {tested ? AM.compareTested : AM.compareUntested}
           </p>
         </>
       ) : (
-        <p className="muted">
-          Add a question to compare this one with, e.g. the same question in another report.
-        </p>
+        <p className="muted">{Q.compareEmpty}</p>
       )}
     </section>
   );

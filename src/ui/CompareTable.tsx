@@ -10,7 +10,7 @@ import {
 } from '../core/compare/published';
 import { formatNumber, formatP } from '../core/format/number';
 import { formatPercent } from '../core/format/percent';
-import { analystMessages as AM } from '../core/messages';
+import { analystMessages as AM, questionPageMessages as Q } from '../core/messages';
 import type { FlagVM } from '../state/models/questionModel';
 import { ScrollBox } from './ScrollBox';
 
@@ -57,7 +57,7 @@ export function CompareTable({ columns, caption }: { columns: CompareInput[]; ca
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Option</th>
+            <th scope="col">{Q.compareOption}</th>
             {c.columns.map((name, i) => (
               <th key={`${name}-${i}`} scope="col" className="num" colSpan={span(i)}>
                 <bdi>{name}</bdi>
@@ -76,21 +76,16 @@ export function CompareTable({ columns, caption }: { columns: CompareInput[]; ca
                   <th key={`${name}-${i}-p`} scope="col" className="num">
                     %
                   </th>,
-                  <th
-                    key={`${name}-${i}-d`}
-                    scope="col"
-                    className="num"
-                    title="Difference in percentage points from the first column"
-                  >
-                    Diff. (pts)
+                  <th key={`${name}-${i}-d`} scope="col" className="num" title={Q.compareDiffTitle}>
+                    {Q.compareDiff}
                   </th>,
                   <th
                     key={`${name}-${i}-x`}
                     scope="col"
                     className="num"
-                    title="100 × this column ÷ the first column"
+                    title={Q.compareIndexTitle}
                   >
-                    Index
+                    {Q.compareIndex}
                   </th>,
                   testable[i] ? (
                     <th key={`${name}-${i}-t`} scope="col" title={AM.testHeaderTitle}>
@@ -147,11 +142,13 @@ export function CompareTable({ columns, caption }: { columns: CompareInput[]; ca
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Notes</th>
+            <th scope="row">{Q.compareNotes}</th>
             {columns.map((col, i) => (
               <td key={i} colSpan={span(i)} className="muted" style={{ fontWeight: 400 }}>
                 {[
-                  col.flags.length === 0 ? 'No flags' : col.flags.map((f) => f.message).join(' '),
+                  col.flags.length === 0
+                    ? Q.compareNoFlags
+                    : col.flags.map((f) => f.message).join(' '),
                   i !== c.reference && !testable[i] ? AM.notTestable : null,
                 ]
                   .filter((t) => t !== null)

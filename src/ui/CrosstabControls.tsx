@@ -26,9 +26,9 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
   const other = weights.filter((w) => !w.likely);
   const weightValue = x.weight === undefined ? (table.weightId ?? '-') : (x.weight ?? '-');
   return (
-    <div className="form-grid" role="group" aria-label="Crosstab settings">
+    <div className="form-grid" role="group" aria-label={PM.settings}>
       <label>
-        Rows
+        {PM.rows}
         <select
           value={rowsId}
           onChange={(e) => set({ rows: e.target.value, rowNets: [], sort: null })}
@@ -37,24 +37,24 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
         </select>
       </label>
       <label>
-        Columns
+        {PM.columns}
         <select
           value={x.cols ?? ''}
           onChange={(e) =>
             set({ cols: e.target.value === '' ? null : e.target.value, colNets: [], sort: null })
           }
         >
-          <option value="">Total only</option>
+          <option value="">{PM.totalOnly}</option>
           <QuestionOptions questions={questions} />
         </select>
       </label>
       <label>
-        Weight
+        {PM.weight}
         <select
           value={weightValue}
           onChange={(e) => set({ weight: e.target.value === '-' ? null : e.target.value })}
         >
-          <option value="-">Unweighted</option>
+          <option value="-">{PM.unweighted}</option>
           {likely.length > 0 ? (
             <optgroup label={PM.weightLikely}>
               {likely.map((c) => (
@@ -76,12 +76,12 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
         </select>
       </label>
       <label>
-        Percent
+        {PM.percent}
         <select
           value={grid?.percent ?? x.percent}
           onChange={(e) => set({ percent: e.target.value as PercentMode })}
         >
-          {(grid?.percentModes ?? [{ mode: 'col' as const, label: 'Column %' }]).map((m) => (
+          {(grid?.percentModes ?? [{ mode: 'col' as const, label: PM.columnPercent }]).map((m) => (
             <option key={m.mode} value={m.mode}>
               {m.label}
             </option>
@@ -94,7 +94,7 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
           checked={x.counts}
           onChange={(e) => set({ counts: e.target.checked })}
         />
-        Show counts
+        {PM.showCounts}
       </label>
       <label style={{ flexDirection: 'row', alignItems: 'center', gap: 6 }}>
         <input
@@ -102,7 +102,7 @@ export function CrosstabControls({ table, x, rowsId, grid, set }: Props) {
           checked={x.tests}
           onChange={(e) => set({ tests: e.target.checked })}
         />
-        Significance tests
+        {PM.tests}
       </label>
     </div>
   );
@@ -113,7 +113,7 @@ function QuestionOptions({ questions }: { questions: Column[] }) {
   return questions.map((q) => (
     <option key={q.id} value={q.id}>
       {isolate(q.text)}
-      {q.type === 'multi' ? ' (multiple answers)' : ''}
+      {q.type === 'multi' ? PM.multiAnswers : ''}
     </option>
   ));
 }

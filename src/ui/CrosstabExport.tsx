@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { crosstabExport, tableToCsv, tableToTsv } from '../core/export/csv';
 import { exportFileName } from '../core/export/fileName';
+import { crosstabPageMessages as PM } from '../core/messages';
 import type { CrosstabGrid } from '../state/models/crosstabModel';
 import type { LibraryEntry } from '../state/models/library';
 import { crosstabQuery } from '../state/models/copySql';
@@ -37,7 +38,10 @@ export function CrosstabExport({ entry, grid, rowsText, colsText, filterText, co
       source: entry.source,
       rowOrder: grid.rows.map((r) => r.index),
     });
-  const name = exportFileName([entry.title, rowsText, colsText ? `by ${colsText}` : null], 'csv');
+  const name = exportFileName(
+    [entry.title, rowsText, colsText ? PM.fileBy(colsText) : null],
+    'csv',
+  );
   return (
     <div className="toolbar">
       <button
@@ -45,19 +49,19 @@ export function CrosstabExport({ entry, grid, rowsText, colsText, filterText, co
         className="btn"
         onClick={() => downloadText(name, tableToCsv(rows(), { bom: true }))}
       >
-        Export CSV
+        {PM.exportCsv}
       </button>
       <button
         type="button"
         className="btn"
         onClick={() =>
           navigator.clipboard.writeText(tableToTsv(rows())).then(
-            () => setStatus('Copied: paste it into a spreadsheet.'),
-            () => setStatus('The browser blocked the clipboard; use Export CSV instead.'),
+            () => setStatus(PM.copied),
+            () => setStatus(PM.clipboardBlocked),
           )
         }
       >
-        Copy as TSV
+        {PM.copyTsv}
       </button>
       <span role="status" className="muted">
         {status}

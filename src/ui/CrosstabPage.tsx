@@ -43,9 +43,9 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
   return (
     <article>
       <p className="meta">
-        <bdi>{entry.title}</bdi> · {formatNumber(table.rowCount, 0)} respondents
+        <bdi>{entry.title}</bdi> · {PM.respondents(formatNumber(table.rowCount, 0))}
       </p>
-      <h2>Crosstab</h2>
+      <h2>{PM.heading}</h2>
       {entry.notice ? (
         <p className="banner notice" data-testid="notice">
           <bdi>{entry.notice}</bdi>
@@ -80,7 +80,7 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
         <>
           {filterText ? (
             <p className="note" data-testid="active-filter">
-              Filter: {filterText}
+              {PM.filterLine} {filterText}
             </p>
           ) : null}
           <CrosstabTable
@@ -103,8 +103,11 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
             ) : null}
             {result.chiSquare ? (
               <li data-testid="chi-square">
-                Pearson χ² = {formatNumber(result.chiSquare.statistic, 2)}, df ={' '}
-                {result.chiSquare.df}, {pText(result.chiSquare.p)}
+                {PM.chiSquare(
+                  formatNumber(result.chiSquare.statistic, 2),
+                  result.chiSquare.df,
+                  pText(result.chiSquare.p),
+                )}
               </li>
             ) : null}
             {grid.showLetters && result.testNote ? (

@@ -1,5 +1,6 @@
 // A crash in one view must not take the library or other views with it.
 import { Component, type ReactNode } from 'react';
+import { appMessages } from '../core/messages';
 
 interface State {
   error: Error | null;
@@ -16,8 +17,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     if (this.state.error) {
       return (
         <div className="banner problem" role="alert">
-          This view failed to draw ({this.state.error.message}). Your library is intact: pick
-          another survey or question on the left.
+          {appMessages.viewFailed(this.state.error.message)}
         </div>
       );
     }

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import type { RespondentTable } from '../core/table/types';
 import { categoricalColumns } from '../state/models/crosstabModel';
 import { OptionChecklist } from './OptionChecklist';
-import { isolate } from '../core/format/bidi';
+import { crosstabPageMessages as PM } from '../core/messages';
 import type { CrosstabFilter } from '../state/url/view';
 
 interface Props {
@@ -17,7 +17,10 @@ export function describeFilter(table: RespondentTable, f: CrosstabFilter): strin
   const col = table.columns.find((c) => c.id === f.question);
   const labels = col && 'labels' in col ? col.labels : [];
   // Each label isolated: one label's U+202E must not turn the others (or the sentence) around.
-  return `${isolate(col?.text ?? f.question)}: ${f.options.map((i) => isolate(labels[i] ?? `#${i + 1}`)).join(' or ')}`;
+  return PM.filterText(
+    col?.text ?? f.question,
+    f.options.map((i) => labels[i] ?? `#${i + 1}`),
+  );
 }
 
 export function FilterBuilder({ table, filters, onChange }: Props) {
@@ -42,16 +45,16 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
   };
   return (
     <fieldset className="filter-box">
-      <legend>Filter respondents</legend>
+      <legend>{PM.filterHeading}</legend>
       <div className="chips" aria-live="polite">
-        {filters.length === 0 ? <span className="muted">No filter: all respondents.</span> : null}
+        {filters.length === 0 ? <span className="muted">{PM.noFilter}</span> : null}
         {filters.map((f) => (
           <span key={f.question} className="chip" data-testid="filter-chip">
             {describeFilter(table, f)}{' '}
             <button
               type="button"
               className="btn"
-              aria-label={`Remove filter ${describeFilter(table, f)}`}
+              aria-label={PM.removeFilter(describeFilter(table, f))}
               onClick={() => {
                 onChange(filters.filter((g) => g !== f));
                 pickerRef.current?.focus();
@@ -63,17 +66,17 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
         ))}
       </div>
       <label>
-        Question{' '}
+        {PM.question}{' '}
         <select
           ref={pickerRef}
-          aria-label="Filter on question"
+          aria-label={PM.filterQuestion}
           value={questionId}
           onChange={(e) => {
             setQuestionId(e.target.value);
             setTicked(new Set());
           }}
         >
-          <option value="">Choose a question…</option>
+          <option value="">{PM.chooseQuestion}</option>
           {questions.map((q) => (
             <option key={q.id} value={q.id}>
               {q.text}
@@ -87,10 +90,10 @@ export function FilterBuilder({ table, filters, onChange }: Props) {
             labels={labels}
             ticked={ticked}
             onChange={setTicked}
-            label={`Answers to ${isolate(column.text)}`}
+            label={PM.answersTo(column.text)}
           />
           <button type="button" className="btn" disabled={ticked.size === 0} onClick={add}>
-            Add filter
+            {PM.addFilter}
           </button>
         </>
       ) : null}

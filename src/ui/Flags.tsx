@@ -1,3 +1,4 @@
+import { questionPageMessages as Q } from '../core/messages';
 import type { FlagVM } from '../state/models/questionModel';
 
 export function FlagList({ flags }: { flags: FlagVM[] }) {
@@ -5,7 +6,7 @@ export function FlagList({ flags }: { flags: FlagVM[] }) {
   return (
     <ul
       className="flag-list"
-      aria-label="Notes on this question"
+      aria-label={Q.flagsLabel}
       style={{ listStyle: 'none', padding: 0, margin: 0 }}
     >
       {flags.map((f) => (

@@ -2,7 +2,7 @@
 // careful reader are one click away. Errors and warnings first.
 import { useState } from 'react';
 import { questionFlags, type Library } from '../state/models/library';
-import { flagsPageMessages } from '../core/messages';
+import { flagsPageMessages as F } from '../core/messages';
 import { isolate } from '../core/format/bidi';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/url/view';
@@ -23,9 +23,7 @@ export function FlagsPage({ library }: { library: Library }) {
           q,
           segment: segments.every((s) => s === null)
             ? null
-            : flagsPageMessages.segments(
-                segments.filter((s): s is string => s !== null).map((s) => isolate(s)),
-              ),
+            : F.segments(segments.filter((s): s is string => s !== null).map((s) => isolate(s))),
           flag,
         })),
       ),
@@ -40,19 +38,16 @@ export function FlagsPage({ library }: { library: Library }) {
     );
   return (
     <>
-      <h2>Flags across the library</h2>
-      <p className="meta">
-        Notes on totals and lists that a careful reader should know: multi-answer totals (expected),
-        totals off 100%, partial lists, lower bounds and subgroup bases.
-      </p>
+      <h2>{F.heading}</h2>
+      <p className="meta">{F.intro}</p>
       <div className="toolbar">
         <label>
-          Show{' '}
+          {F.show}{' '}
           <select value={severity} onChange={(e) => setSeverity(e.target.value as typeof severity)}>
-            <option value="all">all flags</option>
-            <option value="error">errors</option>
-            <option value="warning">warnings</option>
-            <option value="info">notes</option>
+            <option value="all">{F.severityAll}</option>
+            <option value="error">{F.severityError}</option>
+            <option value="warning">{F.severityWarning}</option>
+            <option value="info">{F.severityInfo}</option>
           </select>
         </label>
         <label>
@@ -61,18 +56,18 @@ export function FlagsPage({ library }: { library: Library }) {
             checked={showMulti}
             onChange={(e) => setShowMulti(e.target.checked)}
           />{' '}
-          Show multi-answer totals over 100% (expected, not problems)
+          {F.showMulti}
         </label>
       </div>
-      <ScrollBox label="Flags">
+      <ScrollBox label={F.tableLabel}>
         <table className="data flags-table" data-testid="flags-table">
-          <caption>{rows.length} flags</caption>
+          <caption>{F.caption(rows.length)}</caption>
           <thead>
             <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Survey</th>
-              <th scope="col">Question</th>
-              <th scope="col">What it means</th>
+              <th scope="col">{F.columnSeverity}</th>
+              <th scope="col">{F.columnSurvey}</th>
+              <th scope="col">{F.columnQuestion}</th>
+              <th scope="col">{F.columnMeaning}</th>
             </tr>
           </thead>
           <tbody>

@@ -18,7 +18,7 @@ import { formatNumber } from '../core/format/number';
 import { PreviewView } from './PreviewView';
 import { PublishedPasteForm } from './PublishedPasteForm';
 import { describeError } from '../state/models/errors';
-import { appMessages } from '../core/messages';
+import { appMessages, importPanelMessages as IM } from '../core/messages';
 import { isZipFile } from '../core/xlsx/index';
 import { isParquetFile } from '../core/parquet/index';
 import { IMPORT_ACCEPT } from './importAccept';
@@ -115,14 +115,14 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
     <section className="import-panel" aria-labelledby="import-heading" data-testid="import-panel">
       <div className="toolbar" style={{ justifyContent: 'space-between' }}>
         <h2 id="import-heading" tabIndex={-1} ref={headingRef}>
-          Import a survey file
+          {IM.heading}
         </h2>
         <button
           type="button"
           className="btn"
           onClick={() => (stage.step === 'importing' ? stage.run.cancel() : onClose())}
         >
-          {stage.step === 'importing' ? 'Cancel import' : 'Close'}
+          {stage.step === 'importing' ? IM.cancelImport : IM.close}
         </button>
       </div>
       {failure ? (
@@ -133,7 +133,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
       {stage.step === 'choose' || stage.step === 'preview' ? (
         <div className="toolbar">
           <label className="btn">
-            Choose a file…
+            {IM.chooseFile}
             <input
               type="file"
               accept={IMPORT_ACCEPT}
@@ -142,19 +142,19 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
               onChange={(e) => pickFile(e.target.files?.[0])}
             />
           </label>
-          <span className="muted">or drop a file anywhere on the page, or paste a table:</span>
+          <span className="muted">{IM.orDrop}</span>
         </div>
       ) : null}
       {stage.step === 'choose' ? (
         <div>
           <label htmlFor="paste-box" className="visually-hidden">
-            Paste a table
+            {IM.pasteLabel}
           </label>
           <textarea
             id="paste-box"
             rows={5}
             style={{ width: '100%', fontFamily: 'ui-monospace, monospace' }}
-            placeholder="Paste cells copied from a spreadsheet or a report table here"
+            placeholder={IM.pastePlaceholder}
             value={pasted}
             onChange={(e) => setPasted(e.target.value)}
           />
@@ -162,16 +162,16 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
             type="button"
             className="btn"
             disabled={pasted.trim() === ''}
-            onClick={() => start(pendingFromText('pasted table.csv', pasted))}
+            onClick={() => start(pendingFromText(IM.pastedFileName, pasted))}
           >
-            Use the pasted table
+            {IM.usePasted}
           </button>
         </div>
       ) : null}
       {stage.step === 'preview' ? (
         <>
           <p className="meta">
-            <bdi>{stage.file.name}</bdi> · {formatNumber(stage.file.size / 1024, 1)} KB
+            <bdi>{stage.file.name}</bdi> · {IM.fileSize(formatNumber(stage.file.size / 1024, 1))}
           </p>
           {stage.error ? (
             <p className="banner problem" role="alert" data-testid="preview-error">
@@ -194,7 +194,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
               setOverrides={setOverrides}
             />
           ) : stage.error ? null : (
-            <p className="muted">Reading the first rows…</p>
+            <p className="muted">{IM.readingFirstRows}</p>
           )}
           {stage.preview?.pasted ? null : (
             <button
@@ -203,7 +203,7 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
               disabled={!stage.preview}
               onClick={() => runImport(stage.file)}
             >
-              Import <bdi>{stage.file.name}</bdi>
+              {IM.importButton} <bdi>{stage.file.name}</bdi>
             </button>
           )}
         </>
@@ -211,15 +211,19 @@ export function ImportPanel({ initial, onImported, onClose }: Props) {
       {stage.step === 'importing' ? (
         <div aria-live="polite">
           <p>
-            Importing <bdi>{stage.file.name}</bdi>:{' '}
+            {IM.importing} <bdi>{stage.file.name}</bdi>:{' '}
             {stage.progress
-              ? `${formatNumber(stage.progress.bytes / 1e6, 1)} of ${formatNumber(stage.progress.totalBytes / 1e6, 1)} MB, ${formatNumber(stage.progress.rows, 0)} rows`
-              : 'starting…'}
+              ? IM.progress(
+                  formatNumber(stage.progress.bytes / 1e6, 1),
+                  formatNumber(stage.progress.totalBytes / 1e6, 1),
+                  formatNumber(stage.progress.rows, 0),
+                )
+              : IM.starting}
           </p>
           <progress
             max={stage.progress?.totalBytes ?? 1}
             value={stage.progress?.bytes ?? 0}
-            aria-label="Import progress"
+            aria-label={IM.progressLabel}
             style={{ width: '100%' }}
           />
         </div>

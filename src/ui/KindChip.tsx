@@ -1,17 +1,11 @@
+import { questionPageMessages as Q } from '../core/messages';
 import type { SeriesVM } from '../state/models/questionModel';
-
-const KIND_NAMES = {
-  single: 'Single answer',
-  multi: 'Multiple answers',
-  numeric: 'Numeric',
-  text: 'Free text',
-} as const;
 
 export function KindChip({ series }: { series: SeriesVM }) {
   if (!series.hasData && series.kindInferred) {
     return (
       <span className="chip kind" data-kind="unknown">
-        Kind unknown (no figures)
+        {Q.kindUnknown}
       </span>
     );
   }
@@ -19,14 +13,10 @@ export function KindChip({ series }: { series: SeriesVM }) {
     <span
       className="chip kind"
       data-kind={series.kind}
-      title={
-        series.kindInferred
-          ? 'Inferred from the total, not declared by the source'
-          : 'Declared in the file'
-      }
+      title={series.kindInferred ? Q.kindInferredTitle : Q.kindDeclaredTitle}
     >
-      {KIND_NAMES[series.kind]}
-      {series.kindInferred ? ' (inferred from total)' : ''}
+      {Q.kindNames[series.kind]}
+      {series.kindInferred ? Q.kindInferred : ''}
     </span>
   );
 }

@@ -10,9 +10,8 @@ import { hrefFor } from './useHashView';
 import { HOME } from '../state/url/view';
 import { ScrollBox } from './ScrollBox';
 import { useCsvExport } from './useCsvExport';
-import { libraryMessages, storageMessages, countsMessages } from '../core/messages';
+import { countsMessages, libraryMessages as L, storageMessages } from '../core/messages';
 import { formatNumber } from '../core/format/number';
-import { isolate } from '../core/format/bidi';
 
 const csvName = (entry: LibraryEntry) => entry.file.replace(/\.[^.]*$/, '') + '.csv';
 
@@ -55,12 +54,10 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
   const csv = useCsvExport();
   return (
     <>
-      <h2>Library</h2>
+      <h2>{L.heading}</h2>
       <p className="meta">
-        Published survey figures as the research firms printed them, with every total explained.
-        Pick a survey to see its questions, or open{' '}
-        <a href={hrefFor({ ...HOME, page: 'flags' })}>Flags</a> for the questions that need a
-        careful reader.
+        {L.introBefore} <a href={hrefFor({ ...HOME, page: 'flags' })}>{L.introLink}</a>{' '}
+        {L.introAfter}
       </p>
       <p className="meta">
         {countsMessages.openCountsHint}{' '}
@@ -84,39 +81,39 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
       {csv.view}
       {actions.lastDeleted ? (
         <p className="banner problem" role="status" data-testid="undo-bar">
-          Deleted “<bdi>{actions.lastDeleted.name}</bdi>”.{' '}
+          {L.deleted} “<bdi>{actions.lastDeleted.name}</bdi>”.{' '}
           <button
             type="button"
             className="btn"
             onClick={() => void actions.restore().then(setMessage)}
           >
-            Undo
+            {L.undo}
           </button>
         </p>
       ) : null}
       {library.loading ? (
         <p className="muted" role="status">
-          Loading the library…
+          {L.loading}
         </p>
       ) : (
-        <ScrollBox label="Surveys in the library">
+        <ScrollBox label={L.tableLabel}>
           <table className="data" data-testid="library-table">
-            <caption>{library.entries.length} surveys</caption>
+            <caption>{L.caption(library.entries.length)}</caption>
             <thead>
               <tr>
-                <th scope="col">Survey</th>
-                <th scope="col">Publisher</th>
-                <th scope="col">Date</th>
+                <th scope="col">{L.columnSurvey}</th>
+                <th scope="col">{L.columnPublisher}</th>
+                <th scope="col">{L.columnDate}</th>
                 <th scope="col" className="num">
-                  {libraryMessages.columnRespondents}
+                  {L.columnRespondents}
                 </th>
                 <th scope="col" className="num">
-                  Questions
+                  {L.columnQuestions}
                 </th>
                 <th scope="col" className="num">
-                  Flags
+                  {L.columnFlags}
                 </th>
-                <th scope="col">Actions</th>
+                <th scope="col">{L.columnActions}</th>
               </tr>
             </thead>
             <tbody>
@@ -137,11 +134,11 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                       </div>
                     ) : null}
                   </td>
-                  <td>{e.publisher === null ? libraryMessages.none : <bdi>{e.publisher}</bdi>}</td>
+                  <td>{e.publisher === null ? L.none : <bdi>{e.publisher}</bdi>}</td>
                   {/* Respondent data: its own date when the file gives one, its size beside it. */}
-                  <td>{e.date === null ? libraryMessages.none : e.dateText}</td>
+                  <td>{e.date === null ? L.none : e.dateText}</td>
                   <td className="num">
-                    {e.respondents === null ? libraryMessages.none : formatNumber(e.respondents, 0)}
+                    {e.respondents === null ? L.none : formatNumber(e.respondents, 0)}
                   </td>
                   <td className="num">{e.questions.length}</td>
                   <td className="num">{e.flagCount}</td>
@@ -154,18 +151,18 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                           ? exportEntry(e)
                           : csv.start(e.table, e.title, csvName(e), ev.currentTarget)
                       }
-                      aria-label={libraryMessages.exportCsv(e.title)}
+                      aria-label={L.exportCsv(e.title)}
                     >
-                      Export CSV
+                      {L.exportCsvButton}
                     </button>
                     {e.definition !== null ? (
                       <button
                         type="button"
                         className="btn"
                         onClick={() => downloadDefinition(e)}
-                        aria-label={`Download definition of ${e.title}`}
+                        aria-label={L.downloadDefinitionOf(e.title)}
                       >
-                        Download definition
+                        {L.downloadDefinition}
                       </button>
                     ) : null}
                     {e.table !== null && e.definition !== null ? (
@@ -173,9 +170,9 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                         type="button"
                         className="btn"
                         onClick={() => downloadParquet(e)}
-                        aria-label={`Export Parquet of ${e.title}`}
+                        aria-label={L.exportParquetOf(e.title)}
                       >
-                        Export Parquet
+                        {L.exportParquet}
                       </button>
                     ) : null}
                     {e.origin === 'link' ? (
@@ -201,12 +198,12 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                           }}
                         >
                           <input
-                            aria-label={`New name for ${isolate(e.title)}`}
+                            aria-label={L.newName(e.title)}
                             value={renaming.name}
                             onChange={(ev) => setRenaming({ id: e.id, name: ev.target.value })}
                           />
                           <button type="submit" className="btn">
-                            Save
+                            {L.save}
                           </button>
                         </form>
                       ) : (
@@ -215,17 +212,17 @@ export function LibraryPage({ library, actions }: { library: Library; actions: L
                             type="button"
                             className="btn"
                             onClick={() => setRenaming({ id: e.id, name: e.title })}
-                            aria-label={`Rename ${isolate(e.title)}`}
+                            aria-label={L.renameLabel(e.title)}
                           >
-                            Rename
+                            {L.rename}
                           </button>
                           <button
                             type="button"
                             className="btn"
                             onClick={() => void actions.remove(e.id).then(setMessage)}
-                            aria-label={`Delete ${isolate(e.title)}`}
+                            aria-label={L.deleteLabel(e.title)}
                           >
-                            Delete
+                            {L.delete}
                           </button>
                         </>
                       )

@@ -7,6 +7,7 @@ import { describeError } from '../state/models/errors';
 import type { StoredSurvey } from '../state/models/stored';
 import { capEcho } from '../core/format/bidi';
 import { IMPORT_ACCEPT } from './importAccept';
+import { importPanelMessages as IM } from '../core/messages';
 
 interface Props {
   surveyId: string;
@@ -44,13 +45,13 @@ export function NeedFilePanel({ surveyId, fingerprint, fileName, definition, onL
   };
   return (
     <section className="import-panel" data-testid="need-file">
-      <h2>This view needs its file</h2>
+      <h2>{IM.needFileHeading}</h2>
       <p>
-        The link was made from {named ? <strong>{named}</strong> : 'an uploaded file'}, which is not
-        in this browser. Choose that file to open the view; it stays on your machine.
+        {IM.needFileBefore} {named ? <strong>{named}</strong> : IM.needFileUnnamed}
+        {IM.needFileAfter}
       </p>
       <label className="btn">
-        Choose {named ?? 'the file'}…
+        {IM.choose} {named ?? IM.theFile}…
         <input
           type="file"
           className="visually-hidden"
@@ -65,7 +66,7 @@ export function NeedFilePanel({ surveyId, fingerprint, fileName, definition, onL
           {describeError(decoded.error)}
         </p>
       ) : null}
-      {busy ? <p className="muted">Checking and reading the file…</p> : null}
+      {busy ? <p className="muted">{IM.checking}</p> : null}
       {message ? (
         <p className="banner problem" role="alert" data-testid="need-file-error">
           {message}

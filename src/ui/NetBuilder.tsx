@@ -53,11 +53,11 @@ export function NetBuilder({ axis, labels, multi, nets, onChange }: Props) {
             setOpen(true);
           }}
         >
-          Add a net on the {axis}…
+          {PM.addNetOn(axis)}
         </button>{' '}
         {nets.length > 0 ? (
           <button type="button" className="btn" onClick={() => onChange([])}>
-            Remove {axis} nets
+            {PM.removeNets(axis)}
           </button>
         ) : null}
       </span>
@@ -73,7 +73,7 @@ export function NetBuilder({ axis, labels, multi, nets, onChange }: Props) {
     >
       <legend>{all ? PM.netAll(axis) : PM.netAny(axis)}</legend>
       {multi ? (
-        <div className="options" role="radiogroup" aria-label="Respondents who">
+        <div className="options" role="radiogroup" aria-label={PM.netMode}>
           <label>
             <input type="radio" name={name} checked={!all} onChange={() => setAll(false)} />{' '}
             {PM.netModeAny}
@@ -94,10 +94,10 @@ export function NetBuilder({ axis, labels, multi, nets, onChange }: Props) {
           close();
         }}
       >
-        Add net
+        {PM.addNet}
       </button>{' '}
       <button type="button" className="btn" onClick={close}>
-        Cancel
+        {PM.cancel}
       </button>
     </fieldset>
   );

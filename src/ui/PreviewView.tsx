@@ -13,7 +13,7 @@ import {
   parseDefinition,
   type SurveyDefinition,
 } from '../core/definition/definition';
-import { csvMessages, definitionMessages } from '../core/messages';
+import { csvMessages, definitionMessages, previewMessages as P } from '../core/messages';
 import { fileStem } from '../core/surveys';
 import { describeError } from '../state/models/errors';
 import { downloadText } from './download';
@@ -31,15 +31,15 @@ interface Props {
 }
 
 const DELIMITERS = [
-  [',', 'Comma'],
-  [';', 'Semicolon'],
-  ['\t', 'Tab'],
-  ['|', 'Pipe'],
+  [',', P.delimiters.comma],
+  [';', P.delimiters.semicolon],
+  ['\t', P.delimiters.tab],
+  ['|', P.delimiters.pipe],
 ] as const;
 const SHAPES = [
-  ['distribution', 'Published figures (one row per option)'],
-  ['banner', 'Published banner table (segments across)'],
-  ['respondents', 'Respondent data (one row per respondent)'],
+  ['distribution', P.shapes.distribution],
+  ['banner', P.shapes.banner],
+  ['respondents', P.shapes.respondents],
 ] as const;
 
 /** The preview's warning that a weight is only proposed, if any (shown with its buttons instead). */
@@ -71,7 +71,7 @@ function DefinitionFile(props: {
     props.setDefinition(parsed.value);
   };
   return (
-    <div className="toolbar" role="group" aria-label="Survey definition">
+    <div className="toolbar" role="group" aria-label={P.definitionGroup}>
       <button
         type="button"
         className="btn"
@@ -83,10 +83,10 @@ function DefinitionFile(props: {
           )
         }
       >
-        Download definition
+        {P.downloadDefinition}
       </button>
       <label className="btn">
-        Load a definition…
+        {P.loadDefinition}
         <input
           type="file"
           accept=".json,application/json"
@@ -98,17 +98,14 @@ function DefinitionFile(props: {
       {props.active !== null ? (
         <>
           <span className="muted" data-testid="definition-active">
-            Read with the definition {loadedFrom === null ? '' : <bdi>{loadedFrom}</bdi>}
+            {P.readWithDefinition} {loadedFrom === null ? '' : <bdi>{loadedFrom}</bdi>}
           </span>
           <button type="button" className="btn" onClick={() => props.setDefinition(null)}>
-            Stop using it
+            {P.stopUsing}
           </button>
         </>
       ) : (
-        <span className="muted">
-          The definition records your decisions below (questions, weight, answer order), so the same
-          file opens the same way in a link, the CLI or another browser.
-        </span>
+        <span className="muted">{P.definitionIntro}</span>
       )}
       {problem !== null ? (
         <p className="banner problem" role="alert" data-testid="definition-error">
@@ -125,10 +122,10 @@ export function PreviewView({ preview, fileName, options, setOptions, setOverrid
   const add = (o: SchemaOverride) => setOverrides([...overrides, o]);
   return (
     <div data-testid="preview">
-      <div className="form-grid" role="group" aria-label="How the file is read">
+      <div className="form-grid" role="group" aria-label={P.howRead}>
         <SheetPicker preview={preview} options={options} setOptions={setOptions} />
         <label>
-          Encoding
+          {P.encoding}
           <select
             value={options.encoding ?? d.encoding}
             onChange={(e) =>
@@ -142,11 +139,11 @@ export function PreviewView({ preview, fileName, options, setOptions, setOverrid
             ))}
           </select>
           <span data-testid="encoding-reason">
-            {options.encoding ? 'chosen by you' : d.encodingReason}
+            {options.encoding ? P.chosenByYou : d.encodingReason}
           </span>
         </label>
         <label>
-          Delimiter
+          {P.delimiter}
           <select
             value={options.delimiter ?? d.delimiter}
             onChange={(e) =>
@@ -159,10 +156,10 @@ export function PreviewView({ preview, fileName, options, setOptions, setOverrid
               </option>
             ))}
           </select>
-          <span>{options.delimiter ? 'chosen by you' : d.delimiterReason}</span>
+          <span>{options.delimiter ? P.chosenByYou : d.delimiterReason}</span>
         </label>
         <label>
-          Shape
+          {P.shape}
           <select
             value={options.shape ?? d.shape}
             onChange={(e) =>
@@ -175,7 +172,7 @@ export function PreviewView({ preview, fileName, options, setOptions, setOverrid
               </option>
             ))}
           </select>
-          <span data-testid="shape-reason">{options.shape ? 'chosen by you' : d.shapeReason}</span>
+          <span data-testid="shape-reason">{options.shape ? P.chosenByYou : d.shapeReason}</span>
         </label>
       </div>
       {d.lossyLines.length > 0 ? (
@@ -223,18 +220,18 @@ function PublishedSummary({ preview }: { preview: Preview }) {
   if (!survey) return null;
   const analysis = analyseSurvey(survey);
   return (
-    <ScrollBox label="Questions found">
+    <ScrollBox label={P.questionsFound}>
       <table className="data" data-testid="preview-questions">
         <caption>
-          <bdi>{survey.meta.title}</bdi>: {survey.questions.length} questions found
+          <bdi>{survey.meta.title}</bdi>: {P.publishedCaption(survey.questions.length)}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Segment</th>
-            <th scope="col">Kind</th>
+            <th scope="col">{P.columnQuestion}</th>
+            <th scope="col">{P.columnSegment}</th>
+            <th scope="col">{P.columnKind}</th>
             <th scope="col" className="num">
-              Total
+              {P.columnTotal}
             </th>
           </tr>
         </thead>
@@ -252,7 +249,7 @@ function PublishedSummary({ preview }: { preview: Preview }) {
                   </td>
                   <td>
                     {a?.kind}
-                    {a?.kindInferred ? ' (inferred)' : ''}
+                    {a?.kindInferred ? P.inferred : ''}
                   </td>
                   <td className="num">
                     {a?.total == null ? '—' : formatPercent(a.total, a.totalDecimals)}
@@ -271,12 +268,9 @@ function RawRows({ rows, truncated }: { rows: string[][]; truncated: boolean }) 
   const shown = rows.slice(0, 8);
   const width = Math.min(12, Math.max(0, ...shown.map((r) => r.length)));
   return (
-    <ScrollBox label="The first rows as read">
+    <ScrollBox label={P.rowsLabel}>
       <table className="data" data-testid="preview-rows">
-        <caption>
-          The first {shown.length} rows as read
-          {truncated || rows.length > shown.length ? ' (more follow)' : ''}
-        </caption>
+        <caption>{P.rowsCaption(shown.length, truncated || rows.length > shown.length)}</caption>
         <tbody>
           {shown.map((row, i) => (
             <tr key={i}>

@@ -10,7 +10,7 @@ import type { QuestionVM, SeriesVM } from '../state/models/questionModel';
 import type { NetRow } from '../state/models/questionView';
 import { downloadBlob, downloadText } from './download';
 import { isolate } from '../core/format/bidi';
-import { exportMessages } from '../core/messages';
+import { crosstabChartMessages, exportMessages, questionPageMessages as Q } from '../core/messages';
 import { exportEnd, exportIntervalsLine, type SeriesAnalyst } from '../state/models/analyst';
 
 interface Props {
@@ -87,9 +87,9 @@ export function QuestionExport({ entry, question, series, nets, analyst, section
       { bom: true },
     );
   return (
-    <div className="toolbar" role="group" aria-label="Export">
+    <div className="toolbar" role="group" aria-label={Q.exportGroup}>
       <button type="button" className="btn" onClick={() => downloadText(name('csv'), csv())}>
-        Export table (CSV)
+        {Q.exportCsv}
       </button>
       <button
         type="button"
@@ -99,7 +99,7 @@ export function QuestionExport({ entry, question, series, nets, analyst, section
           if (el) downloadText(name('svg'), standaloneSvg(el, meta()).text, 'image/svg+xml');
         }}
       >
-        Export chart (SVG)
+        {crosstabChartMessages.exportSvg}
       </button>
       <button
         type="button"
@@ -114,7 +114,7 @@ export function QuestionExport({ entry, question, series, nets, analyst, section
           });
         }}
       >
-        Export chart (PNG)
+        {crosstabChartMessages.exportPng}
       </button>
       {problem ? <span role="alert">{problem}</span> : null}
     </div>

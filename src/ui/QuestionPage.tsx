@@ -10,6 +10,7 @@ import { hrefFor } from './useHashView';
 import { BaseControls } from './BaseControls';
 import { BoundsSection } from './BoundsSection';
 import type { AnalystInput } from '../state/models/analyst';
+import { questionPageMessages as Q } from '../core/messages';
 
 interface Props {
   library: Library;
@@ -64,7 +65,7 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
       </h2>
       {question.note ? (
         <p className="meta">
-          Note: <bdi>{question.note}</bdi>
+          {Q.note} <bdi>{question.note}</bdi>
         </p>
       ) : null}
       {entry.notice ? (
@@ -72,15 +73,15 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
           <bdi>{entry.notice}</bdi>
         </p>
       ) : null}
-      <div className="toolbar" role="group" aria-label="Chart options">
-        <span>Order:</span>
+      <div className="toolbar" role="group" aria-label={Q.chartOptions}>
+        <span>{Q.order}</span>
         <button
           type="button"
           className="btn"
           aria-pressed={view.sort === 'source'}
           onClick={() => navigate({ ...view, sort: 'source' })}
         >
-          As published
+          {Q.sortSource}
         </button>
         <button
           type="button"
@@ -88,18 +89,22 @@ export function QuestionPage({ library, entry, view, navigate }: Props) {
           aria-pressed={view.sort === 'value'}
           onClick={() => navigate({ ...view, sort: 'value' })}
         >
-          By value
+          {Q.sortValue}
         </button>
         <button type="button" className="btn" disabled={selected.size < 2} onClick={addNet}>
-          Make a net of {selected.size} selected
+          {Q.makeNet(selected.size)}
         </button>
         {view.nets.length > 0 ? (
           <button type="button" className="btn" onClick={() => navigate({ ...view, nets: [] })}>
-            Remove nets
+            {Q.removeNets}
           </button>
         ) : null}
       </div>
-      <BaseControls view={view} navigate={navigate} />
+      <BaseControls
+        view={view}
+        navigate={navigate}
+        respondents={entry.table === null ? null : { weight: entry.table.weightId }}
+      />
       {question.series.map((series, index) => (
         <SeriesSection
           key={series.segment ?? ''}

@@ -10,10 +10,9 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import type { OptionVM, SeriesVM } from '../state/models/questionModel';
-import { isolate } from '../core/format/bidi';
 import { ScrollBox } from './ScrollBox';
 import type { OptionInterval } from '../state/models/analyst';
-import { analystMessages as AM } from '../core/messages';
+import { analystMessages as AM, questionPageMessages as Q } from '../core/messages';
 
 export interface NetRowVM {
   label: string;
@@ -48,13 +47,13 @@ export function QuestionTable({
     const cols: ColumnDef<OptionVM>[] = [
       {
         id: 'select',
-        header: () => <span className="visually-hidden">Include in net</span>,
+        header: () => <span className="visually-hidden">{Q.includeInNet}</span>,
         enableSorting: false,
         cell: ({ row }) =>
           row.original.omitted || row.original.value === null ? null : (
             <input
               type="checkbox"
-              aria-label={`Include "${isolate(row.original.label)}" in a net`}
+              aria-label={Q.includeLabel(row.original.label)}
               checked={selected.has(row.original.index)}
               onChange={() => onToggle(row.original.index)}
             />
@@ -68,7 +67,7 @@ export function QuestionTable({
       },
       {
         id: 'label',
-        header: 'Option',
+        header: Q.columnOption,
         accessorFn: (o) => o.label,
         cell: ({ row }) => <bdi>{row.original.label}</bdi>,
       },
@@ -76,14 +75,14 @@ export function QuestionTable({
     if (hasRanks) {
       cols.push({
         id: 'rank',
-        header: 'Rank',
+        header: Q.columnRank,
         accessorFn: (o) => o.rank ?? Number.POSITIVE_INFINITY,
         cell: ({ row }) => (row.original.rank === null ? '' : `#${row.original.rank}`),
       });
     }
     cols.push({
       id: 'percent',
-      header: series.kind === 'multi' ? '% of respondents' : 'Percent',
+      header: series.kind === 'multi' ? Q.columnPercentMulti : Q.columnPercent,
       accessorFn: sortValue,
       cell: ({ row }) => row.original.text,
       sortDescFirst: true,
@@ -189,7 +188,7 @@ export function QuestionTable({
             <tr>
               <td />
               <th scope="row" colSpan={span - 1}>
-                Total
+                {Q.totalRow}
               </th>
               <td className="num" data-testid="total">
                 {series.totalText}

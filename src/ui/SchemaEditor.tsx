@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Preview } from '../core/pipeline';
 import type { SchemaOverride, SchemaQuestion } from '../core/schema/types';
 import { isolate } from '../core/format/bidi';
+import { previewMessages as P, questionPageMessages as Q } from '../core/messages';
 import { ScrollBox } from './ScrollBox';
 
 interface SchemaProps {
@@ -41,82 +42,84 @@ export function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaPr
     const columns = chosen.flatMap((q) => q.sourceColumns.map((i) => schema.columnNames[i] ?? ''));
     const first = chosen[0];
     if (!first || columns.length < 2) return;
-    add({ type: 'group', id: `${first.id} (grouped)`, columns });
+    add({ type: 'group', id: P.groupedId(first.id), columns });
     setTicked(new Set());
   };
   return (
     <>
       {weightOpen ? (
-        <div className="banner" role="group" aria-label="Weight" data-testid="weight-proposal">
+        <div
+          className="banner"
+          role="group"
+          aria-label={P.weightGroup}
+          data-testid="weight-proposal"
+        >
           <p>
-            <bdi>{proposed}</bdi> looks like a survey weight (positive numbers, not whole numbers).
-            The figures are unweighted unless you choose it: a column named like a weight can also
-            be, say, body weight in kilograms.
+            <bdi>{proposed}</bdi> {P.weightLooks}
           </p>
           <button
             type="button"
             className="btn primary"
             onClick={() => add({ type: 'weight', id: proposed })}
           >
-            Weight by <bdi>{proposed}</bdi>
+            {P.weightBy} <bdi>{proposed}</bdi>
           </button>{' '}
           <button type="button" className="btn" onClick={() => add({ type: 'weight', id: null })}>
-            Keep unweighted
+            {P.keepUnweighted}
           </button>
         </div>
       ) : null}
-      <div className="form-grid" role="group" aria-label="Respondent data settings">
+      <div className="form-grid" role="group" aria-label={P.settingsGroup}>
         <ColumnSelect
-          label="Weight column"
+          label={P.weightColumn}
           value={schema.weightId}
           choices={numeric}
-          describe={(q) => (q.id === proposed ? ' (looks like a weight)' : ' (numeric)')}
+          describe={(q) => (q.id === proposed ? P.looksLikeWeight : P.numeric)}
           onChange={(id) => add({ type: 'weight', id })}
         />
         <ColumnSelect
-          label="Respondent id column"
+          label={P.idColumn}
           value={schema.idColumnId}
           choices={questions}
           onChange={(id) => add({ type: 'id', id })}
         />
         <label>
-          Missing-value tokens (comma-separated)
+          {P.missingTokens}
           <input
             type="text"
             value={missing}
-            placeholder={schema.missingTokens.map((t) => (t === '' ? '(blank)' : t)).join(', ')}
+            placeholder={schema.missingTokens.map((t) => (t === '' ? P.blankToken : t)).join(', ')}
             onChange={(e) => setMissing(e.target.value)}
             onBlur={() => {
               if (missing.trim() === '') return;
               const tokens = missing.split(',').map((t) => t.trim());
               add({
                 type: 'missing',
-                tokens: ['', ...tokens.filter((t) => t !== '' && t !== '(blank)')],
+                tokens: ['', ...tokens.filter((t) => t !== '' && t !== P.blankToken)],
               });
             }}
           />
         </label>
         {overrides.length > 0 ? (
           <button type="button" className="btn" onClick={() => setOverrides([])}>
-            Undo my changes ({overrides.length})
+            {P.undoChanges(overrides.length)}
           </button>
         ) : null}
       </div>
-      <ScrollBox label="Questions found">
+      <ScrollBox label={P.questionsFound}>
         <table className="data" data-testid="preview-schema">
           <caption>
-            {questions.length} questions found in {schema.columnNames.length} columns
-            {schema.headerLines === 2 ? ' (two header lines: the second holds option labels)' : ''}
+            {P.schemaCaption(questions.length, schema.columnNames.length, schema.headerLines === 2)}
           </caption>
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">Select to group</span>
+                <span className="visually-hidden">{P.selectToGroup}</span>
               </th>
-              <th scope="col">Question</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Columns</th>
-              <th scope="col">Why</th>
+              <th scope="col">{P.columnQuestion}</th>
+              <th scope="col">{P.columnKind}</th>
+              <th scope="col">{P.columnColumns}</th>
+              <th scope="col">{P.columnWhy}</th>
             </tr>
           </thead>
           <tbody>
@@ -135,7 +138,7 @@ export function SchemaEditor({ preview, overrides, add, setOverrides }: SchemaPr
         </table>
       </ScrollBox>
       <button type="button" className="btn" disabled={ticked.size < 2} onClick={group}>
-        Group {ticked.size} selected as one multi-answer question
+        {P.group(ticked.size)}
       </button>
     </>
   );
@@ -166,13 +169,13 @@ function SchemaRow({
           type="checkbox"
           checked={ticked}
           onChange={toggle}
-          aria-label={`Select "${isolate(q.text)}" to group`}
+          aria-label={P.selectLabel(q.text)}
         />
       </td>
       <td>
         <input
           type="text"
-          aria-label={`Name of question ${q.id}`}
+          aria-label={P.nameOf(q.id)}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onBlur={() => {
@@ -184,7 +187,7 @@ function SchemaRow({
       <td>
         {editable ? (
           <select
-            aria-label={`Kind of question ${q.id}`}
+            aria-label={P.kindOf(q.id)}
             value={q.kind}
             onChange={(e) => {
               const kind = e.target.value as 'single' | 'multi' | 'numeric' | 'text';
@@ -195,17 +198,17 @@ function SchemaRow({
               );
             }}
           >
-            <option value="single">Single answer</option>
-            <option value="multi">Multiple answers</option>
-            <option value="numeric">Numeric</option>
-            <option value="text">Free text</option>
+            <option value="single">{Q.kindNames.single}</option>
+            <option value="multi">{Q.kindNames.multi}</option>
+            <option value="numeric">{Q.kindNames.numeric}</option>
+            <option value="text">{Q.kindNames.text}</option>
           </select>
         ) : (
           q.kind
         )}
         {q.kind === 'multi' && q.multi?.encoding === 'columns' ? (
           <button type="button" className="btn" onClick={() => add({ type: 'ungroup', id: q.id })}>
-            Ungroup
+            {P.ungroup}
           </button>
         ) : null}
       </td>
@@ -215,7 +218,7 @@ function SchemaRow({
       <td className="muted">
         {q.memberOf !== undefined ? (
           <>
-            Also an option of <bdi>{q.memberOf}</bdi>.{' '}
+            {P.alsoOptionOf} <bdi>{q.memberOf}</bdi>.{' '}
           </>
         ) : null}
         {q.reason}
@@ -228,7 +231,7 @@ function SchemaRow({
               aria-expanded={ordering}
               onClick={() => setOrdering(!ordering)}
             >
-              Answer order…
+              {P.answerOrder}
             </button>
             {ordering ? (
               <AnswerOrder
@@ -257,7 +260,7 @@ function AnswerOrder(props: {
     props.onChange(next);
   };
   return (
-    <ol className="answer-order" aria-label={`Answer order of ${props.question.text}`}>
+    <ol className="answer-order" aria-label={P.answerOrderOf(props.question.text)}>
       {props.answers.map((a, i) => (
         <li key={a}>
           <bdi>{a}</bdi>{' '}
@@ -265,7 +268,7 @@ function AnswerOrder(props: {
             type="button"
             className="btn"
             disabled={i === 0}
-            aria-label={`Move "${a}" up`}
+            aria-label={P.moveUp(a)}
             onClick={() => move(i, -1)}
           >
             ↑
@@ -274,7 +277,7 @@ function AnswerOrder(props: {
             type="button"
             className="btn"
             disabled={i === props.answers.length - 1}
-            aria-label={`Move "${a}" down`}
+            aria-label={P.moveDown(a)}
             onClick={() => move(i, 1)}
           >
             ↓
@@ -297,7 +300,7 @@ function ColumnSelect(props: {
     <label>
       {props.label}
       <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || null)}>
-        <option value="">None</option>
+        <option value="">{P.none}</option>
         {props.choices.map((q) => (
           <option key={q.id} value={q.id}>
             {isolate(q.text)}

@@ -13,8 +13,13 @@ import { KindChip } from './KindChip';
 import { QuestionExport } from './QuestionExport';
 import { QuestionTable } from './QuestionTable';
 import { isolate } from '../core/format/bidi';
-import { analystMessages as AM } from '../core/messages';
-import { publishedSeriesOf, seriesAnalyst, type AnalystInput } from '../state/models/analyst';
+import { analystMessages as AM, exportMessages, questionPageMessages as Q } from '../core/messages';
+import {
+  publishedSeriesOf,
+  respondentsOf,
+  seriesAnalyst,
+  type AnalystInput,
+} from '../state/models/analyst';
 
 interface Props {
   entry: LibraryEntry;
@@ -44,10 +49,12 @@ export function SeriesSection({
 }: Props) {
   const ref = useRef<HTMLElement>(null);
   // Bases from rounding and margins of error. Respondent data knows its base: no guessing.
+  // Weighted respondent data: Kish's effective base, counted once per question (not per input).
+  const respondents = useMemo(() => respondentsOf(entry, question), [entry, question]);
   const analyst = useMemo(() => {
     const published = publishedSeriesOf(entry, question, index);
-    return published === null ? null : seriesAnalyst(published, input, entry.table !== null);
-  }, [entry, question, index, input]);
+    return published === null ? null : seriesAnalyst(published, input, respondents);
+  }, [entry, question, index, input, respondents]);
   const intervals = analyst?.base ? analyst.intervals : null;
   const bars = useMemo(
     () =>
@@ -61,7 +68,7 @@ export function SeriesSection({
   // Data text isolated (FSI … PDI when it needs it): a label's U+202E cannot turn the words after it.
   const title = `${isolate(question.text)}${series.segment ? ` — ${isolate(series.segment)}` : ''}`;
   // Each part keeps its own ending ("…WeChat?"), and gets a full stop when it has none.
-  const caption = [title, series.base ? `Base: ${isolate(series.base)}` : null, series.multiNote]
+  const caption = [title, series.base ? exportMessages.base(series.base) : null, series.multiNote]
     .filter((part): part is string => Boolean(part))
     .map((part) => (/[.?!…]$/.test(part) ? part : `${part}.`))
     .join(' ');
@@ -86,15 +93,15 @@ export function SeriesSection({
   const netRows = netRowsFor(series, nets, canonical);
   return (
     <section ref={ref} className="series" data-segment={series.segment ?? ''}>
-      <h3>{series.segment === null ? 'All who were asked' : <bdi>{series.segment}</bdi>}</h3>
+      <h3>{series.segment === null ? Q.allAsked : <bdi>{series.segment}</bdi>}</h3>
       <div className="chips">
         <KindChip series={series} />
         <span className="chip" data-testid="total">
-          {series.hasData ? `Total ${series.totalText}` : series.totalText}
+          {series.hasData ? Q.total(series.totalText) : series.totalText}
         </span>
         {series.base ? (
           <span className="muted">
-            Base: <bdi>{series.base}</bdi>
+            {Q.base} <bdi>{series.base}</bdi>
           </span>
         ) : null}
       </div>
@@ -124,7 +131,10 @@ export function SeriesSection({
           <BarChart
             bars={bars}
             title={title}
-            description={`Horizontal bars, one per option, percent of ${series.kind === 'multi' ? 'respondents (multiple answers allowed)' : 'answers'}. The table below holds the same figures.${intervals ? ` ${AM.chartIntervals}` : ''}`}
+            description={Q.chartDescription(
+              series.kind === 'multi',
+              intervals ? AM.chartIntervals : null,
+            )}
             caption={series.multiNote}
           />
           {analyst ? (
@@ -151,7 +161,7 @@ export function SeriesSection({
           />
         </>
       ) : (
-        <p className="muted">No figures are recorded for this question.</p>
+        <p className="muted">{Q.noFigures}</p>
       )}
     </section>
   );

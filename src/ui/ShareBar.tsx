@@ -1,6 +1,7 @@
 // "Copy link": the address of this exact view. The link is also shown in a
 // read-only field, so it can be copied by hand where the clipboard is blocked.
 import { useState } from 'react';
+import { appMessages } from '../core/messages';
 
 export function ShareBar({ link }: { link: string }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -13,10 +14,10 @@ export function ShareBar({ link }: { link: string }) {
   return (
     <div className="toolbar share-bar">
       <button type="button" className="btn" onClick={copy}>
-        Copy link to this view
+        {appMessages.copyLink}
       </button>
       <label className="visually-hidden" htmlFor="share-link">
-        Link to this view
+        {appMessages.linkField}
       </label>
       <input
         id="share-link"
@@ -28,9 +29,9 @@ export function ShareBar({ link }: { link: string }) {
       />
       <span role="status" className="muted">
         {copied === 'yes'
-          ? 'Link copied.'
+          ? appMessages.linkCopied
           : copied === 'no'
-            ? 'The browser blocked the clipboard: copy the link from the field.'
+            ? appMessages.clipboardBlocked
             : ''}
       </span>
     </div>

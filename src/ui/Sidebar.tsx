@@ -6,8 +6,7 @@ import type { Library } from '../state/models/library';
 import type { ViewState } from '../state/url/view';
 import { hrefFor } from './useHashView';
 import { HOME } from '../state/url/view';
-import { storageMessages, tabBookMessages } from '../core/messages';
-import { isolate } from '../core/format/bidi';
+import { questionPageMessages as Q, storageMessages, tabBookMessages } from '../core/messages';
 
 interface Props {
   library: Library;
@@ -38,7 +37,7 @@ export function Sidebar({ library, view, open, onClose }: Props) {
         id="sidebar"
         ref={ref}
         className={open ? 'sidebar open' : 'sidebar'}
-        aria-label="Survey library"
+        aria-label={Q.sidebarLabel}
         onClick={(e) => {
           if (open && (e.target as HTMLElement).closest('a')) onClose(false);
         }}
@@ -75,7 +74,7 @@ export function Sidebar({ library, view, open, onClose }: Props) {
                         aria-current={view.page === 'crosstab' ? 'page' : undefined}
                         style={{ marginLeft: 10, fontWeight: 600 }}
                       >
-                        Crosstab
+                        {Q.crosstabLink}
                       </a>
                     ) : null}
                     {current && entry.table ? (
@@ -88,10 +87,7 @@ export function Sidebar({ library, view, open, onClose }: Props) {
                       </a>
                     ) : null}
                     {current ? (
-                      <ul
-                        aria-label={`Questions in ${isolate(entry.title)}`}
-                        style={{ marginLeft: 10 }}
-                      >
+                      <ul aria-label={Q.questionsIn(entry.title)} style={{ marginLeft: 10 }}>
                         {entry.questions.map((q) => (
                           <li key={q.id}>
                             <a

@@ -1,5 +1,6 @@
 import type { LibraryEntry } from '../state/models/library';
 import { safeHttpUrl } from '../core/format/links';
+import { questionPageMessages as Q } from '../core/messages';
 
 export function SurveyHeader({ entry }: { entry: LibraryEntry }) {
   const url = safeHttpUrl(entry.sourceUrl);
@@ -16,13 +17,13 @@ export function SurveyHeader({ entry }: { entry: LibraryEntry }) {
         {entry.population ? (
           <>
             <br />
-            Who was asked: <bdi>{entry.population}</bdi>
+            {Q.whoWasAsked} <bdi>{entry.population}</bdi>
           </>
         ) : null}
         {entry.source ? (
           <>
             <br />
-            Source:{' '}
+            {Q.source}{' '}
             {url ? (
               <a href={url} rel="noopener noreferrer">
                 <bdi>{entry.source}</bdi>

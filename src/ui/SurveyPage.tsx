@@ -4,7 +4,7 @@ import { HOME } from '../state/url/view';
 import { FlagList } from './Flags';
 import { SurveyHeader } from './SurveyHeader';
 import { KindChip } from './KindChip';
-import { tabBookMessages } from '../core/messages';
+import { questionPageMessages as Q, tabBookMessages } from '../core/messages';
 
 export function SurveyPage({ entry }: { entry: LibraryEntry }) {
   return (
@@ -16,7 +16,7 @@ export function SurveyPage({ entry }: { entry: LibraryEntry }) {
       {entry.table ? (
         <p>
           <a className="btn" href={hrefFor({ ...HOME, page: 'crosstab', survey: entry.id })}>
-            Cross-tabulate these respondents
+            {Q.crossTabulate}
           </a>{' '}
           <a className="btn" href={hrefFor({ ...HOME, page: 'tabs', survey: entry.id })}>
             {tabBookMessages.surveyLink}
@@ -41,7 +41,7 @@ export function SurveyPage({ entry }: { entry: LibraryEntry }) {
                   ) : null}
                   <KindChip series={s} />
                   <span className="chip" data-testid="total">
-                    {s.hasData ? `Total ${s.totalText}` : s.totalText}
+                    {s.hasData ? Q.total(s.totalText) : s.totalText}
                   </span>
                 </div>
                 <FlagList flags={s.flags} />

@@ -3,25 +3,24 @@
 // tested, nets on ordered scales; Build makes every table off the page (a
 // worker, one table at a time, with progress and Cancel); then the document,
 // its print layout and the .xlsx export.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { buildTabBookOffPage, type RunningBuild } from '../app/tabsClient';
 import { saveBanner } from '../app/saveBanner';
 import { bannerCandidates } from '../core/definition/banner';
 import { formatBanner, parseBanner, type DefinedBanner } from '../core/definition/definition';
-import { exportFileName } from '../core/export/fileName';
 import type { RespondentTable } from '../core/table/types';
 import { defaultRows } from '../core/tabs/rows';
 import type { TabTable } from '../core/tabs/types';
 import { tabBookMessages as M } from '../core/messages';
-import { tabBookXlsx, type SheetLayout } from '../core/tabs/xlsx';
 import type { LibraryEntry } from '../state/models/library';
 import type { StoredSurvey } from '../state/models/stored';
 import type { BookHead, TabBookRequest } from '../state/models/tabBookBuild';
 import { DEFAULT_TABS, type TabBookView, type ViewState } from '../state/url/view';
 import { BannerEditor } from './BannerEditor';
-import { downloadBlob } from './download';
 import { TabBookDocument } from './TabBookDocument';
+import { TabBookExport } from './TabBookExport';
+import { TabBookSettings } from './TabBookSettings';
 
 interface Props {
   entry: LibraryEntry;
@@ -230,100 +229,13 @@ export function TabBookPage({ entry, view, navigate, onSaved }: Props) {
           </span>
         </div>
 
-        <fieldset className="filter-box">
-          <legend>{M.rowsHeading}</legend>
-          <label>
-            <input
-              type="radio"
-              name="tabbook-rows"
-              checked={rowMode === 'all'}
-              onChange={() => {
-                setChoosing(false);
-                setTabs({ rows: [] });
-              }}
-            />{' '}
-            {M.rowsAll}
-          </label>{' '}
-          <label>
-            <input
-              type="radio"
-              name="tabbook-rows"
-              checked={rowMode === 'chosen'}
-              onChange={() => setChoosing(true)}
-            />{' '}
-            {M.rowsChosen}
-          </label>
-          {rowMode === 'chosen' ? (
-            <div className="options" role="group" aria-label={M.rowsPicker}>
-              {rowChoices.map((c) => (
-                <label key={c.id}>
-                  <input
-                    type="checkbox"
-                    checked={tv.rows.includes(c.id)}
-                    onChange={(e) => {
-                      setChoosing(true);
-                      setTabs({
-                        rows: rowChoices
-                          .map((r) => r.id)
-                          .filter((id) => (id === c.id ? e.target.checked : tv.rows.includes(id))),
-                      });
-                    }}
-                  />{' '}
-                  <bdi>{c.text}</bdi>
-                </label>
-              ))}
-            </div>
-          ) : null}
-          {rowMode === 'chosen' && tv.rows.length === 0 ? (
-            <p className="muted">{M.rowsNone}</p>
-          ) : null}
-        </fieldset>
-
-        <fieldset className="filter-box">
-          <legend>{M.testsHeading}</legend>
-          <p className="muted">{M.upperLevel}</p>
-          <div className="form-grid">
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={tv.lower}
-                onChange={(e) => setTabs({ lower: e.target.checked })}
-              />
-              {M.lowerLevel}
-            </label>
-            <label>
-              {M.compareLabel}
-              <select
-                value={tv.compare}
-                onChange={(e) => setTabs({ compare: e.target.value as TabBookView['compare'] })}
-              >
-                <option value="group">{M.compareGroup}</option>
-                <option value="rest">{M.compareRest}</option>
-              </select>
-            </label>
-            <label>
-              {M.correctionLabel}
-              <select
-                value={tv.correction}
-                onChange={(e) =>
-                  setTabs({ correction: e.target.value as TabBookView['correction'] })
-                }
-              >
-                <option value="none">{M.correctionNone}</option>
-                <option value="bonferroni">{M.correctionBonferroni}</option>
-                <option value="bh">{M.correctionBh}</option>
-              </select>
-            </label>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={tv.nets}
-                onChange={(e) => setTabs({ nets: e.target.checked })}
-              />
-              {M.netsLabel}
-            </label>
-          </div>
-        </fieldset>
+        <TabBookSettings
+          tv={tv}
+          setTabs={setTabs}
+          rowChoices={rowChoices}
+          rowMode={rowMode}
+          setChoosing={setChoosing}
+        />
 
         <div className="toolbar">
           <button
@@ -379,58 +291,5 @@ export function TabBookPage({ entry, view, navigate, onSaved }: Props) {
         </>
       ) : null}
     </article>
-  );
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Export .xlsx: one sheet per table (with contents) or every table on one sheet. ExcelJS loads only now. */
-function TabBookExport({
-  entry,
-  head,
-  tables,
-}: {
-  entry: LibraryEntry;
-  head: BookHead;
-  tables: readonly TabTable[];
-}) {
-  const [layout, setLayout] = useState<SheetLayout>('sheets');
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const exportXlsx = useCallback(() => {
-    setBusy(true);
-    setStatus(M.exporting);
-    const name = exportFileName([entry.title, M.fileWord], 'xlsx');
-    tabBookXlsx({ ...head, tables: [...tables] }, { layout }).then(
-      (bytes) => {
-        downloadBlob(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
-        setStatus(M.exported(name));
-        setBusy(false);
-      },
-      (err: unknown) => {
-        setStatus(M.exportFailed(err instanceof Error ? err.message : String(err)));
-        setBusy(false);
-      },
-    );
-  }, [entry.title, head, tables, layout]);
-  return (
-    <div className="toolbar tabbook-export" role="group" aria-label={M.exportHeading}>
-      <label>
-        {M.exportLayout}{' '}
-        <select value={layout} onChange={(e) => setLayout(e.target.value as SheetLayout)}>
-          <option value="sheets">{M.layoutSheets}</option>
-          <option value="one-sheet">{M.layoutOneSheet}</option>
-        </select>
-      </label>
-      <button type="button" className="btn" onClick={exportXlsx} disabled={busy}>
-        {M.exportXlsx}
-      </button>
-      <button type="button" className="btn" onClick={() => window.print()}>
-        {M.print}
-      </button>
-      <span role="status" className="muted" data-testid="export-status">
-        {status ?? ''}
-      </span>
-    </div>
   );
 }

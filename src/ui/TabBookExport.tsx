@@ -1,0 +1,63 @@
+// The tab book's export bar: .xlsx (one sheet per table with contents, or every
+// table on one sheet; ExcelJS loads only when asked) and printing.
+import { useCallback, useState } from 'react';
+import { exportFileName } from '../core/export/fileName';
+import { tabBookMessages as M } from '../core/messages';
+import type { TabTable } from '../core/tabs/types';
+import { tabBookXlsx, type SheetLayout } from '../core/tabs/xlsx';
+import type { LibraryEntry } from '../state/models/library';
+import type { BookHead } from '../state/models/tabBookBuild';
+import { downloadBlob } from './download';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Export .xlsx: one sheet per table (with contents) or every table on one sheet. ExcelJS loads only now. */
+export function TabBookExport({
+  entry,
+  head,
+  tables,
+}: {
+  entry: LibraryEntry;
+  head: BookHead;
+  tables: readonly TabTable[];
+}) {
+  const [layout, setLayout] = useState<SheetLayout>('sheets');
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const exportXlsx = useCallback(() => {
+    setBusy(true);
+    setStatus(M.exporting);
+    const name = exportFileName([entry.title, M.fileWord], 'xlsx');
+    tabBookXlsx({ ...head, tables: [...tables] }, { layout }).then(
+      (bytes) => {
+        downloadBlob(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+        setStatus(M.exported(name));
+        setBusy(false);
+      },
+      (err: unknown) => {
+        setStatus(M.exportFailed(err instanceof Error ? err.message : String(err)));
+        setBusy(false);
+      },
+    );
+  }, [entry.title, head, tables, layout]);
+  return (
+    <div className="toolbar tabbook-export" role="group" aria-label={M.exportHeading}>
+      <label>
+        {M.exportLayout}{' '}
+        <select value={layout} onChange={(e) => setLayout(e.target.value as SheetLayout)}>
+          <option value="sheets">{M.layoutSheets}</option>
+          <option value="one-sheet">{M.layoutOneSheet}</option>
+        </select>
+      </label>
+      <button type="button" className="btn" onClick={exportXlsx} disabled={busy}>
+        {M.exportXlsx}
+      </button>
+      <button type="button" className="btn" onClick={() => window.print()}>
+        {M.print}
+      </button>
+      <span role="status" className="muted" data-testid="export-status">
+        {status ?? ''}
+      </span>
+    </div>
+  );
+}
