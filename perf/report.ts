@@ -130,7 +130,7 @@ export function targets(largest: SizeResult, bundle: BenchResult['bundle']): Tar
     pass: perAnswer === null ? null : perAnswer <= 2,
   });
   out.push({
-    name: 'gzipped JS a first visit loads (entry, static imports, import worker)',
+    name: 'gzipped JS a first visit loads (entry, static imports, workers started at load)',
     measured: 'na' in bundle ? `n/a (${bundle.na})` : kb(bundle.gzipBytes),
     limit: '< 250 kB',
     pass: 'na' in bundle ? null : bundle.gzipBytes < 250_000,

@@ -1,6 +1,9 @@
 // The base and design effect for margins of error on a question page. Both go
 // in the link (URL keys "base" and "deff"); the text is checked here and only
 // a valid pair is applied, so a link never holds a base that is not one.
+// Respondent data counts its own base (the respondents, or Kish's effective
+// base when weighted: core/published/marginBase.ts), so it has no base input,
+// only a line saying which base is used; a design effect still applies.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { analystMessages as M } from '../core/messages';
 import { deffText, parseBaseInput, parseDeffInput } from '../state/models/analyst';
@@ -9,11 +12,14 @@ import type { ViewState } from '../state/url/view';
 interface Props {
   view: ViewState;
   navigate: (next: ViewState) => void;
+  /** Respondent data: its weight column (null: unweighted); null: published figures. */
+  respondents: { weight: string | null } | null;
 }
 
-export function BaseControls({ view, navigate }: Props) {
+export function BaseControls({ view, navigate, respondents }: Props) {
   const id = useId();
   const baseRef = useRef<HTMLInputElement>(null);
+  const deffRef = useRef<HTMLInputElement>(null);
   const [base, setBase] = useState(view.marginBase === undefined ? '' : String(view.marginBase));
   const [deff, setDeff] = useState(view.deff === undefined ? '' : deffText(view.deff));
   const [problems, setProblems] = useState<{ base: string | null; deff: string | null }>({
@@ -31,7 +37,8 @@ export function BaseControls({ view, navigate }: Props) {
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    const b = parseBaseInput(base);
+    // Respondent data has no base input: a base a link still holds is not used, and goes.
+    const b = respondents === null ? parseBaseInput(base) : parseBaseInput('');
     const d = parseDeffInput(deff);
     setProblems({ base: b.ok ? null : b.message, deff: d.ok ? null : d.message });
     if (!b.ok || !d.ok) return;
@@ -50,8 +57,8 @@ export function BaseControls({ view, navigate }: Props) {
     delete next.marginBase;
     delete next.deff;
     navigate(next);
-    // The Clear button goes away: focus moves to the base input, not to the page.
-    baseRef.current?.focus();
+    // The Clear button goes away: focus moves to the first input, not to the page.
+    (baseRef.current ?? deffRef.current)?.focus();
   };
 
   const field = (
@@ -70,7 +77,7 @@ export function BaseControls({ view, navigate }: Props) {
       <div className="base-field">
         <label htmlFor={`${id}-${key}`}>{label}</label>
         <input
-          ref={key === 'base' ? baseRef : undefined}
+          ref={key === 'base' ? baseRef : deffRef}
           id={`${id}-${key}`}
           type="text"
           inputMode={mode}
@@ -100,8 +107,26 @@ export function BaseControls({ view, navigate }: Props) {
     <form className="base-controls" onSubmit={apply} noValidate>
       <fieldset>
         <legend>{M.controlsLabel}</legend>
-        {field('base', M.baseLabel, M.baseHint, base, setBase, 'numeric', M.basePlaceholder)}
-        {field('deff', M.deffLabel, M.deffHint, deff, setDeff, 'decimal', M.deffPlaceholder)}
+        {respondents === null ? (
+          field('base', M.baseLabel, M.baseHint, base, setBase, 'numeric', M.basePlaceholder)
+        ) : (
+          <div className="base-field">
+            <span className="hint" data-testid="base-note">
+              {respondents.weight === null
+                ? M.baseRespondents
+                : M.baseRespondentsWeighted(respondents.weight)}
+            </span>
+          </div>
+        )}
+        {field(
+          'deff',
+          M.deffLabel,
+          respondents === null ? M.deffHint : M.deffHintRespondents(respondents.weight !== null),
+          deff,
+          setDeff,
+          'decimal',
+          M.deffPlaceholder,
+        )}
         <div className="base-actions">
           <button type="submit" className="btn">
             {M.apply}

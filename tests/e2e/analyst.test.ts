@@ -173,6 +173,27 @@ describe('margins of error on weighted respondent data', () => {
     expect(w.errors).toEqual([]);
     await w.context.close();
   });
+
+  it('has no base to type on respondent data: it says which base is used, and Apply drops a base a link holds', async () => {
+    const w = await openWatched(browserOf(), baseUrl);
+    const page = `${baseUrl}#v=1&page=question&s=demo-simulated-wechat-respondents&q=${encodeURIComponent('How often do you use WeChat?')}`;
+    await w.page.goto(`${page}&base=500`);
+    await w.page.getByTestId('question-table').waitFor();
+    expect(await w.page.getByTestId('base-note').innerText()).toBe(
+      "Base: Kish's effective base of the respondents who answered each question, weighted by weight, counted from the data (no base to type).",
+    );
+    expect(await w.page.getByLabel('Base (respondents)').count()).toBe(0);
+    expect(await w.page.getByTestId('interval-base').innerText()).toContain(
+      'The base you typed, 500, is not used: respondent data states its own.',
+    );
+    await w.page.getByLabel('Design effect').fill('1.5');
+    await w.page.getByRole('button', { name: 'Apply' }).click();
+    await w.page.waitForFunction(() => window.location.hash.includes('deff=1.5'));
+    expect(new URL(w.page.url()).hash).not.toContain('base=');
+    expect(await w.page.getByTestId('interval-base').innerText()).not.toContain('you typed');
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
 });
 
 describe('exports with intervals', () => {

@@ -59,6 +59,9 @@ describe('exports', () => {
     expect(text).toContain('Simulated respondents, not real data');
     expect(text).toMatch(/Filter: gender: (Female|Male)/);
     expect(text).toMatch(/Base: respondents where/);
+    // Women: Kish's effective bases, the total as the base line gives it (effective base 428.1).
+    expect(text).toContain('effective base 428.1');
+    expect(text).toContain('\nEffective base,Count,428.1,142.0,180.3,96.1,29.5\n');
     expect(text).toContain('Bonferroni');
     await w.context.close();
   });

@@ -5,6 +5,7 @@
 //
 //   |                   |         | Total | M (A) | F (B) |
 //   | Base (unweighted) | Count   | 9     | 5     | 4     |
+//   (weighted: then "Base (weighted)" and "Effective base", Kish's, to 1 decimal)
 //   | A                 | %       | 44.4% | 40.0% | 50.0% |
 //   | A                 | Count   | 4     | 2     | 2     |
 //   | A                 | Higher than |   |       | A     |
@@ -24,7 +25,7 @@
 import type { Crosstab } from '../crosstab/types';
 import { formatP } from '../format/number';
 import { formatPercent } from '../format/percent';
-import { exportMessages as M } from '../messages';
+import { exportMessages as M, tabsMessages } from '../messages';
 import { isolate } from '../format/bidi';
 
 /** The percent shown; the same values as the view's PercentMode (src/state/view.ts). */
@@ -177,6 +178,17 @@ export function crosstabExport(ctx: CrosstabExportContext): string[][] {
         '',
         count(x.total),
       ]),
+    );
+    // Kish's effective bases, the bases the letters are tested on; labelled as the
+    // crosstab page and the tab book label them.
+    table.push(
+      line(
+        tabsMessages.baseEffective,
+        M.measureCount,
+        count(x.effectiveTotal),
+        x.effectiveBases.map(count),
+        blanks,
+      ),
     );
   }
   if (chosen.side === 'col' && chosen.mode === 'cases' && x.colCases !== null) {

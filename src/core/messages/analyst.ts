@@ -22,6 +22,15 @@ export const analystMessages = {
   deffLabel: 'Design effect',
   deffHint:
     '1 for a simple random sample; more for weighted or clustered samples (the effective base is the base ÷ the design effect).',
+  // Respondent data: no base to type (core/published/marginBase.ts respondentMarginBase).
+  baseRespondents:
+    'Base: the respondents who answered each question, counted from the data (no base to type).',
+  baseRespondentsWeighted: (weight: string) =>
+    `Base: Kish's effective base of the respondents who answered each question, weighted by ${isolate(weight)}, counted from the data (no base to type).`,
+  deffHintRespondents: (weighted: boolean) =>
+    weighted
+      ? "Empty or 1: the weighting's effective base alone; more for clustering or a design the weight does not capture (the effective base ÷ the design effect)."
+      : 'Empty or 1 for a simple random sample; more for clustered samples (the effective base is the base ÷ the design effect).',
   basePlaceholder: 'e.g. 1200',
   deffPlaceholder: '1',
   apply: 'Apply',
@@ -45,6 +54,12 @@ export const analystMessages = {
   noIntervalsRespondents: 'No intervals: this question has no base.',
   effective: (n: string, deff: string, effective: string) =>
     `With a design effect of ${deff}, the effective base is ${n} ÷ ${deff} = ${effective}.`,
+  usesEffective: (effective: string, respondents: string, weight: string) =>
+    `Intervals use the effective base of ${effective} of ${respondents} respondents (Kish), weighted by ${isolate(weight)}: weighting costs precision.`,
+  typedNotUsed: (typed: string) =>
+    `The base you typed, ${typed}, is not used: respondent data states its own.`,
+  effectiveOnKish: (kish: string, deff: string, effective: string) =>
+    `The design effect of ${deff} is applied on top of the weighting's: ${kish} ÷ ${deff} = ${effective}.`,
 
   // The interval column, the chart's error bars and the export.
   intervalHeader: '95% interval',

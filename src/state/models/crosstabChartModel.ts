@@ -130,16 +130,27 @@ export function crosstabChartModel(
       ],
     };
   });
-  const base = (unweighted: number, weightedBase: number, small: boolean): ChartBase => ({
+  // Weighted: the sum of weights and Kish's effective base, as the table's base rows show them.
+  const base = (
+    unweighted: number,
+    weightedBase: number,
+    effective: number,
+    small: boolean,
+  ): ChartBase => ({
     unweighted,
     weighted: weighted ? weightedBase : null,
-    effective: null,
+    effective: weighted ? effective : null,
     small,
   });
   const bases: ChartBase[] = [
-    ...(oneWay ? [] : [base(x.unweightedTotal, x.total, false)]),
+    ...(oneWay ? [] : [base(x.unweightedTotal, x.total, x.effectiveTotal, false)]),
     ...x.cols.labels.map((_, c) =>
-      base(x.unweightedColBases[c] ?? 0, x.colBases[c] ?? 0, x.smallBase[c] ?? false),
+      base(
+        x.unweightedColBases[c] ?? 0,
+        x.colBases[c] ?? 0,
+        x.effectiveBases[c] ?? 0,
+        x.smallBase[c] ?? false,
+      ),
     ),
   ];
   // For a multi-answer row question "% of respondents" are the column percents (core/crosstab/types.ts).

@@ -44,6 +44,7 @@ describe('the crosstab chart model', () => {
       [null, true],
       [null, true],
     ]);
+    expect(m.bases.map((b) => b.effective)).toEqual([null, null, null]);
     expect(m.multi).toBeNull();
     expect(m.letters).toEqual({ level: 0.95, lowerLevel: null, rest: false });
     expect(m.tableShows).toBeNull();
@@ -115,6 +116,8 @@ describe('the crosstab chart model', () => {
       [5, 5],
       [5, 7],
     ]);
+    // Kish (Σw)²/Σw²: everyone 12² / 18 = 8, men 5² / 5 = 5, women 7² / 13 = 3.769….
+    expect(m.bases.map((b) => b.effective)).toEqual([8, 5, 49 / 13]);
     expect(texts(m)[1]).toEqual(['b', '41.7%', '40.0%', '42.9%']);
   });
 
