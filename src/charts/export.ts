@@ -41,7 +41,7 @@ const BAR_EMPH = '#1b3f78';
 const PAD = 12;
 
 /**
- * The look of the `svg …` rules in src/ui/styles.css, as attributes (later
+ * The look of the `svg …` rules in src/ui/styles/tables.css, as attributes (later
  * rules win). Keep in step with the stylesheet; a new chart's classes go here.
  * Not copied from getComputedStyle: that would make the export depend on
  * whether the chart is on the page, and a detached chart has no styles.

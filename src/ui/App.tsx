@@ -46,7 +46,7 @@ export function App() {
     null,
   );
   const [notice, setNotice] = useState<string | null>(null);
-  // Below 800 px the sidebar is a drawer behind the menu button (styles.css hides it there).
+  // Below 800 px the sidebar is a drawer behind the menu button (styles/phone.css hides it there).
   // It is open for the view it was opened on: a new view (the link followed in it) closes it.
   const [drawerOpenOn, setDrawerOpenOn] = useState<ViewState | null>(null);
   const drawerOpen = drawerOpenOn !== null && drawerOpenOn === decoded.state;

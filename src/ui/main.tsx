@@ -1,7 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+// The stylesheet, by concept; the order is the cascade's.
+import './styles/base.css';
+import './styles/tables.css';
+import './styles/phone.css';
+import './styles/analyst.css';
+import './styles/tabbook.css';
 
 const root = document.getElementById('root');
 if (root) {

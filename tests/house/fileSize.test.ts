@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 const MAX_LINES = 400;
 const HEAD_LINES = 15;
 const MARKER = /^\s*(?:\/\/|\/?\*).*\blong-file:/;
-/** Source code; the stylesheet (src/ui/styles.css) is not code and is not counted. */
-const CODE = /\.(?:ts|tsx|js|cjs|mjs)$/;
+/** Source files: code, and the stylesheets (src/ui/styles/, one per concept). */
+const CODE = /\.(?:ts|tsx|js|cjs|mjs|css)$/;
 
 const root = new URL('../../', import.meta.url).pathname;
 
