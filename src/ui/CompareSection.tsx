@@ -1,6 +1,7 @@
 // "Compare": this question's segments side by side, plus any published
 // question the user adds from the library (the same question in another
 // report, for instance). The choice lives in the URL.
+import { useMemo } from 'react';
 import type { Library, LibraryEntry } from '../state/models/library';
 import { findQuestion } from '../state/url/resolve';
 import type { QuestionVM } from '../state/models/questionModel';
@@ -8,7 +9,7 @@ import type { ViewState } from '../state/url/view';
 import { CompareTable, type CompareInput } from './CompareTable';
 import { isolate } from '../core/format/bidi';
 import { analystMessages as AM, questionPageMessages as Q } from '../core/messages';
-import { publishedSeriesOf, testBase } from '../state/models/analyst';
+import { compareBase } from '../state/models/analyst';
 
 interface Props {
   library: Library;
@@ -20,8 +21,8 @@ interface Props {
 
 /**
  * The question's segments with figures as columns. Each is tested with its
- * stated base; this question's own segments may use the base the user typed
- * (`typed`), other questions' only their own stated base.
+ * base (compareBase): respondent data's own, a published column's stated one,
+ * or, for this question's own published segments, the base the user typed.
  */
 function columnsOf(
   entry: LibraryEntry,
@@ -31,7 +32,7 @@ function columnsOf(
 ): CompareInput[] {
   const withData = question.series.flatMap((s, index) => (s.hasData ? [{ s, index }] : []));
   return withData.map(({ s, index }) => ({
-    baseN: testBase(publishedSeriesOf(entry, question, index)?.baseN ?? null, own ? typed : null),
+    baseN: compareBase(entry, question, index, own ? typed : null),
     name: own
       ? (s.segment ?? Q.allAsked)
       : `${isolate(entry.publisher ?? entry.title)}, ${entry.dateText}${s.segment ? ` — ${isolate(s.segment)}` : ''}`,
@@ -46,10 +47,15 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
     return found ? [{ ref, ...found }] : [];
   });
   const typed = view.marginBase ?? null;
-  const columns = [
-    ...columnsOf(entry, question, true, typed),
-    ...others.flatMap((o) => columnsOf(o.entry, o.question, false, null)),
-  ];
+  // Respondent data's base is counted (a pass over its respondents), so once per choice.
+  const columns = useMemo(
+    () => [
+      ...columnsOf(entry, question, true, typed),
+      ...others.flatMap((o) => columnsOf(o.entry, o.question, false, null)),
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `others` is derived from library and view.compare
+    [entry, question, typed, library, view.compare],
+  );
   const tested = columns.some((c, i) => i > 0 && c.baseN != null) && columns[0]?.baseN != null;
   const candidates = library.entries.flatMap((e) =>
     e.questions

@@ -87,7 +87,7 @@ export const analystMessages = {
   untestableNoVariance: 'not testable: both 0% or both 100%',
   notTestable: 'Not testable without a base.',
   compareTested:
-    'Differences are tested (two-sided two-proportion z-test at 95%) only where both columns have a base: stated in the file, or typed above for this question.',
+    'Differences are tested (two-sided two-proportion z-test at 95%) only where both columns have a base: stated in the file, counted from respondent data (Kish’s effective base when weighted), or typed above for this question.',
   compareUntested:
     'Differences are not testable without a base for both columns. Type a base above to test this question’s segments against each other.',
 

@@ -219,6 +219,23 @@ export function testBase(stated: number | null, typed: number | null): number | 
   return marginBase(stated, typed, null)?.n ?? null;
 }
 
+/**
+ * The base Compare tests a column with: on respondent data the data's own
+ * (Kish's effective base when weighted, as the margins use); on published
+ * figures the stated base, or for this question's own segments a typed one.
+ */
+export function compareBase(
+  entry: Pick<LibraryEntry, 'survey' | 'table'>,
+  question: Pick<QuestionVM, 'id'>,
+  index: number,
+  typed: number | null,
+): number | null {
+  const respondents = respondentsOf(entry, question);
+  if (respondents !== false)
+    return respondents === true ? null : (respondentMarginBase(respondents)?.n ?? null);
+  return testBase(publishedSeriesOf(entry, question, index)?.baseN ?? null, typed);
+}
+
 /** What an input holds: a value, or what is wrong with the text, in words. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -12,7 +12,7 @@ import {
 import { respondentBase } from '../../../src/core/published/marginBase';
 import { loadSurveyFile } from '../../../src/core/pipeline';
 import type { RespondentTable } from '../../../src/core/table/types';
-import { respondentsOf, seriesAnalyst } from '../../../src/state/models/analyst';
+import { compareBase, respondentsOf, seriesAnalyst } from '../../../src/state/models/analyst';
 import { surveyOfTable } from '../../../src/state/models/respondentView';
 
 function table(csv: string, definition?: SurveyDefinition): RespondentTable {
@@ -102,5 +102,16 @@ describe('the margin base of weighted respondent data', () => {
     expect(a.uses).toBe(
       'Intervals use the effective base of 1,112.2 of 1,500 respondents (Kish), weighted by weight: weighting costs precision.',
     );
+  });
+});
+
+describe('the base Compare tests respondent data with', () => {
+  it("is the margins' base: Kish's 14² / 26 weighted, the 11 who answered unweighted (the one weighing 0 counts then), never a typed one", () => {
+    const q = { id: 'q' };
+    expect(compareBase({ survey: null, table: table(SMALL, weighted()) }, q, 0, 500)).toBeCloseTo(
+      196 / 26,
+      12,
+    );
+    expect(compareBase({ survey: null, table: table(SMALL) }, q, 0, 500)).toBe(11);
   });
 });
