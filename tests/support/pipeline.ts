@@ -1,5 +1,7 @@
 // Test helpers: load CSV text through the pipeline and read columns back as labels.
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
+import { parseDefinition } from '../../src/core/definition/definition';
 import { loadSurveyFile } from '../../src/core/pipeline';
 import type { LoadOptions, Loaded } from '../../src/core/pipeline';
 import type { Column, MultiColumn, RespondentTable } from '../../src/core/table/types';
@@ -63,4 +65,15 @@ export function multiCounts(
     for (const l of c) counts[l] = (counts[l] ?? 0) + 1;
   }
   return { counts, answered };
+}
+
+/** The bundled demo (surveys/), read with its sidecar definition: weighted by `weight`, 1,500 respondents. */
+export function loadWeightedDemo(): RespondentTable {
+  const root = new URL('../../surveys/demo-simulated-wechat-respondents', import.meta.url).pathname;
+  const def = parseDefinition(readFileSync(`${root}.json`, 'utf8'), 'demo.json');
+  if (!def.ok) throw new Error(def.error.message);
+  return loadRespondents(new Uint8Array(readFileSync(`${root}.csv`)), {
+    file: 'demo.csv',
+    definition: def.value,
+  }).table;
 }

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/core/crosstab/crosstab';
 import type { CrosstabSpec } from '../../../src/core/crosstab/types';
-import { parseDefinition } from '../../../src/core/definition/definition';
 import { crosstabExport, tableToCsv } from '../../../src/core/export/csv';
-import { loadSurveyFile } from '../../../src/core/pipeline';
 import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
+import { loadWeightedDemo } from '../../support/pipeline';
 
 // The ten respondents of tests/core/crosstab/crosstab.test.ts (figures counted by hand there):
 //  #  gender use reasons   weight
@@ -254,15 +252,7 @@ describe('exporting a crosstab for a report', () => {
 });
 
 describe('exporting the weighted demo crosstab', () => {
-  const root = new URL('../../../surveys/demo-simulated-wechat-respondents', import.meta.url);
-  const definition = parseDefinition(readFileSync(`${root.pathname}.json`, 'utf8'), 'demo.json');
-  if (!definition.ok) throw new Error(definition.error.message);
-  const loaded = loadSurveyFile(readFileSync(`${root.pathname}.csv`), {
-    file: 'demo.csv',
-    definition: definition.value,
-  });
-  if (!loaded.ok || loaded.value.kind !== 'respondents') throw new Error('not respondents');
-  const demo = loaded.value.table;
+  const demo = loadWeightedDemo();
   const rowsOf = (weightId?: string | null) =>
     crosstabExport({
       crosstab: unwrap(

@@ -1,12 +1,10 @@
 // Margins of error on weighted respondent data use Kish's effective base
 // (Σw)²/Σw² of the question's respondents, the base the tab book tests with;
 // a design effect the user gives divides it further. Unweighted: n.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   DEFINITION_FORMAT,
   DEFINITION_VERSION,
-  parseDefinition,
   type SurveyDefinition,
 } from '../../../src/core/definition/definition';
 import { respondentBase } from '../../../src/core/published/marginBase';
@@ -14,6 +12,7 @@ import { loadSurveyFile } from '../../../src/core/pipeline';
 import type { RespondentTable } from '../../../src/core/table/types';
 import { compareBase, respondentsOf, seriesAnalyst } from '../../../src/state/models/analyst';
 import { surveyOfTable } from '../../../src/state/models/respondentView';
+import { loadWeightedDemo } from '../../support/pipeline';
 
 function table(csv: string, definition?: SurveyDefinition): RespondentTable {
   const r = loadSurveyFile(new TextEncoder().encode(csv), {
@@ -86,15 +85,7 @@ describe('the margin base of weighted respondent data', () => {
   });
 
   it('matches the tab book on the weighted demo: effective base 1,112.2 of 1,500', () => {
-    const root = new URL('../../../surveys/demo-simulated-wechat-respondents', import.meta.url);
-    const def = parseDefinition(readFileSync(`${root.pathname}.json`, 'utf8'), 'demo.json');
-    if (!def.ok) throw new Error(def.error.message);
-    const r = loadSurveyFile(readFileSync(`${root.pathname}.csv`), {
-      file: 'demo.csv',
-      definition: def.value,
-    });
-    if (!r.ok || r.value.kind !== 'respondents') throw new Error('not respondents');
-    const t = r.value.table;
+    const t = loadWeightedDemo();
     const id = 'How often do you use WeChat?';
     const series = surveyOfTable(t, null).questions.find((q) => q.id === id)!.series[0]!;
     const a = seriesAnalyst(series, undefined, respondentsOf({ table: t }, { id }));
@@ -108,10 +99,8 @@ describe('the margin base of weighted respondent data', () => {
 describe('the base Compare tests respondent data with', () => {
   it("is the margins' base: Kish's 14² / 26 weighted, the 11 who answered unweighted (the one weighing 0 counts then), never a typed one", () => {
     const q = { id: 'q' };
-    expect(compareBase({ survey: null, table: table(SMALL, weighted()) }, q, 0, 500)).toBeCloseTo(
-      196 / 26,
-      12,
-    );
-    expect(compareBase({ survey: null, table: table(SMALL) }, q, 0, 500)).toBe(11);
+    const entry = (t: RespondentTable) => ({ survey: surveyOfTable(t, null), table: t });
+    expect(compareBase(entry(table(SMALL, weighted())), q, 0, 500)).toBeCloseTo(196 / 26, 12);
+    expect(compareBase(entry(table(SMALL)), q, 0, 500)).toBe(11);
   });
 });

@@ -1,23 +1,13 @@
 // The crosstab chart of the weighted demo: its base note gives the same Kish
 // effective bases as the crosstab table's "Effective base" row (and R).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crosstabChartNotes } from '../../../src/charts/crosstabChart';
-import { parseDefinition } from '../../../src/core/definition/definition';
-import { loadSurveyFile } from '../../../src/core/pipeline';
 import { buildCrosstabGrid } from '../../../src/state/models/crosstabModel';
 import { crosstabChartModel } from '../../../src/state/models/crosstabChartModel';
 import { DEFAULT_CROSSTAB } from '../../../src/state/url/view';
+import { loadWeightedDemo } from '../../support/pipeline';
 
-const root = new URL('../../../surveys/demo-simulated-wechat-respondents', import.meta.url);
-const definition = parseDefinition(readFileSync(`${root.pathname}.json`, 'utf8'), 'demo.json');
-if (!definition.ok) throw new Error(definition.error.message);
-const loaded = loadSurveyFile(readFileSync(`${root.pathname}.csv`), {
-  file: 'demo.csv',
-  definition: definition.value,
-});
-if (!loaded.ok || loaded.value.kind !== 'respondents') throw new Error('not respondents');
-const table = loaded.value.table;
+const table = loadWeightedDemo();
 const FREQUENCY = 'How often do you use WeChat?';
 /** Without the bidi isolates labels are wrapped in (core/format/bidi). */
 const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
