@@ -343,6 +343,8 @@ function assemble(
     unweightedTotal: uTotal,
     effectiveBases,
     effectiveTotal,
+    colSquares: tally.colSquares,
+    totalSquares: tally.totalSquares,
     colPercents,
     rowPercents,
     totalPercents,

@@ -88,6 +88,15 @@ export interface Crosstab {
   /** The same over everyone in the table. */
   effectiveTotal: number;
   /**
+   * Σw² of each column's respondents (those in colBases), from which
+   * effectiveBases are made; equal to unweightedColBases when unweighted. A
+   * tab book adds these up over combined banner columns, and subtracts a
+   * column's from Total's for the rest of the sample.
+   */
+  colSquares: number[];
+  /** The same over everyone in the table. */
+  totalSquares: number;
+  /**
    * counts / colBases. For a multi-answer row question this is the share of the column's
    * respondents who were asked (non-missing), i.e. equal to colPercentsOfRespondents.
    */

@@ -104,11 +104,15 @@ export function resolveBanner(
   return ok({ table: withNested, columns, groups, axes, bannerAxes });
 }
 
-/** An id no column has: `base`, or `base` with a number. */
-export function freeId(table: RespondentTable, base: string): string {
-  let id = base;
-  for (let n = 2; table.columns.some((c) => c.id === id); n++) id = `${base}${n}`;
-  return id;
+/** Ids no column of the table has, none given twice: `base`, or `base` with a number. */
+export function freeIds(table: RespondentTable): (base: string) => string {
+  const taken = new Set(table.columns.map((c) => c.id));
+  return (base) => {
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+    taken.add(id);
+    return id;
+  };
 }
 
 export function findColumn(table: RespondentTable, idOrText: string): Column | undefined {

@@ -110,6 +110,8 @@ export interface Part {
   unweightedCounts: number[][];
   colBases: number[];
   unweightedColBases: number[];
+  /** Σw² of each column's respondents (Kish's effective base); the unweighted bases when unweighted. */
+  colSquares: number[];
 }
 
 /**
@@ -124,6 +126,7 @@ export function totalOf(x: Crosstab): Part {
     unweightedCounts: x.unweightedCounts.map((row) => [sum(row)]),
     colBases: [sum(x.colBases)],
     unweightedColBases: [sum(x.unweightedColBases)],
+    colSquares: [sum(x.colSquares)],
   };
 }
 
@@ -135,6 +138,7 @@ export function partOf(x: Crosstab, d: Digit): Part {
     unweightedCounts: x.counts.map(() => new Array<number>(options).fill(0)),
     colBases: new Array<number>(options).fill(0),
     unweightedColBases: new Array<number>(options).fill(0),
+    colSquares: new Array<number>(options).fill(0),
   };
   const combos = x.colBases.length;
   for (let k = 0; k < combos; k++) {
@@ -143,6 +147,7 @@ export function partOf(x: Crosstab, d: Digit): Part {
     const o = code - 1;
     part.colBases[o]! += x.colBases[k]!;
     part.unweightedColBases[o]! += x.unweightedColBases[k]!;
+    part.colSquares[o]! += x.colSquares[k]!;
     for (let r = 0; r < x.counts.length; r++) {
       part.counts[r]![o]! += x.counts[r]![k]!;
       part.unweightedCounts[r]![o]! += x.unweightedCounts[r]![k]!;

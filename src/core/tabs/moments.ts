@@ -13,6 +13,7 @@
 //          >= sum(w) / 2)[1]].
 // Sums run over the values in respondent order, then the spread about the
 // mean in a second pass (not Σwx² − (Σwx)²/Σw, which cancels badly).
+import type { SingleColumn } from '../table/types';
 import { counted, type Frame } from './frame';
 
 /** What a column's statistics are made of; the rest of the sample is Total minus these. */
@@ -142,7 +143,7 @@ export function scoreMoments(
   counts: readonly (readonly number[])[],
   unweighted: readonly (readonly number[])[],
   scores: readonly (number | null)[],
-  sumW2: Float64Array | null,
+  sumW2: readonly number[] | null,
 ): Moments[] {
   const columns = counts[0]?.length ?? 0;
   const on = scores
@@ -191,10 +192,19 @@ export function restMoments(total: Moments, column: Moments): Moments {
   return rest;
 }
 
-/** Keys dropped from a scale's respondents: missing (0) and the options off the scale. */
-export function offScaleKeys(scores: readonly (number | null)[]): Uint8Array {
-  const drop = new Uint8Array(scores.length + 1);
-  drop[0] = 1;
-  scores.forEach((s, k) => (drop[k + 1] = s === null ? 1 : 0));
-  return drop;
+/**
+ * A scale's respondents for its mean: the column with the answers off the
+ * scale (scores[k] null) made missing, counted for their Σw² (Kish's effective
+ * base of the mean); null when every option is on the scale.
+ */
+export function onScale(
+  column: SingleColumn,
+  scores: readonly (number | null)[],
+  id: string,
+): SingleColumn | null {
+  if (!scores.some((s) => s === null)) return null;
+  const keep = Uint8Array.from([0, ...scores.map((s) => (s === null ? 0 : 1))]);
+  const codes = column.codes.slice();
+  for (let i = 0; i < codes.length; i++) if (keep[codes[i]!] === 0) codes[i] = 0;
+  return { ...column, id, codes };
 }

@@ -9,18 +9,20 @@
 // questions combined into one column, see combine.ts), so each banner group
 // is, cell for cell, the crosstab of that row question by that banner
 // question, letters included: both letter by tabs/letters.ts on Kish
-// effective bases. What a banner() count does not give here is added: Σw² of
-// the book's columns (effective.ts, which finds every row question's missing
-// answers in one pass; a combined banner column holds several questions),
-// numeric values, and letters within groups or against the rest.
+// effective bases. Σw² of each book column comes from the same count (the
+// crosstab's colSquares, added up over a combined column's combinations like
+// its bases); an ordered scale with options off the scale ("Don't know") is
+// counted once more with those answers as missing, for the Σw² of its mean's
+// respondents. What a banner() count does not give here is added: numeric
+// values, and letters within groups or against the rest.
 import { banner } from '../crosstab/crosstab';
-import type { Crosstab } from '../crosstab/types';
-import { keyCount, keysOf } from '../filter/filter';
+import type { Crosstab, NetSpec } from '../crosstab/types';
+import { keyCount } from '../filter/filter';
 import { problem, respondentMessages as RM } from '../messages';
 import { fail, ok, type Result } from '../result';
 import type { NumericColumn, RespondentTable } from '../table/types';
 import { withColumns } from './band';
-import { freeId, resolveBanner, type BannerAxis } from './columns';
+import { freeIds, resolveBanner, type BannerAxis } from './columns';
 import {
   MAX_COMBINED_CELLS,
   combineBanner,
@@ -29,11 +31,11 @@ import {
   type Combined,
   type Part,
 } from './combine';
-import { allSquares, kish, missingSquares, squaresKept, type Sums } from './effective';
+import { kish } from './effective';
 import { buildFrame, type Frame } from './frame';
 import { compareShares, groupLetters, testableMean, welch, type Mean } from './letters';
 import {
-  offScaleKeys,
+  onScale,
   restMoments,
   scoreMoments,
   valueMoments,
@@ -42,6 +44,7 @@ import {
 } from './moments';
 import { filterText, notes } from './notes';
 import { netsByRow, rowNets, rowQuestions, type CategoricalRow } from './rows';
+import type { OrderedScale } from './scale';
 import type { TabBook, TabColumn, TabSpec, TabStats, TabTable, TestSpec } from './types';
 
 const DEFAULT_TESTS: TestSpec = {
@@ -61,12 +64,13 @@ export function tabs(table: RespondentTable, spec: TabSpec): Result<TabBook> {
   const { table: withNested, columns, groups, axes, bannerAxes } = resolved.value;
 
   // Single-answer banner questions combined, each combination counted in one pass.
+  const free = freeIds(withNested);
   const combined = combineBanner(
     bannerAxes.map((b) =>
       b.axis.column?.type === 'single' ? { column: b.axis.column } : { column: null },
     ),
     table.rowCount,
-    (base) => freeId(withNested, base),
+    free,
   );
   const work = withColumns(
     withNested,
@@ -93,18 +97,8 @@ export function tabs(table: RespondentTable, spec: TabSpec): Result<TabBook> {
     tests: tests.value,
     weightId,
     filter,
-    squares: weightId === null ? null : allSquares(frame.value),
+    scaleId: free('(scale)'),
   };
-
-  // Weighted: the missing answers' Σw² of every categorical row question, in one pass.
-  const categorical = rows.value.filter((r) => r.type !== 'numeric');
-  const missing =
-    weightId === null
-      ? null
-      : missingSquares(
-          frame.value,
-          categorical.map((r) => keysOf(r)),
-        );
 
   const tables: TabTable[] = [];
   for (const row of rows.value) {
@@ -114,10 +108,13 @@ export function tabs(table: RespondentTable, spec: TabSpec): Result<TabBook> {
     }
     const n = rowNets(row, nets.value.get(row.id) ?? null, spec.nets === 'top2bottom2');
     if (!n.ok) return n;
-    const counted = countRow(book, { column: row, ...n.value });
+    const counted = countRow(book, row, n.value.nets);
     if (!counted.ok) return counted;
-    const gone = missing?.[categorical.indexOf(row)];
-    tables.push(categoricalTable(book, { column: row, ...n.value }, counted.value, gone));
+    const scaleSquares = onScaleSquares(book, row, n.value.scale);
+    if (!scaleSquares.ok) return scaleSquares;
+    tables.push(
+      categoricalTable(book, { column: row, ...n.value }, counted.value, scaleSquares.value),
+    );
   }
 
   const warnings: string[] = [];
@@ -148,8 +145,8 @@ interface Book {
   tests: TestSpec | null;
   weightId: string | null;
   filter: NonNullable<TabSpec['filter']>;
-  /** Σw² per column over everyone counted (weighted books only). */
-  squares: Float64Array | null;
+  /** An id no column has, for a scale's answers on the scale (onScaleSquares). */
+  scaleId: string;
 }
 
 function resolveTests(tests: TabSpec['tests']): Result<TestSpec | null> {
@@ -178,15 +175,42 @@ const wholePart = (x: Crosstab): Part => ({
   unweightedCounts: x.unweightedCounts,
   colBases: x.colBases,
   unweightedColBases: x.unweightedColBases,
+  colSquares: x.colSquares,
 });
+
+/** Σw² of each book column's respondents (Total first). */
+const squaresOf = (parts: readonly Part[]): number[] => parts.flatMap((p) => p.colSquares);
+
+/**
+ * Weighted books, a scale with options off it ("Don't know"): Σw² of each
+ * book column's respondents on the scale (its mean's effective base), counted
+ * as the scale with those answers made missing; else null (the answered's).
+ */
+function onScaleSquares(
+  book: Book,
+  column: CategoricalRow['column'],
+  scale: OrderedScale | null,
+): Result<number[] | null> {
+  if (book.weightId === null || scale === null || column.type !== 'single') return ok(null);
+  const on = onScale(column, scale.scores, book.scaleId);
+  if (on === null) return ok(null);
+  const data = withColumns(book.data, [on]);
+  if (!data.ok) return data;
+  const counted = countRow({ ...book, data: data.value }, on, []);
+  return counted.ok ? ok(squaresOf(counted.value.parts)) : counted;
+}
 
 /**
  * One banner() call: Total, each banner question left alone, and each
  * combination of banner questions (or, when the combination would be too
  * large a histogram for this row question, its questions one by one).
  */
-function countRow(book: Book, row: CategoricalRow): Result<Counted> {
-  const cells = keyCount(row.column) + row.nets.length;
+function countRow(
+  book: Book,
+  column: CategoricalRow['column'],
+  nets: readonly NetSpec[],
+): Result<Counted> {
+  const cells = keyCount(column) + nets.length;
   const use = book.combined.filter((c) => cells * c.column.labels.length <= MAX_COMBINED_CELLS);
   const inUse = new Set(use.flatMap((c) => c.digits.map((d) => d.question)));
   // Total from a combination when there is one, else a Total column of its own.
@@ -196,7 +220,7 @@ function countRow(book: Book, row: CategoricalRow): Result<Counted> {
   });
   const first = ids.length;
   for (const c of use) ids.push(c.column.id);
-  const xs = banner(book.data, { questionId: row.column.id, nets: row.nets }, ids, {
+  const xs = banner(book.data, { questionId: column.id, nets }, ids, {
     weightId: book.weightId,
     filter: book.filter,
     tests: false,
@@ -218,12 +242,16 @@ function countRow(book: Book, row: CategoricalRow): Result<Counted> {
 
 const percent = (num: number, den: number): number | null => (den > 0 ? (100 * num) / den : null);
 
-/** A categorical row question's table from its counted parts (Total first). */
+/**
+ * A categorical row question's table from its counted parts (Total first);
+ * scaleSquares: Σw² of the respondents on its scale, when some of its
+ * answers are off it (weighted books).
+ */
 function categoricalTable(
   book: Book,
   row: CategoricalRow,
   counted: Counted,
-  missing: Sums | undefined,
+  scaleSquares: readonly number[] | null,
 ): TabTable {
   const { column, scale } = row;
   const { labels, parts } = counted;
@@ -236,9 +264,7 @@ function categoricalTable(
     effective: [] as number[],
   };
   const colPercents = counts.map((row) => row.map((v, c) => percent(v, bases.weighted[c]!)));
-  const keys = keysOf(column);
-  const squares =
-    book.squares === null ? null : squaresKept(book.frame, book.squares, keys, null, missing);
+  const squares = book.weightId === null ? null : squaresOf(parts);
   bases.effective =
     squares === null ? [...bases.unweighted] : bases.weighted.map((w, c) => kish(w, squares[c]!));
 
@@ -277,18 +303,11 @@ function categoricalTable(
   let stats: TabStats | null = null;
   if (scale !== null) {
     const options = scale.scores.length;
-    const drop = offScaleKeys(scale.scores);
-    const scaleSquares =
-      book.squares === null
-        ? null
-        : drop.some((d, k) => k > 0 && d === 1)
-          ? squaresKept(book.frame, book.squares, keys, drop)
-          : squares;
     const moments = scoreMoments(
       counts.slice(0, options),
       unweighted.slice(0, options),
       scale.scores,
-      scaleSquares,
+      scaleSquares ?? squares,
     );
     stats = statsOf(book, moments, 'scores');
   }

@@ -139,9 +139,9 @@ describe('weighted letters on effective bases', () => {
 /**
  * For every categorical row question and every banner group of a weighted
  * tab book (tested as a crosstab is: pairwise, Bonferroni, 95%), the crosstab
- * of that row by that banner question: the same effective bases (computed
- * apart: tabs/effective.ts and the crosstab's kernels) to 1e-9, and the same
- * letters. Returns how many cells carry letters.
+ * of that row by that banner question: the same effective bases (the book's
+ * come from combined banner columns, each crosstab's from its own count) to
+ * 1e-9, and the same letters. Returns how many cells carry letters.
  */
 function expectBookEqualsCrosstabs(
   table: RespondentTable,

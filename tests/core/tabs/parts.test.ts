@@ -3,14 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { adjustPValues } from '../../../src/core/tabs/adjust';
 import { band } from '../../../src/core/tabs/band';
-import { allSquares, kish, missingSquares, squaresKept } from '../../../src/core/tabs/effective';
+import { crosstab } from '../../../src/core/crosstab/crosstab';
+import { tabs } from '../../../src/core/tabs/tabs';
+import { kish } from '../../../src/core/tabs/effective';
 import { buildFrame } from '../../../src/core/tabs/frame';
-import { TOTAL_AXIS, resolveAxis } from '../../../src/core/crosstab/axis';
+import { TOTAL_AXIS } from '../../../src/core/crosstab/axis';
 import { welch } from '../../../src/core/tabs/letters';
 import { restMoments, valueMoments, variance } from '../../../src/core/tabs/moments';
 import { orderedScale } from '../../../src/core/tabs/scale';
 import { expectRelClose } from '../../support/numbers';
-import { numeric, respondents, single, unwrap } from '../../support/respondents';
+import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
 import { mulberry32 } from '../../support/random';
 
 describe('corrections over one row of a group', () => {
@@ -91,94 +93,111 @@ describe('weighted moments', () => {
   });
 });
 
-describe('Σw² of the respondents who answered', () => {
-  // 23 respondents in two groups; missing answers (0) at the start, in the middle and at the end.
+describe("Σw² of a weighted tab book's columns, from the crosstab's count", () => {
+  // 23 respondents: two single-answer banner questions (combined into one
+  // count) and a multi-answer one (counted alone); a row question and a scale
+  // with missing answers at the start, in the middle and at the end.
   const n = 23;
-  const group = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 'a' : 'b'));
-  const weights = Array.from({ length: n }, (_, i) => 0.5 + ((i * 7) % 5) / 2);
-  const codes = [0, 1, 2, 1, 0, 0, 2, 1, 1, 1, 2, 2, 0, 1, 1, 2, 2, 1, 0, 2, 1, 0, 0];
-  const t = respondents([single('g', group), numeric('w', weights)]);
-  const axis = unwrap(resolveAxis(t, { questionId: 'g' }));
-  const frame = unwrap(buildFrame(t, 'w', [], [TOTAL_AXIS, axis]));
-  const direct = (keep: (i: number) => boolean) => {
-    const out = new Float64Array(3);
-    for (let i = 0; i < n; i++) {
-      if (!keep(i)) continue;
-      out[0]! += weights[i]! ** 2;
-      out[group[i] === 'a' ? 1 : 2]! += weights[i]! ** 2;
-    }
-    return [...out];
-  };
-
-  it.each([0, 1, 2, 3])(
-    'by subtraction equals the direct sum, whatever the byte offset of the codes (%i)',
-    (offset) => {
-      // The codes at an offset in a larger buffer, as a subarray would be.
-      const keys = new Uint8Array(new ArrayBuffer(n + 8), offset, n);
-      keys.set(codes);
-      const kept = squaresKept(frame, allSquares(frame), keys, null);
-      direct((i) => codes[i] !== 0).forEach((e, c) => expectRelClose(kept[c]!, e, 1e-12));
-    },
+  const ids = Array.from({ length: n }, (_, i) => i);
+  const g = ids.map((i) => (i % 3 === 0 ? 'a' : 'b'));
+  const h = ids.map((i) => (i % 5 === 4 ? null : ['x', 'y', 'z'][(i * 2) % 3]!));
+  const mb = ids.map((i) =>
+    i % 11 === 5 ? null : i % 7 === 0 ? ['p', 'r'] : i % 2 ? ['p'] : ['r'],
   );
-
-  it('leaves out options off a scale too, and two-byte codes alike', () => {
-    const keys = Uint16Array.from(codes);
-    const drop = Uint8Array.of(1, 0, 1); // option 2 is off the scale
-    const kept = squaresKept(frame, allSquares(frame), keys, drop);
-    direct((i) => codes[i] === 1).forEach((e, c) => expectRelClose(kept[c]!, e, 1e-12));
-  });
-
-  it('finds the missing answers of many questions in one blocked pass, as one by one', () => {
-    // 10,007 respondents (three blocks and a bit), a filter, codes of one and two bytes at odd offsets.
-    const rand = mulberry32(5);
-    const size = 10_007;
-    const big = respondents([
-      single(
-        'g',
-        Array.from({ length: size }, () => (rand() < 0.4 ? 'a' : rand() < 0.9 ? 'b' : null)),
-      ),
-      single(
-        'f',
-        Array.from({ length: size }, () => (rand() < 0.8 ? 'in' : 'out')),
-      ),
-      numeric(
-        'w',
-        Array.from({ length: size }, () => 0.2 + 3 * rand()),
-      ),
-    ]);
-    const g = unwrap(resolveAxis(big, { questionId: 'g' }));
-    const filtered = unwrap(
-      buildFrame(big, 'w', [{ questionId: 'f', options: [0] }], [TOTAL_AXIS, g]),
-    );
-    const make = <T extends Uint8Array | Uint16Array>(
-      C: new (b: ArrayBuffer, o: number, l: number) => T,
-      bytes: number,
-      offset: number,
-    ): T => {
-      const keys = new C(new ArrayBuffer(size * bytes + 8), offset, size);
-      for (let i = 0; i < size; i++) keys[i] = rand() < 0.05 ? 0 : 1 + Math.floor(rand() * 3);
-      return keys;
-    };
-    const questions = [
-      make(Uint8Array, 1, 0),
-      make(Uint8Array, 1, 3),
-      make(Uint16Array, 2, 0),
-      make(Uint16Array, 2, 2),
-    ];
-    const all = allSquares(filtered);
-    const blocked = missingSquares(filtered, questions);
-    questions.forEach((keys, q) => {
-      const one = squaresKept(filtered, all, keys, null);
-      const many = squaresKept(filtered, all, keys, null, blocked[q]);
-      one.forEach((v, c) => expectRelClose(many[c]!, v, 1e-12, `question ${q}, column ${c}`));
-      expect(blocked[q]!.respondents).toBeGreaterThan(300);
+  const codes = [0, 1, 2, 1, 0, 0, 2, 1, 1, 1, 2, 2, 0, 1, 1, 2, 2, 1, 0, 2, 1, 0, 0];
+  const q = codes.map((c) => (c === 0 ? null : ['yes', 'no'][c - 1]!));
+  const scaleLabels = ['5 - Strongly agree', '1 - Strongly disagree', '3', '2', '4', "Don't know"];
+  const s = ids.map((i) => (i % 9 === 8 ? null : scaleLabels[(i * 5) % 6]!));
+  const weights = ids.map((i) => 0.5 + ((i * 7) % 5) / 2);
+  const t = respondents([
+    single('g', g),
+    single('h', h),
+    multi('mb', mb),
+    single('q', q),
+    single('s', s, scaleLabels),
+    numeric('w', weights),
+  ]);
+  const book = unwrap(tabs(t, { banner: ['g', 'h', 'mb'], rows: ['q', 's'], weightId: 'w' }));
+  const inColumn = (c: number, i: number): boolean => {
+    const { group, label } = book.columns[c]!;
+    if (group === 'g') return g[i] === label;
+    if (group === 'h') return h[i] === label;
+    if (group === 'mb') return mb[i]?.includes(label) ?? false;
+    return true;
+  };
+  /** (Σw)²/Σw² of the respondents in each book column for whom keep(i) holds. */
+  const direct = (keep: (i: number) => boolean): number[] =>
+    book.columns.map((_, c) => {
+      const who = ids.filter((i) => keep(i) && inColumn(c, i));
+      const sumW = who.reduce((a, i) => a + weights[i]!, 0);
+      const sumW2 = who.reduce((a, i) => a + weights[i]! ** 2, 0);
+      return (sumW * sumW) / sumW2;
     });
+  const table = (id: string) => book.tables.find((x) => x.question.id === id)!;
+
+  it('are those of the respondents who answered, in every column: Total, combined and multi-answer banner questions', () => {
+    const expected = direct((i) => q[i] !== null);
+    expect(book.columns.map((c) => c.label)).toEqual(['Total', 'a', 'b', 'x', 'z', 'y', 'p', 'r']);
+    // Total: 16 answered, Σw = 24, Σw² = 43.5: 24²/43.5 = 13.24.
+    expectRelClose(table('q').bases.effective[0]!, 24 ** 2 / 43.5, 1e-12);
+    table('q').bases.effective.forEach((e, c) =>
+      expectRelClose(e, expected[c]!, 1e-12, `column ${c}`),
+    );
   });
 
-  it('sums the answered directly when most did not answer', () => {
-    const few = Uint8Array.from(codes.map((c, i) => (i < 3 ? c : 0)));
-    const kept = squaresKept(frame, allSquares(frame), few, null);
-    direct((i) => few[i] !== 0).forEach((e, c) => expect(kept[c]).toBe(e));
+  it("leave out a scale's answers off the scale for its mean, but not for its percents", () => {
+    const scale = table('s');
+    const answered = direct((i) => s[i] !== null);
+    const onScale = direct((i) => s[i] !== null && s[i] !== "Don't know");
+    scale.bases.effective.forEach((e, c) => expectRelClose(e, answered[c]!, 1e-12, `base ${c}`));
+    scale.stats!.effective.forEach((e, c) => expectRelClose(e, onScale[c]!, 1e-12, `mean ${c}`));
+    // Total: 21 answered (Σw 31, Σw² 56.5: 17.01); 17 on the scale (Σw 24, Σw² 43: 13.40).
+    expectRelClose(scale.bases.effective[0]!, 31 ** 2 / 56.5, 1e-12);
+    expectRelClose(scale.stats!.effective[0]!, 24 ** 2 / 43, 1e-12);
+  });
+});
+
+describe('a banner of single-answer questions in two combinations', () => {
+  // Five questions of nine options: 10 × 10 × 10 combinations, then 10 × 10.
+  const rand = mulberry32(3);
+  const size = 300;
+  const nine = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+  const banner = ['b1', 'b2', 'b3', 'b4', 'b5'];
+  const t = respondents([
+    ...banner.map((id) =>
+      single(
+        id,
+        Array.from({ length: size }, () => nine[Math.floor(rand() * 9)]!),
+        nine,
+      ),
+    ),
+    single(
+      'q',
+      Array.from({ length: size }, () => (rand() < 0.5 ? 'yes' : 'no')),
+    ),
+    numeric(
+      'w',
+      Array.from({ length: size }, () => 0.5 + rand()),
+    ),
+  ]);
+
+  it('counts each question of the second one as its own crosstab (each combination is a column of its own)', () => {
+    const book = unwrap(tabs(t, { banner, rows: ['q'], weightId: 'w' }));
+    const q = book.tables[0]!;
+    for (const id of ['b1', 'b4', 'b5']) {
+      const group = book.groups.find((x) => x.id === id)!;
+      const x = unwrap(
+        crosstab(t, { rows: { questionId: 'q' }, cols: { questionId: id }, weightId: 'w' }),
+      );
+      q.counts.forEach((row, r) =>
+        row
+          .slice(group.start, group.end)
+          .forEach((v, c) => expectRelClose(v, x.counts[r]![c]!, 1e-12, `${id} ${r} ${c}`)),
+      );
+      q.bases.effective
+        .slice(group.start, group.end)
+        .forEach((e, c) => expectRelClose(e, x.effectiveBases[c]!, 1e-12, `${id} base ${c}`));
+    }
   });
 });
 
