@@ -6,7 +6,11 @@
 // slots instead (slots.ts).
 // A banner (one row question against many) reads the respondents in blocks:
 // each block's row keys are prepared once, then every column question is
-// counted against them by a loop specialised to its code array's type.
+// counted against them by a loop specialised to its code array's type. Byte
+// codes against byte row keys (the usual single-answer pair) are read four
+// respondents to a 32-bit word (countWords, sumWords): at 1M respondents of
+// the bench survey Q1 × Q2 counts in 2.2 ms instead of 4.0, 4.3 weighted
+// instead of 5.7 (the Int32 copy of the row keys is skipped there too).
 //
 // long-file: long on purpose (over the house's 400 lines): V8 keeps a loop fast only while
 // every array in it has one type, so the 8/16/32-bit loops are written out
@@ -80,11 +84,22 @@ export function countJointMany(
   const nR = rows.nKeys;
   // Histograms have one more row (key nR) for respondents the mask leaves out.
   // Unweighted: a count per cell. Weighted: the count, the sum of weights and
-  // the sum of squared weights side by side (h[3 × cell] .. h[3 × cell + 2]),
-  // mostly one cache line for all three.
+  // the sum of squared weights side by side (h[4 × cell] .. h[4 × cell + 2],
+  // h[4 × cell + 3] unused): 32 bytes per cell, never across a cache line
+  // (measured 10% faster than 24).
   const ns = weights === null ? cols.map((c) => new Uint32Array((nR + 1) * c.nKeys)) : null;
-  const hs = weights === null ? null : cols.map((c) => new Float64Array(3 * (nR + 1) * c.nKeys));
+  const hs = weights === null ? null : cols.map((c) => new Float64Array(4 * (nR + 1) * c.nKeys));
   const rk = new Int32Array(BLOCK);
+  // Byte row keys (and the discard key) fit a byte: a column of byte codes
+  // whose array starts on a 4-byte boundary is then read four respondents to
+  // a 32-bit word (wordsOf), against row keys read the same way: in place
+  // when no one is left out, else from a copy of the block's (discards set).
+  const byteRows = rows.keys instanceof Uint8Array && nR <= 255;
+  const cws = cols.map((c) => (byteRows ? wordsOf(c.keys, rowCount) : null));
+  const allWords = cws.every((cw) => cw !== null);
+  const inPlace = byteRows && include === null ? wordsOf(rows.keys, rowCount) : null;
+  const rb = byteRows && inPlace === null ? new Uint8Array(BLOCK) : null;
+  const rbw = rb === null ? null : new Uint32Array(rb.buffer);
   for (let start = 0; start < rowCount; start += BLOCK) {
     const len = Math.min(BLOCK, rowCount - start);
     // A block where most respondents pass is counted whole, the others with
@@ -96,21 +111,62 @@ export function countJointMany(
       if (passing === 0) continue;
       sparse = passing * 8 < len * 7;
     }
-    copyRowKeys(rk, rows.keys, start, len);
-    if (include !== null && !sparse) discardLeftOut(rk, include, start, len, nR);
+    const words = byteRows && !sparse;
+    if (!words || !allWords) {
+      copyRowKeys(rk, rows.keys, start, len);
+      if (include !== null && !sparse) discardLeftOut(rk, include, start, len, nR);
+    }
+    // Byte row keys of this block: rBytes[rAt + j], rWords[rAt / 4 + k].
+    let rBytes: Uint8Array | null = null;
+    let rWords: Uint32Array | null = null;
+    let rAt = 0;
+    if (words && inPlace !== null) {
+      rBytes = rows.keys as Uint8Array;
+      rWords = inPlace;
+      rAt = start;
+    } else if (words) {
+      rb!.set((rows.keys as Uint8Array).subarray(start, start + len));
+      if (include !== null) discardLeftOut(rb!, include, start, len, nR);
+      rBytes = rb;
+      rWords = rbw;
+    }
     const first = start >>> 5;
-    const words = (len + 31) >>> 5;
+    const wordCount = (len + 31) >>> 5;
+    const quads = len >>> 2;
     for (let k = 0; k < cols.length; k++) {
       const ck = cols[k]!.keys;
       const nC = cols[k]!.nKeys;
+      const cw = cws[k]!;
+      if (cw !== null && rWords !== null) {
+        // Four respondents per word; the block's last len % 4 one by one.
+        const r0 = rAt >>> 2;
+        const c0 = start >>> 2;
+        if (hs === null) countWords(rWords, r0, cw, c0, quads, nC, ns![k]!);
+        else sumWords(rWords, r0, cw, c0, quads, weights!, start, nC, hs[k]!);
+        for (let j = quads << 2; j < len; j++) {
+          const i = start + j;
+          const cell = rBytes![rAt + j]! * nC + ck![i]!;
+          if (hs === null) ns![k]![cell]!++;
+          else {
+            const x = weights![i]!;
+            const h = hs[k]!;
+            h[4 * cell]! += 1;
+            h[4 * cell + 1]! += x;
+            h[4 * cell + 2]! += x * x;
+          }
+        }
+        continue;
+      }
       if (hs === null) {
         const n = ns![k]!;
         if (sparse) {
           const inc = include!;
-          if (ck === null) countTotalBits(rk, inc, first, words, nC, n);
-          else if (ck instanceof Uint8Array) countBits8(rk, inc, first, words, ck, start, nC, n);
-          else if (ck instanceof Uint16Array) countBits16(rk, inc, first, words, ck, start, nC, n);
-          else countBits32(rk, inc, first, words, ck, start, nC, n);
+          if (ck === null) countTotalBits(rk, inc, first, wordCount, nC, n);
+          else if (ck instanceof Uint8Array)
+            countBits8(rk, inc, first, wordCount, ck, start, nC, n);
+          else if (ck instanceof Uint16Array)
+            countBits16(rk, inc, first, wordCount, ck, start, nC, n);
+          else countBits32(rk, inc, first, wordCount, ck, start, nC, n);
         } else if (ck === null) countTotal(rk, len, nC, n);
         else if (ck instanceof Uint8Array) count8(rk, ck, start, len, nC, n);
         else if (ck instanceof Uint16Array) count16(rk, ck, start, len, nC, n);
@@ -121,10 +177,12 @@ export function countJointMany(
       const wt = weights!;
       if (sparse) {
         const inc = include!;
-        if (ck === null) sumTotalBits(rk, inc, first, words, wt, start, nC, h);
-        else if (ck instanceof Uint8Array) sumBits8(rk, inc, first, words, ck, wt, start, nC, h);
-        else if (ck instanceof Uint16Array) sumBits16(rk, inc, first, words, ck, wt, start, nC, h);
-        else sumBits32(rk, inc, first, words, ck, wt, start, nC, h);
+        if (ck === null) sumTotalBits(rk, inc, first, wordCount, wt, start, nC, h);
+        else if (ck instanceof Uint8Array)
+          sumBits8(rk, inc, first, wordCount, ck, wt, start, nC, h);
+        else if (ck instanceof Uint16Array)
+          sumBits16(rk, inc, first, wordCount, ck, wt, start, nC, h);
+        else sumBits32(rk, inc, first, wordCount, ck, wt, start, nC, h);
       } else if (ck === null) sumTotal(rk, wt, start, len, nC, h);
       else if (ck instanceof Uint8Array) sum8(rk, ck, wt, start, len, nC, h);
       else if (ck instanceof Uint16Array) sum16(rk, ck, wt, start, len, nC, h);
@@ -152,7 +210,7 @@ export function passingInBlock(include: Uint32Array, start: number, len: number)
 
 /** Gives the discard key to the block's respondents whose bit is clear. */
 export function discardLeftOut(
-  rk: Int32Array,
+  rk: Int32Array | Uint8Array,
   include: Uint32Array,
   start: number,
   len: number,
@@ -168,6 +226,81 @@ export function discardLeftOut(
       rk[base + 31 - Math.clz32(low)] = discard;
       out ^= low;
     }
+  }
+}
+
+/**
+ * A 32-bit view of byte codes (four respondents to a word, respondent i in
+ * byte i % 4 of word i >> 2, little-endian), or null when they are not bytes,
+ * do not start on a 4-byte boundary, or the platform is big-endian.
+ */
+function wordsOf(keys: Codes | null, rowCount: number): Uint32Array | null {
+  if (!(keys instanceof Uint8Array) || (keys.byteOffset & 3) !== 0 || !LITTLE_ENDIAN) return null;
+  return new Uint32Array(keys.buffer, keys.byteOffset, rowCount >>> 2);
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * Byte row keys against byte column codes, a word (four respondents) of each
+ * at a time: the block's respondent 4k + b has row key byte b of rw[r0 + k]
+ * and column code byte b of cw[c0 + k]. Same cells, same order as count8.
+ */
+function countWords(
+  rw: Uint32Array,
+  r0: number,
+  cw: Uint32Array,
+  c0: number,
+  quads: number,
+  nC: number,
+  n: Uint32Array,
+) {
+  for (let k = 0; k < quads; k++) {
+    const a = rw[r0 + k]!;
+    const b = cw[c0 + k]!;
+    n[(a & 255) * nC + (b & 255)]!++;
+    n[((a >>> 8) & 255) * nC + ((b >>> 8) & 255)]!++;
+    n[((a >>> 16) & 255) * nC + ((b >>> 16) & 255)]!++;
+    n[(a >>> 24) * nC + (b >>> 24)]!++;
+  }
+}
+
+/** The same with weights: each cell's count, Σw and Σw², in respondent order. */
+function sumWords(
+  rw: Uint32Array,
+  r0: number,
+  cw: Uint32Array,
+  c0: number,
+  quads: number,
+  wt: Float64Array,
+  s: number,
+  nC: number,
+  h: Float64Array,
+) {
+  for (let k = 0; k < quads; k++) {
+    const a = rw[r0 + k]!;
+    const b = cw[c0 + k]!;
+    const i = s + (k << 2);
+    const p = ((a & 255) * nC + (b & 255)) << 2;
+    const q = (((a >>> 8) & 255) * nC + ((b >>> 8) & 255)) << 2;
+    const r = (((a >>> 16) & 255) * nC + ((b >>> 16) & 255)) << 2;
+    const t = ((a >>> 24) * nC + (b >>> 24)) << 2;
+    const x0 = wt[i]!;
+    const x1 = wt[i + 1]!;
+    const x2 = wt[i + 2]!;
+    const x3 = wt[i + 3]!;
+    h[p]! += 1;
+    h[p + 1]! += x0;
+    h[p + 2]! += x0 * x0;
+    h[q]! += 1;
+    h[q + 1]! += x1;
+    h[q + 2]! += x1 * x1;
+    h[r]! += 1;
+    h[r + 1]! += x2;
+    h[r + 2]! += x2 * x2;
+    h[t]! += 1;
+    h[t + 1]! += x3;
+    h[t + 2]! += x3 * x3;
   }
 }
 
@@ -263,10 +396,10 @@ function sum8(
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = (rk[j]! * nC + c[i]!) * 3;
-    const b = (rk[j + 1]! * nC + c[i + 1]!) * 3;
-    const d = (rk[j + 2]! * nC + c[i + 2]!) * 3;
-    const e = (rk[j + 3]! * nC + c[i + 3]!) * 3;
+    const a = (rk[j]! * nC + c[i]!) << 2;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) << 2;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) << 2;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) << 2;
     const wa = wt[i]!;
     h[a]! += 1;
     h[a + 1]! += wa;
@@ -286,7 +419,7 @@ function sum8(
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = (rk[j]! * nC + c[i]!) * 3;
+    const cell = (rk[j]! * nC + c[i]!) << 2;
     const x = wt[i]!;
     h[cell]! += 1;
     h[cell + 1]! += x;
@@ -306,10 +439,10 @@ function sum16(
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = (rk[j]! * nC + c[i]!) * 3;
-    const b = (rk[j + 1]! * nC + c[i + 1]!) * 3;
-    const d = (rk[j + 2]! * nC + c[i + 2]!) * 3;
-    const e = (rk[j + 3]! * nC + c[i + 3]!) * 3;
+    const a = (rk[j]! * nC + c[i]!) << 2;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) << 2;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) << 2;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) << 2;
     const wa = wt[i]!;
     h[a]! += 1;
     h[a + 1]! += wa;
@@ -329,7 +462,7 @@ function sum16(
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = (rk[j]! * nC + c[i]!) * 3;
+    const cell = (rk[j]! * nC + c[i]!) << 2;
     const x = wt[i]!;
     h[cell]! += 1;
     h[cell + 1]! += x;
@@ -349,10 +482,10 @@ function sum32(
   let j = 0;
   for (; j + 3 < len; j += 4) {
     const i = s + j;
-    const a = (rk[j]! * nC + c[i]!) * 3;
-    const b = (rk[j + 1]! * nC + c[i + 1]!) * 3;
-    const d = (rk[j + 2]! * nC + c[i + 2]!) * 3;
-    const e = (rk[j + 3]! * nC + c[i + 3]!) * 3;
+    const a = (rk[j]! * nC + c[i]!) << 2;
+    const b = (rk[j + 1]! * nC + c[i + 1]!) << 2;
+    const d = (rk[j + 2]! * nC + c[i + 2]!) << 2;
+    const e = (rk[j + 3]! * nC + c[i + 3]!) << 2;
     const wa = wt[i]!;
     h[a]! += 1;
     h[a + 1]! += wa;
@@ -372,7 +505,7 @@ function sum32(
   }
   for (; j < len; j++) {
     const i = s + j;
-    const cell = (rk[j]! * nC + c[i]!) * 3;
+    const cell = (rk[j]! * nC + c[i]!) << 2;
     const x = wt[i]!;
     h[cell]! += 1;
     h[cell + 1]! += x;
@@ -389,7 +522,7 @@ function sumTotal(
   h: Float64Array,
 ) {
   for (let j = 0; j < len; j++) {
-    const cell = (rk[j]! * nC + 1) * 3;
+    const cell = (rk[j]! * nC + 1) << 2;
     const x = wt[s + j]!;
     h[cell]! += 1;
     h[cell + 1]! += x;
@@ -500,7 +633,7 @@ function sumBits8(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + c[s + j]!) * 3;
+      const cell = (rk[j]! * nC + c[s + j]!) << 2;
       const x = wt[s + j]!;
       h[cell]! += 1;
       h[cell + 1]! += x;
@@ -526,7 +659,7 @@ function sumBits16(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + c[s + j]!) * 3;
+      const cell = (rk[j]! * nC + c[s + j]!) << 2;
       const x = wt[s + j]!;
       h[cell]! += 1;
       h[cell + 1]! += x;
@@ -552,7 +685,7 @@ function sumBits32(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + c[s + j]!) * 3;
+      const cell = (rk[j]! * nC + c[s + j]!) << 2;
       const x = wt[s + j]!;
       h[cell]! += 1;
       h[cell + 1]! += x;
@@ -577,7 +710,7 @@ function sumTotalBits(
     while (bits !== 0) {
       const j = top - Math.clz32(bits & -bits);
       bits &= bits - 1;
-      const cell = (rk[j]! * nC + 1) * 3;
+      const cell = (rk[j]! * nC + 1) << 2;
       const x = wt[s + j]!;
       h[cell]! += 1;
       h[cell + 1]! += x;
@@ -605,7 +738,7 @@ function compact(n: Uint32Array, nColKeys: number, size: number): JointCounts {
 /** The same for a weighted histogram: count, sum of weights and sum of squared weights side by side. */
 function compactWeighted(h: Float64Array, nColKeys: number, size: number): JointCounts {
   let cells = 0;
-  for (let k = 0; k < size; k++) if (h[3 * k] !== 0) cells++;
+  for (let k = 0; k < size; k++) if (h[4 * k] !== 0) cells++;
   const out: JointCounts = {
     rowKey: new Int32Array(cells),
     colKey: new Int32Array(cells),
@@ -615,12 +748,12 @@ function compactWeighted(h: Float64Array, nColKeys: number, size: number): Joint
   };
   let j = 0;
   for (let k = 0; k < size; k++) {
-    if (h[3 * k] === 0) continue;
+    if (h[4 * k] === 0) continue;
     out.rowKey[j] = Math.floor(k / nColKeys);
     out.colKey[j] = k % nColKeys;
-    out.n[j] = h[3 * k]!;
-    out.w[j] = h[3 * k + 1]!;
-    out.w2[j] = h[3 * k + 2]!;
+    out.n[j] = h[4 * k]!;
+    out.w[j] = h[4 * k + 1]!;
+    out.w2[j] = h[4 * k + 2]!;
     j++;
   }
   return out;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { countJointMany, type JointCounts } from '../../../src/core/crosstab/count';
+import { mulberry32 } from '../../support/random';
+
+// Byte codes are counted four respondents to a 32-bit word when their array
+// starts on a 4-byte boundary (count.ts wordsOf), and byte by byte otherwise.
+// Both are checked here against a recount respondent by respondent, over
+// respondents that fill two blocks of 4,096 and 3 more (a last block that is
+// not a whole number of words), with and without a filter mask and weights.
+
+const N = 2 * 4096 + 3;
+const rand = mulberry32(20261201);
+const rowCodes = Uint8Array.from({ length: N }, () => Math.floor(4 * rand())); // 0 = missing, 1–3
+const colCodes = Uint8Array.from({ length: N }, () => Math.floor(5 * rand())); // 0 = missing, 1–4
+const weights = Float64Array.from({ length: N }, () => 0.5 + Math.round(1000 * rand()) / 1000);
+// Every respondent passes but each seventh (dense blocks: counted whole, with the discard key).
+const include = new Uint32Array((N + 31) >>> 5);
+for (let i = 0; i < N; i++) if (i % 7 !== 0) include[i >>> 5]! |= 1 << (i & 31);
+
+/** The same bytes at a given byte offset of a larger buffer. */
+function at(offset: number, codes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new ArrayBuffer(codes.length + 8), offset, codes.length);
+  out.set(codes);
+  return out;
+}
+
+/** Recount: cell "rowKey,colKey" → [respondents, Σw, Σw²], in respondent order. */
+function recount(mask: Uint32Array | null, wt: Float64Array | null): Map<string, number[]> {
+  const cells = new Map<string, number[]>();
+  for (let i = 0; i < N; i++) {
+    if (mask !== null && ((mask[i >>> 5]! >>> (i & 31)) & 1) === 0) continue;
+    const key = `${rowCodes[i]},${colCodes[i]}`;
+    const cell = cells.get(key) ?? [0, 0, 0];
+    const w = wt === null ? 1 : wt[i]!;
+    cell[0]! += 1;
+    cell[1]! += w;
+    cell[2]! += w * w;
+    cells.set(key, cell);
+  }
+  return cells;
+}
+
+function asMap(j: JointCounts): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let k = 0; k < j.n.length; k++) {
+    out.set(`${j.rowKey[k]},${j.colKey[k]}`, [j.n[k]!, j.w[k]!, j.w2[k]!]);
+  }
+  return out;
+}
+
+describe('joint keys of byte codes', () => {
+  const cases = [
+    [0, 0],
+    [1, 0],
+    [0, 3],
+    [2, 1],
+  ] as const;
+  it.each(cases)(
+    'with rows at byte offset %i and columns at %i give the recount, cell for cell',
+    (rowOffset, colOffset) => {
+      const rows = { keys: at(rowOffset, rowCodes), nKeys: 4 };
+      const cols = { keys: at(colOffset, colCodes), nKeys: 5 };
+      for (const mask of [null, include]) {
+        for (const wt of [null, weights]) {
+          const counted = countJointMany(N, rows, [cols], mask, wt)[0]!;
+          expect(asMap(counted)).toEqual(recount(mask, wt));
+        }
+      }
+    },
+  );
+
+  it('count every respondent once: 8,195 in all, 7,024 past the filter', () => {
+    const rows = { keys: rowCodes, nKeys: 4 };
+    const cols = { keys: colCodes, nKeys: 5 };
+    const sum = (j: JointCounts) => j.n.reduce((a, b) => a + b, 0);
+    expect(sum(countJointMany(N, rows, [cols], null, weights)[0]!)).toBe(8195);
+    expect(sum(countJointMany(N, rows, [cols], include, null)[0]!)).toBe(8195 - 1171);
+  });
+});
