@@ -1,6 +1,7 @@
 // Respondent data (src/core/crosstab, src/core/filter, src/state/models): a
 // crosstab's questions, options, weight and tests, and the crosstab page.
 import { isolate } from '../format/bidi';
+import { formatCount, formatNumber } from '../format/number';
 import { countsMessages } from './counts';
 import { quotedList } from './words';
 
@@ -57,13 +58,11 @@ export const respondentMessages = {
     both ? 'who answered both questions' : 'who answered the question',
   /** The base in words, without a "Base:" label (pages and exports add their own). */
   base: (subject: string, n: number, weighted: number | null, effective: number | null = null) =>
-    `${subject}, n = ${n.toLocaleString('en-US')}${
+    `${subject}, n = ${formatCount(n)}${
       weighted === null
         ? ''
-        : ` (weighted ${weighted.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}${
-            effective === null
-              ? ''
-              : `; effective base ${effective.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`
+        : ` (weighted ${formatNumber(weighted, 1)}${
+            effective === null ? '' : `; effective base ${formatNumber(effective, 1)}`
           })`
     }`,
 } as const;
