@@ -60,6 +60,9 @@ const weights = numeric(
   }),
 );
 columns.push(weights);
+// Drawn after the others, so that theirs stay as they were: 15 options and
+// the three bookkeeping slots are 18 slots, three chunks of six (slots.ts).
+columns.push(randomMulti('fifteen', 15, 0.06));
 const table = respondents(columns, { weightId: 'w' });
 const byId = (id: string) => columns.find((c) => c.id === id) as SingleColumn | MultiColumn;
 const axis = (spec: AxisSpec): ResolvedAxis => unwrap(resolveAxis(table, spec));
@@ -275,6 +278,16 @@ const pairs: [string, AxisSpec, AxisSpec][] = [
     { questionId: 'many', nets: [{ label: 'first', options: [0, 1] }] },
   ],
   ['a 700-option single × wider', { questionId: 'many' }, WIDER],
+  [
+    'narrow × a 15-option multi (18 slots, counted in three chunks)',
+    { questionId: 'narrow' },
+    { questionId: 'fifteen' },
+  ],
+  [
+    'a 15-option multi with a net × narrow (19 slots, four chunks)',
+    { questionId: 'narrow' },
+    { questionId: 'fifteen', nets: [{ label: 'any of 0, 14', options: [0, 14] }] },
+  ],
 ];
 
 describe('crosstabs counted by slots', () => {
@@ -295,6 +308,10 @@ describe('crosstabs counted by slots', () => {
     expect(jointPays(narrow, wider, 1e6)).toBe(true);
     // The 40-option question has more answer patterns, so it is the one expanded.
     expect(axis({ questionId: 'forty' }).nKeys).toBeGreaterThan(wide.nKeys);
+    // 34 × the 15-option question's patterns: by slots, that question expanded.
+    const fifteen = axis({ questionId: 'fifteen' });
+    expect(fifteen.nKeys).toBeGreaterThan(narrow.nKeys);
+    expect(jointPays(narrow, fifteen, N)).toBe(false);
     // Up to 65,536 keys always by joint keys.
     expect(jointPays(narrow, segment, N)).toBe(true);
   });
@@ -373,6 +390,41 @@ describe('crosstabs counted by slots', () => {
     // 22 slots per key (19 outputs and 3 more): 908 keys a range.
     expect(manyRanges).toBe(Math.ceil(rows.nKeys / (Math.floor(20_000 / 22) - 1)));
     expect(many).toEqual(one);
+  });
+
+  it('count unweighted in ranges of kept keys by chunk cells (64 a chunk), with the same counts', () => {
+    const [rows, cols] = [axis(WIDE), axis(WIDER)];
+    const tally = (limit: number | undefined): [Tally, number] => {
+      const t = emptyTally(rows, cols);
+      let ranges = 0;
+      countSlots(
+        N,
+        rows,
+        cols,
+        null,
+        null,
+        (h) => {
+          ranges++;
+          addSlots(t, rows, cols, true, h);
+        },
+        limit,
+      );
+      return [t, ranges];
+    };
+    const [one, oneRanges] = tally(undefined);
+    const [many, manyRanges] = tally(20_000);
+    expect(oneRanges).toBe(1);
+    // 22 slots are four chunks of 64 cells: 256 cells a key, 77 keys a range.
+    expect(manyRanges).toBe(Math.ceil(rows.nKeys / 77));
+    expect(many).toEqual(one);
+    expectRecount(
+      unwrap(crosstab(table, { rows: WIDE, cols: WIDER, weightId: null, tests: false })),
+      recount(WIDE, WIDER, null, []),
+    );
+    expect(one.unweightedCounts).toEqual(
+      unwrap(crosstab(table, { rows: WIDE, cols: WIDER, weightId: null, tests: false }))
+        .unweightedCounts,
+    );
   });
 
   it('in a banner with columns counted both ways, equal their separate crosstabs exactly', () => {
