@@ -106,22 +106,56 @@ export function countSlots(
     countChunked(rowCount, kept, expanded, include, S, words, masks, visit, limit);
     return;
   }
-  const span = Math.max(1, Math.floor(limit / S) - 1);
+  const weighted = weights !== null;
+  countInRanges(
+    rowCount,
+    kept,
+    expanded,
+    include,
+    Math.max(1, Math.floor(limit / S) - 1),
+    // One more row of slots for respondents outside this range of kept keys.
+    (keys) => ({
+      n: new Uint32Array((keys + 1) * S),
+      w: weighted ? new Float64Array((keys + 1) * S) : null,
+      w2: weighted ? new Float64Array((keys + 1) * S) : null,
+    }),
+    (h, kk, ek, len, from) => {
+      if (h.w === null) countBlock(kk, ek, len, S, words, masks, h.n);
+      else sumBlock(kk, ek, len, S, words, masks, weights!, from, h.n, h.w, h.w2!);
+    },
+    (h, lo, keys) => visit({ lo, keys, ...h }),
+  );
+}
+
+/**
+ * The walk both ways of counting share: the kept keys in ranges of at most
+ * `span` (one pass over the respondents per range), each pass block by block.
+ * `open` makes a range's histogram; `block` counts one block into it, given
+ * the block's kept keys (relative to the range: keys outside it get `keys`,
+ * the extra row) and expanded keys (respondents left out by `include` get
+ * expanded.nKeys, which adds to no slot); `close` hands the range on.
+ */
+function countInRanges<H>(
+  rowCount: number,
+  kept: KeyAxis,
+  expanded: ResolvedAxis,
+  include: Uint32Array | null,
+  span: number,
+  open: (keys: number) => H,
+  block: (h: H, kk: Int32Array, ek: Int32Array, len: number, from: number) => void,
+  close: (h: H, lo: number, keys: number) => void,
+): void {
   const kk = new Int32Array(BLOCK);
   const ek = new Int32Array(BLOCK);
   for (let lo = 0; lo < kept.nKeys; lo += span) {
     const keys = Math.min(span, kept.nKeys - lo);
     const whole = lo === 0 && keys === kept.nKeys;
-    // One more row of slots for respondents outside this range of kept keys.
-    const n = new Uint32Array((keys + 1) * S);
-    const w = weights === null ? null : new Float64Array((keys + 1) * S);
-    const w2 = weights === null ? null : new Float64Array((keys + 1) * S);
+    const h = open(keys);
     for (let from = 0; from < rowCount; from += BLOCK) {
       const len = Math.min(BLOCK, rowCount - from);
       if (include !== null && passingInBlock(include, from, len) === 0) continue;
       copyRowKeys(kk, kept.keys, from, len);
       copyRowKeys(ek, expanded.keys, from, len);
-      // Respondents left out get the expanded key that adds to no slot.
       if (include !== null) discardLeftOut(ek, include, from, len, expanded.nKeys);
       if (!whole) {
         for (let j = 0; j < len; j++) {
@@ -129,10 +163,9 @@ export function countSlots(
           kk[j] = k >= 0 && k < keys ? k : keys;
         }
       }
-      if (w === null) countBlock(kk, ek, len, S, words, masks, n);
-      else sumBlock(kk, ek, len, S, words, masks, weights!, from, n, w, w2!);
+      block(h, kk, ek, len, from);
     }
-    visit({ lo, keys, n, w, w2 });
+    close(h, lo, keys);
   }
 }
 
@@ -172,31 +205,20 @@ function countChunked(
       cells[e * chunks + q] = q * CHUNK_CELLS + ((m >>> (q * CHUNK_BITS)) & (CHUNK_CELLS - 1));
     }
   }
-  const span = Math.max(1, Math.floor(limit / R) - 1);
-  const kk = new Int32Array(BLOCK);
-  const ek = new Int32Array(BLOCK);
-  for (let lo = 0; lo < kept.nKeys; lo += span) {
-    const keys = Math.min(span, kept.nKeys - lo);
-    const whole = lo === 0 && keys === kept.nKeys;
+  countInRanges(
+    rowCount,
+    kept,
+    expanded,
+    include,
+    Math.max(1, Math.floor(limit / R) - 1),
     // One more row for respondents outside this range of kept keys.
-    const c = new Uint32Array((keys + 1) * R);
-    for (let from = 0; from < rowCount; from += BLOCK) {
-      const len = Math.min(BLOCK, rowCount - from);
-      if (include !== null && passingInBlock(include, from, len) === 0) continue;
-      copyRowKeys(kk, kept.keys, from, len);
-      copyRowKeys(ek, expanded.keys, from, len);
-      if (include !== null) discardLeftOut(ek, include, from, len, expanded.nKeys);
-      if (!whole) {
-        for (let j = 0; j < len; j++) {
-          const k = kk[j]! - lo;
-          kk[j] = k >= 0 && k < keys ? k : keys;
-        }
-      }
+    (keys) => new Uint32Array((keys + 1) * R),
+    (c, kk, ek, len) => {
       if (chunks === 3 && words === 1) countChunks3(kk, ek, len, masks, c);
       else countChunks(kk, ek, len, chunks, R, cells, c);
-    }
-    visit({ lo, keys, n: slotsOfChunks(c, keys, chunks, S), w: null, w2: null });
-  }
+    },
+    (c, lo, keys) => visit({ lo, keys, n: slotsOfChunks(c, keys, chunks, S), w: null, w2: null }),
+  );
 }
 
 /** The slot counts of the first `keys` rows of chunk cells. */
