@@ -7,8 +7,11 @@
 //   --build                         rebuild the bundle even when dist/ is fresh
 //   --cases ss-w,mm-wide            only these crosstab cases (keys; tabs, tabs-w: tab books)
 //   --peers duckdb                  only these peers (naive, arquero, duckdb)
+// Flags are read by node:util's parseArgs (`--rows 20000` or `--rows=20000`); an
+// unknown flag or a bad value prints the usage and exits with 2.
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { bundleSize } from './bundle';
 import type { BenchResult } from './report';
 import { markdown, targets } from './report';
@@ -17,38 +20,52 @@ import type { RunOptions, SizeResult } from './run';
 
 const DEFAULT_SIZES = [100_000, 1_000_000];
 
-/** The comma-separated value after `flag`, or null when the flag is absent. */
-function listArg(argv: string[], flag: string): string[] | null {
-  const at = argv.indexOf(flag);
-  return at < 0 ? null : (argv[at + 1] ?? '').split(',').filter((x) => x !== '');
-}
+const USAGE =
+  'Usage: npm run bench -- [--rows N] [--json] [--build] [--cases a,b] [--peers naive,arquero,duckdb]';
 
-function parseArgs(argv: string[]): {
+/** A comma-separated list (empty items dropped), or null when the flag is absent. */
+const list = (value: string | undefined): string[] | null =>
+  value === undefined ? null : value.split(',').filter((x) => x !== '');
+
+/** The bench's flags, by node:util's parseArgs; a wrong one prints the usage and exits with 2. */
+function benchArgs(argv: string[]): {
   sizes: number[];
   json: boolean;
   build: boolean;
   only: RunOptions;
 } {
-  const rowsAt = argv.indexOf('--rows');
-  let sizes = DEFAULT_SIZES;
-  if (rowsAt >= 0) {
-    const n = Number(argv[rowsAt + 1]);
-    if (!Number.isInteger(n) || n < 100) {
-      process.stderr.write('--rows needs a whole number of respondents (at least 100)\n');
-      process.exit(2);
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        rows: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        build: { type: 'boolean', default: false },
+        cases: { type: 'string' },
+        peers: { type: 'string' },
+      },
+    });
+    let sizes = DEFAULT_SIZES;
+    if (values.rows !== undefined) {
+      const n = Number(values.rows);
+      if (!Number.isInteger(n) || n < 100)
+        throw new Error('--rows needs a whole number of respondents (at least 100)');
+      sizes = [n];
     }
-    sizes = [n];
+    return {
+      sizes,
+      json: values.json,
+      build: values.build,
+      only: { cases: list(values.cases), peers: list(values.peers) },
+    };
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.exit(2);
   }
-  return {
-    sizes,
-    json: argv.includes('--json'),
-    build: argv.includes('--build'),
-    only: { cases: listArg(argv, '--cases'), peers: listArg(argv, '--peers') },
-  };
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = benchArgs(process.argv.slice(2));
   if ((globalThis as { gc?: unknown }).gc === undefined)
     process.stderr.write(
       '[bench] no global.gc: retained memory will be n/a (run via npm run bench)\n',

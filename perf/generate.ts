@@ -7,6 +7,7 @@
 // and ~8% of multi-answer cells are blank (not asked).
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { mulberry32 } from './random';
 
 const DEFAULT_SEED = 20240601;
@@ -236,27 +237,52 @@ async function writeParquetCopy(csv: string, parquet: string): Promise<void> {
   }
 }
 
-// npx tsx perf/generate.ts --rows 10000000 --out /tmp/survey-10m.csv [--parquet /tmp/survey-10m.parquet]
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = (name: string): string | undefined => {
-    const at = process.argv.indexOf(name);
-    return at >= 0 ? process.argv[at + 1] : undefined;
-  };
-  const rows = Number(arg('--rows') ?? 1_000_000);
-  const out = arg('--out');
-  if (!Number.isInteger(rows) || rows < 1 || out === undefined) {
-    process.stderr.write(
-      'Usage: npx tsx perf/generate.ts --rows <n> --out <file.csv> [--seed <n>] [--parquet <file.parquet>]\n',
-    );
+const USAGE =
+  'Usage: npx tsx perf/generate.ts --rows <n> --out <file.csv> [--seed <n>] [--parquet <file.parquet>]';
+
+/**
+ * The command line's flags, by node:util's parseArgs (--rows defaults to
+ * 1,000,000, --seed to the bench's); a wrong one prints the usage and exits with 2.
+ */
+function generateArgs(argv: string[]): {
+  rows: number;
+  out: string;
+  seed: number;
+  parquet: string | undefined;
+} {
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        rows: { type: 'string', default: String(1_000_000) },
+        out: { type: 'string' },
+        seed: { type: 'string', default: String(DEFAULT_SEED) },
+        parquet: { type: 'string' },
+      },
+    });
+    const rows = Number(values.rows);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(rows) || rows < 1)
+      throw new Error('--rows needs a whole number of respondents (at least 1)');
+    if (values.out === undefined) throw new Error('--out <file.csv> is needed');
+    if (values.seed.trim() === '' || !Number.isInteger(seed))
+      throw new Error('--seed needs a whole number');
+    return { rows, out: values.out, seed, parquet: values.parquet };
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
     process.exit(2);
   }
+}
+
+// npx tsx perf/generate.ts --rows 10000000 --out /tmp/survey-10m.csv [--parquet /tmp/survey-10m.parquet]
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { rows, out, seed, parquet } = generateArgs(process.argv.slice(2));
   let t0 = performance.now();
   const seconds = (): string => ((performance.now() - t0) / 1000).toFixed(1);
-  const bytes = writeSurvey(out, rows, Number(arg('--seed') ?? DEFAULT_SEED));
+  const bytes = writeSurvey(out, rows, seed);
   process.stderr.write(
     `${out}: ${rows} respondents, ${(bytes / 1e6).toFixed(1)} MB in ${seconds()} s\n`,
   );
-  const parquet = arg('--parquet');
   if (parquet !== undefined) {
     t0 = performance.now();
     await writeParquetCopy(out, parquet);

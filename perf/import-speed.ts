@@ -13,6 +13,9 @@
 //
 //   npx tsx perf/import-speed.ts [rows=1000000] [runs=3] [--helpers=1] [--mixed] [--only=load|parts|papa|duckdb] [--mem]
 //
+// Flags are read by node:util's parseArgs, anywhere on the line (`--only=load`
+// or `--only load`); an unknown flag or a bad value prints the usage and exits with 2.
+//
 // The survey is the bench's (perf/generate.ts: 30 questions, quoted and
 // Chinese labels; 367 MB at 1,000,000 rows). `--mixed` reads another seeded
 // file instead, cached in the OS temp folder: 1,000,000 x 30 (~300 MB: an id,
@@ -23,6 +26,7 @@ import { mulberry32 } from './random';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { bytesSource, loadSurveySource, type ReadOutcome } from '../src/core/loadSource';
 import { loadSurveyFile, type Loaded } from '../src/core/pipeline';
@@ -31,16 +35,62 @@ import { generateSurvey } from './generate';
 import { helperPool } from './parallel';
 import { openDuck } from './peers/duckdb';
 
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
-const flag = (name: string): string | undefined =>
-  flags.find((f) => f.startsWith(`--${name}=`))?.slice(name.length + 3);
-const ROWS = Number(args[0] ?? 1_000_000);
-const RUNS = Number(args[1] ?? 3);
-const only = flag('only') ?? 'all';
-const HELPERS = Number(flag('helpers') ?? 1);
-const mem = flags.includes('--mem');
-const mixed = flags.includes('--mixed');
+const USAGE =
+  'Usage: npx tsx perf/import-speed.ts [rows=1000000] [runs=3] [--helpers=1] [--mixed] [--only=load|parts|papa|duckdb] [--mem]';
+const ONLY = ['all', 'load', 'parts', 'papa', 'duckdb'];
+
+/** The rows and runs, then the flags, by node:util's parseArgs; a wrong one prints the usage and exits with 2. */
+function speedArgs(argv: string[]): {
+  rows: number;
+  runs: number;
+  only: string;
+  helpers: number;
+  mem: boolean;
+  mixed: boolean;
+} {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        helpers: { type: 'string', default: '1' },
+        mixed: { type: 'boolean', default: false },
+        only: { type: 'string', default: 'all' },
+        mem: { type: 'boolean', default: false },
+      },
+    });
+    const [rowsArg = '1000000', runsArg = '3', ...extra] = positionals;
+    if (extra.length > 0) throw new Error(`Unexpected argument '${extra[0]}'`);
+    const whole = (text: string, least: number, what: string): number => {
+      const n = Number(text);
+      if (text.trim() === '' || !Number.isInteger(n) || n < least)
+        throw new Error(`${what} needs a whole number (at least ${least}), not '${text}'`);
+      return n;
+    };
+    if (!ONLY.includes(values.only))
+      throw new Error(`--only takes load, parts, papa or duckdb, not '${values.only}'`);
+    return {
+      rows: whole(rowsArg, 1, 'rows'),
+      runs: whole(runsArg, 0, 'runs'),
+      only: values.only,
+      helpers: whole(values.helpers, 0, '--helpers'),
+      mem: values.mem,
+      mixed: values.mixed,
+    };
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+const {
+  rows: ROWS,
+  runs: RUNS,
+  only,
+  helpers: HELPERS,
+  mem,
+  mixed,
+} = speedArgs(process.argv.slice(2));
 
 const rng = mulberry32;
 

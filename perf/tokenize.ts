@@ -2,12 +2,33 @@
 // ~50 MB survey-like CSV and compares createTokenizer with Papa.parse
 // (header: false) on the same text, plus bytes -> rows with the chunk decoder.
 // Run: npx tsx perf/tokenize.ts [megabytes]
+// (read by node:util's parseArgs: another argument, a flag or a size that is not
+// a positive number prints the usage and exits with 2)
+import { parseArgs } from 'node:util';
 import { mulberry32 } from './random';
 import Papa from 'papaparse';
 import { createChunkDecoder } from '../src/core/csv/decode';
 import { createTokenizer } from '../src/core/csv/tokenize';
 
-const targetMb = Number(process.argv[2] ?? 50);
+const USAGE = 'Usage: npx tsx perf/tokenize.ts [megabytes]';
+
+/** The size of the generated CSV in MB (50 when not given). */
+function targetMegabytes(argv: string[]): number {
+  try {
+    const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} });
+    const [text = '50', ...extra] = positionals;
+    if (extra.length > 0) throw new Error(`Unexpected argument '${extra[0]}'`);
+    const mb = Number(text);
+    if (text.trim() === '' || !Number.isFinite(mb) || mb <= 0)
+      throw new Error(`megabytes needs a positive number, not '${text}'`);
+    return mb;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+const targetMb = targetMegabytes(process.argv.slice(2));
 
 const rng = mulberry32;
 

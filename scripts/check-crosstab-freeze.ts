@@ -16,28 +16,12 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { launch } from '../tests/e2e/browser';
+import { checkArgs } from './checkArgs';
 import { breakdown, type CpuProfile } from './profileParts';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: string): string => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? (argv.splice(at, 2)[1] ?? fallback) : fallback;
-};
-const rowsQ = option('--rows', 'Q20');
-const colsQ = option('--cols', 'Q24');
-const weight = option('--weight', 'weight');
-/** Profile each change (CPU sampling) and say where its main-thread time went; needs an unminified build for names. */
-const profile = argv.includes('--profile');
-if (profile) argv.splice(argv.indexOf('--profile'), 1);
-/** Where to save each change's profile (Chrome DevTools .cpuprofile), if anywhere. */
-const profileDir = option('--profile-dir', '');
-const [file, baseUrl = 'http://127.0.0.1:4173/'] = argv;
-if (!file) {
-  console.error(
-    'Usage: npx tsx scripts/check-crosstab-freeze.ts <file.csv> [baseUrl] [--rows Q20 --cols Q24 --weight weight]',
-  );
-  process.exit(2);
-}
+const args = checkArgs('check-crosstab-freeze.ts', { rows: 'Q20', cols: 'Q24', weight: 'weight' });
+const { file, baseUrl, rows: rowsQ, cols: colsQ, profile, profileDir } = args;
+const weight = args.weight!; // set: this check has a default weight
 
 interface Entry {
   start: number;

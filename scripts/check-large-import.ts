@@ -15,26 +15,17 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { launch } from '../tests/e2e/browser';
+import { checkArgs } from './checkArgs';
 import { breakdown, type CpuProfile } from './profileParts';
 
-const argv = process.argv.slice(2);
-const option = (name: string, fallback: string): string => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? (argv.splice(at, 2)[1] ?? fallback) : fallback;
-};
-const rowsQ = option('--rows', 'Q1');
-const colsQ = option('--cols', 'Q2');
-const profile = argv.includes('--profile');
-if (profile) argv.splice(argv.indexOf('--profile'), 1);
-/** Where to save the two profiles (import.cpuprofile, crosstab.cpuprofile), if anywhere. */
-const profileDir = option('--profile-dir', '');
-const [file, baseUrl = 'http://127.0.0.1:4173/'] = argv;
-if (!file) {
-  console.error(
-    'Usage: npx tsx scripts/check-large-import.ts <file.csv|file.parquet> [baseUrl] [--rows Q1 --cols Q2] [--profile]',
-  );
-  process.exit(2);
-}
+const {
+  file,
+  baseUrl,
+  rows: rowsQ,
+  cols: colsQ,
+  profile,
+  profileDir,
+} = checkArgs('check-large-import.ts', { rows: 'Q1', cols: 'Q2', weight: null });
 
 /** The processes descended from this one (the Chromium it launched), read from /proc. */
 function descendants(root: number): number[] {

@@ -1,15 +1,42 @@
 // Developer aid: screenshot pages of a running app (npm start or vite preview).
 // Usage: npx tsx scripts/screenshot.ts [--size 390x844] <baseUrl> <outDir> <hash>...
+// (baseUrl defaults to http://127.0.0.1:4173/, outDir to /tmp, --size to 1280x900;
+// flags by node:util's parseArgs: a wrong one prints the usage and exits with 2)
+import { parseArgs } from 'node:util';
 import { launch } from '../tests/e2e/browser';
 
-const args = process.argv.slice(2);
-const sizeAt = args.indexOf('--size');
-const [width, height] = (sizeAt >= 0 ? (args.splice(sizeAt, 2)[1] ?? '') : '1280x900')
-  .split('x')
-  .map(Number);
-const [baseUrl = 'http://127.0.0.1:4173/', outDir = '/tmp', ...hashes] = args;
+const USAGE = 'Usage: npx tsx scripts/screenshot.ts [--size 390x844] <baseUrl> <outDir> <hash>...';
+
+function screenshotArgs(argv: string[]): {
+  width: number;
+  height: number;
+  baseUrl: string;
+  outDir: string;
+  hashes: string[];
+} {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { size: { type: 'string', default: '1280x900' } },
+    });
+    const size = /^(\d+)x(\d+)$/.exec(values.size);
+    const [width, height] = [Number(size?.[1]), Number(size?.[2])];
+    if (!(width > 0 && height > 0))
+      throw new Error(
+        `--size needs a width and height in pixels, like 390x844, not '${values.size}'`,
+      );
+    const [baseUrl = 'http://127.0.0.1:4173/', outDir = '/tmp', ...hashes] = positionals;
+    return { width, height, baseUrl, outDir, hashes };
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+}
+
+const { width, height, baseUrl, outDir, hashes } = screenshotArgs(process.argv.slice(2));
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: width || 1280, height: height || 900 } });
+const page = await browser.newPage({ viewport: { width, height } });
 page.on('console', (m) => {
   if (m.type() === 'error') console.error('console error:', m.text());
 });
