@@ -2,7 +2,9 @@
 // beside papaparse, then every crosstab case on the engine, the read floor and
 // each peer. Peers' answers are checked against the engine's.
 import Papa from 'papaparse';
+import { bytesSource, loadSurveySource, type ReadOutcome } from '../src/core/loadSource';
 import { loadSurveyFile } from '../src/core/pipeline';
+import { helperPool } from './parallel';
 import type { Cells } from './cases';
 import { benchCases, caseArrays, cellsDiff, engineCells, engineRunner } from './cases';
 import { readOnce } from './floor';
@@ -15,6 +17,7 @@ import {
   measure,
   measureInterleaved,
   measurePaired,
+  median,
 } from './measure';
 import type { MemoryFigures } from './memory';
 import { measureLoad, retainedWith } from './memory';
@@ -59,6 +62,12 @@ export interface SizeResult {
     papaparseMBps: number;
     ratio: number;
     duckdb: { ms: number; MBps: number } | { na: string };
+    /**
+     * The app's import (this thread and one helper reading parts, as the
+     * import worker does with a Web Worker) in rounds alternating with DuckDB's
+     * read_csv on its default threads. Absent in results saved before it existed.
+     */
+    parts?: PartsImport;
   };
   memory: MemoryFigures;
   setupMs: { naiveObjects: number; arqueroTable: number };
@@ -67,6 +76,10 @@ export interface SizeResult {
   /** Absent in results saved before the tab book case existed. */
   tabBooks?: TabBookResult[];
 }
+
+/** The app's two-thread import beside DuckDB's read_csv, median of alternating rounds. */
+export type PartsImport =
+  { parts: Timing; duckdb: Timing; partsMBps: number; duckdbMBps: number } | { na: string };
 
 const IMPORT_RUNS = { warmup: 0, minRuns: 2, maxRuns: 5, budgetMs: 20_000 };
 /** A tab book runs 30 banners: fewer runs than one crosstab, over a longer budget. */
@@ -207,6 +220,7 @@ export async function runSize(
   if (runs('duckdb')) log('DuckDB');
   const duck = runs('duckdb') ? await openDuck(bytes) : 'not run';
   let duckImport: SizeResult['import']['duckdb'];
+  let importParts: PartsImport = { na: 'not run (DuckDB not run)' };
   if (typeof duck === 'string') {
     duckImport = { na: duck };
     for (const r of results) r.duckdb = { na: duck };
@@ -242,6 +256,7 @@ export async function runSize(
         tabBooks[k]!.duckdb = { na: (e as Error).message.split('\n')[0] ?? 'failed' };
       }
     }
+    importParts = await partsBesideDuck(bytes);
     duck.close();
   }
 
@@ -256,6 +271,7 @@ export async function runSize(
       papaparseMBps: mbps(bytes.length, papaImport.medianMs),
       ratio: papaImport.medianMs / engineImport.medianMs,
       duckdb: duckImport,
+      parts: importParts,
     },
     memory: first.memory,
     setupMs: { naiveObjects, arqueroTable: arqueroBuild },
@@ -264,3 +280,64 @@ export async function runSize(
     tabBooks,
   };
 }
+
+/** Alternating rounds (after one untimed run of each) of the app's import in parts and DuckDB's read_csv. */
+async function partsBesideDuck(bytes: Uint8Array): Promise<PartsImport> {
+  log('import in parts (one helper thread) beside DuckDB read_csv');
+  // Started before timing, as a browser keeps its import worker's helper.
+  const pool = helperPool(bytes, 1);
+  try {
+    const parts = async (): Promise<number> => {
+      let outcome: ReadOutcome | null = null;
+      const t0 = performance.now();
+      const loaded = await loadSurveySource(
+        bytesSource(bytes),
+        { file: 'bench.csv', weightId: 'weight' },
+        pool.helpers((o) => (outcome = o)),
+      );
+      const ms = performance.now() - t0;
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const how = (outcome as ReadOutcome | null)?.how;
+      if (how !== 'parts') throw new Error(`read as ${how ?? 'a whole file'}, not in parts`);
+      return ms;
+    };
+    // DuckDB not loading gives n/a (as for its crosstabs); the app's import failing stops the bench.
+    const duckdb = async (): Promise<number> => {
+      const peer = await openDuck(bytes);
+      if (typeof peer === 'string') throw new DuckUnavailable(peer);
+      peer.close();
+      return peer.loadMs;
+    };
+    await parts();
+    await duckdb();
+    const p: number[] = [];
+    const d: number[] = [];
+    let spent = 0;
+    while (
+      p.length < IMPORT_RUNS.maxRuns &&
+      (p.length < IMPORT_RUNS.minRuns || spent < IMPORT_RUNS.budgetMs)
+    ) {
+      p.push(await parts());
+      d.push(await duckdb());
+      spent += p.at(-1)! + d.at(-1)!;
+    }
+    const timing = (t: number[]): Timing => ({
+      medianMs: median(t),
+      minMs: Math.min(...t),
+      runs: t.length,
+    });
+    return {
+      parts: timing(p),
+      duckdb: timing(d),
+      partsMBps: mbps(bytes.length, median(p)),
+      duckdbMBps: mbps(bytes.length, median(d)),
+    };
+  } catch (e) {
+    if (e instanceof DuckUnavailable) return { na: e.message.split('\n')[0] ?? 'failed' };
+    throw e;
+  } finally {
+    await pool.close();
+  }
+}
+
+class DuckUnavailable extends Error {}

@@ -132,6 +132,33 @@ describe('benchmark targets', () => {
     });
   });
 
+  it.each([
+    [107.4, 130.8, '0.821× (107.4 vs 130.8 MB/s)', true],
+    [78.4, 130.8, '0.599× (78.4 vs 130.8 MB/s)', false],
+  ])(
+    'judge the two-thread import at %s MB/s against DuckDB at %s MB/s by 0.6×',
+    (partsMBps, duckdbMBps, measured, pass) => {
+      const s = size({ ratio: 1, ss: 1, ms: 1, wide: 1, banner: 1, retained: 1 });
+      s.import.parts = { parts: t(1), duckdb: t(1), partsMBps, duckdbMBps };
+      const row = targets(s, { na: 'not built' })[1]!;
+      expect(row).toMatchObject({
+        name: 'import in parts (two threads) ÷ DuckDB read_csv (at 1,000,000)',
+        measured,
+        limit: '≥ 0.6×',
+        pass,
+      });
+    },
+  );
+
+  it('leave the two-thread import unjudged when DuckDB did not load', () => {
+    const s = size({ ratio: 1, ss: 1, ms: 1, wide: 1, banner: 1, retained: 1 });
+    s.import.parts = { na: 'no native binary' };
+    expect(targets(s, { na: 'not built' })[1]).toMatchObject({
+      measured: 'n/a (no native binary)',
+      pass: null,
+    });
+  });
+
   it('prints n/a rather than a result when DuckDB did not run', () => {
     const s = size({ ratio: 1, ss: 1, ms: 1, wide: 1, banner: 1, retained: 1 });
     for (const c of s.cases) c.duckdb = { na: 'no native binary' };
