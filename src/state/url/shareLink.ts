@@ -11,14 +11,26 @@ import { encodeView } from './codec';
 import type { Attachment } from './keys';
 import type { ViewState } from './view';
 
+/**
+ * Payloads made once per survey or definition object (both are replaced, never
+ * changed, when the user edits them): the link is made on every render, and
+ * packing a survey's definition costs some 12 ms (JSON and deflate).
+ */
+const packed = new WeakMap<object, string | null>();
+function once<T extends object>(value: T, pack: (v: T) => string | null): string | null {
+  if (!packed.has(value)) packed.set(value, pack(value));
+  return packed.get(value)!;
+}
+
 function attachmentFor(entry: LibraryEntry | null): Attachment | null {
   // An upload, or a survey opened from a link: the link passed on carries it again.
   if (!entry || entry.origin === 'bundled') return null;
-  const data = entry.table ? null : encodeSurveyPayload(entry.survey);
+  const data = entry.table ? null : once(entry.survey, encodeSurveyPayload);
   if (data) return { data, fingerprint: null, fileName: null, definition: null };
   // Respondent data: the file is named by its fingerprint, and the decisions it was read
   // with travel beside it, so the recipient sees the sender's questions, not detection's.
-  const definition = entry.definition === null ? null : encodeDefinitionPayload(entry.definition);
+  const definition =
+    entry.definition === null ? null : once(entry.definition, encodeDefinitionPayload);
   return { data: null, fingerprint: entry.fingerprint, fileName: entry.file, definition };
 }
 
