@@ -1,15 +1,6 @@
 // The shell: header, library sidebar, the import panel when open, and the
 // page the URL names. Files can be dropped anywhere on the page.
-import {
-  type ComponentType,
-  lazy,
-  Suspense,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { hrefFor, useHashView } from './useHashView';
 import { resolveView } from '../state/url/resolve';
 import { useLibrary } from './useLibrary';
@@ -23,20 +14,17 @@ import { HOME, type ViewState } from '../state/url/view';
 import { recordFromPayload, shareLink } from '../state/url/shareLink';
 import { describeError } from '../state/models/errors';
 import { ShareBar } from './ShareBar';
+import { lazyPage } from './lazyPage';
 
 // Pages a first visit does not need load when opened, so the first download
 // stays within its budget (perf/bundle.ts): the library, survey and question
 // pages are in the entry chunk; these each come as their own chunk.
-const named = <K extends string, P extends object>(
-  load: () => Promise<Record<K, ComponentType<P>>>,
-  name: K,
-) => lazy(async () => ({ default: (await load())[name] }));
-const CrosstabPage = named(() => import('./CrosstabPage'), 'CrosstabPage');
-const TabBookPage = named(() => import('./TabBookPage'), 'TabBookPage');
-const CountsPage = named(() => import('./CountsPage'), 'CountsPage');
-const FlagsPage = named(() => import('./FlagsPage'), 'FlagsPage');
-const ImportPanel = named(() => import('./ImportPanel'), 'ImportPanel');
-const NeedFilePanel = named(() => import('./NeedFilePanel'), 'NeedFilePanel');
+const CrosstabPage = lazyPage(() => import('./CrosstabPage'), 'CrosstabPage');
+const TabBookPage = lazyPage(() => import('./TabBookPage'), 'TabBookPage');
+const CountsPage = lazyPage(() => import('./CountsPage'), 'CountsPage');
+const FlagsPage = lazyPage(() => import('./FlagsPage'), 'FlagsPage');
+const ImportPanel = lazyPage(() => import('./ImportPanel'), 'ImportPanel');
+const NeedFilePanel = lazyPage(() => import('./NeedFilePanel'), 'NeedFilePanel');
 import { appMessages, libraryMessages, storageMessages } from '../core/messages';
 
 export function App() {
@@ -253,6 +241,9 @@ export function App() {
                   importRef.current?.focus();
                 }}
                 onImported={(record, saveProblem) => {
+                  // Respondent data's likely next page is its crosstab: its code is fetched
+                  // now, so the first crosstab waits for no download (lazyPage.ts).
+                  if (record.kind === 'respondents') CrosstabPage.preload();
                   setImporting(null);
                   actions.adopt(record, saveProblem);
                   setNotice(saveProblem);

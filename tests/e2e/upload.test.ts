@@ -60,6 +60,44 @@ describe('uploading a file', () => {
     await w.context.close();
   });
 
+  it("fetches the crosstab page's code once respondent data is imported, so its first crosstab never shows the loading fallback", async () => {
+    const w = await openWatched(browserOf(), baseUrl);
+    const scripts: string[] = [];
+    w.page.on('request', (r) => {
+      if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
+    });
+    await w.page.goto(baseUrl);
+    await upload(w.page, fixture('upload-wechat-gb18030.csv'));
+    await w.page.getByRole('button', { name: 'Import upload-wechat-gb18030.csv' }).click();
+    await w.page.getByTestId('question-list').waitFor();
+    await expect.poll(() => scripts.some((s) => /\/CrosstabPage-[\w-]+\.js$/.test(s))).toBe(true);
+    // Record whether the Suspense fallback ("Loading…") is ever in the page while the crosstab opens.
+    await w.page.evaluate(() => {
+      const seen = { fallback: false };
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('main [role="status"]')?.textContent === 'Loading…')
+          seen.fallback = true;
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const survey = new URLSearchParams((await w.page.evaluate(() => location.hash)).slice(1)).get(
+      's',
+    );
+    await w.page.evaluate(
+      (s) =>
+        (location.hash = `#v=1&page=crosstab&s=${s}&r=${encodeURIComponent('你多久使用一次微信？')}`),
+      survey ?? '',
+    );
+    await w.page.getByTestId('crosstab-table').waitFor();
+    expect(
+      await w.page.evaluate(
+        () => (window as unknown as { __seen: { fallback: boolean } }).__seen.fallback,
+      ),
+    ).toBe(false);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
   it('refuses a ragged file with its line number and leaves the library and the view as they were', async () => {
     const w = await openWatched(browserOf(), baseUrl);
     await w.page.goto(`${baseUrl}#v=1&page=library`);
