@@ -9,7 +9,7 @@ import type { ViewState } from '../state/url/view';
 import { CompareTable, type CompareInput } from './CompareTable';
 import { isolate } from '../core/format/bidi';
 import { analystMessages as AM, questionPageMessages as Q } from '../core/messages';
-import { compareBase } from '../state/models/analyst';
+import { compareBase, deffText } from '../state/models/analyst';
 
 interface Props {
   library: Library;
@@ -22,17 +22,19 @@ interface Props {
 /**
  * The question's segments with figures as columns. Each is tested with its
  * base (compareBase): respondent data's own, a published column's stated one,
- * or, for this question's own published segments, the base the user typed.
+ * or, for this question's own published segments, the base the user typed;
+ * this question's divided by the design effect typed for it.
  */
 function columnsOf(
   entry: LibraryEntry,
   question: QuestionVM,
   own: boolean,
   typed: number | null,
+  deff: number,
 ): CompareInput[] {
   const withData = question.series.flatMap((s, index) => (s.hasData ? [{ s, index }] : []));
   return withData.map(({ s, index }) => ({
-    baseN: compareBase(entry, question, index, own ? typed : null),
+    baseN: compareBase(entry, question, index, own ? typed : null, own ? deff : 1),
     name: own
       ? (s.segment ?? Q.allAsked)
       : `${isolate(entry.publisher ?? entry.title)}, ${entry.dateText}${s.segment ? ` — ${isolate(s.segment)}` : ''}`,
@@ -47,14 +49,15 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
     return found ? [{ ref, ...found }] : [];
   });
   const typed = view.marginBase ?? null;
+  const deff = view.deff ?? 1;
   // Respondent data's base is counted (a pass over its respondents), so once per choice.
   const columns = useMemo(
     () => [
-      ...columnsOf(entry, question, true, typed),
-      ...others.flatMap((o) => columnsOf(o.entry, o.question, false, null)),
+      ...columnsOf(entry, question, true, typed, deff),
+      ...others.flatMap((o) => columnsOf(o.entry, o.question, false, null, 1)),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `others` is derived from library and view.compare
-    [entry, question, typed, library, view.compare],
+    [entry, question, typed, deff, library, view.compare],
   );
   const tested = columns.some((c, i) => i > 0 && c.baseN != null) && columns[0]?.baseN != null;
   const candidates = library.entries.flatMap((e) =>
@@ -105,6 +108,7 @@ export function CompareSection({ library, entry, question, view, navigate }: Pro
           <CompareTable columns={columns} caption={Q.compareCaption} />
           <p className="muted" data-testid="compare-tests">
             {tested ? AM.compareTested : AM.compareUntested}
+            {tested && deff !== 1 ? ` ${AM.compareDeff(deffText(deff))}` : null}
           </p>
         </>
       ) : (

@@ -225,7 +225,7 @@ describe('exports with intervals', () => {
 });
 
 describe('Compare with and without bases', () => {
-  it('says Eguan’s segments are not testable without a base, and marks QQ and WeChat with a typed base of 1,000', async () => {
+  it('says Eguan’s segments are not testable without a base, and marks QQ and WeChat with a typed base of 1,000, but not with a design effect of 2 on top', async () => {
     const w = await openWatched(browserOf(), baseUrl);
     const eguan = '#v=1&page=question&s=eguan-2013-07-mobile-im-share&q=share';
     await w.page.goto(`${baseUrl}${eguan}`);
@@ -251,6 +251,16 @@ describe('Compare with and without bases', () => {
       ['WeChat (Tencent)', 'significant (p = 0.019)'],
       ['Feixin (China Mobile)', 'not significant (p = 0.675)'],
     ]);
+
+    // A design effect of 2 halves both bases, as it does the margins': QQ at 500 each has
+    // z = 1.44, p = 0.150; WeChat z = 1.66, p = 0.097.
+    await w.page.goto(`${baseUrl}${eguan}&base=1000&deff=2`);
+    await w.page.getByText('divided by the design effect of 2').waitFor();
+    expect(
+      await w.page
+        .locator('[data-testid="compare-test"]')
+        .evaluateAll((tds) => tds.slice(0, 2).map((td) => td.textContent)),
+    ).toEqual(['not significant (p = 0.150)', 'not significant (p = 0.097)']);
     expect(w.errors).toEqual([]);
     await w.context.close();
   });

@@ -88,6 +88,8 @@ export const analystMessages = {
   notTestable: 'Not testable without a base.',
   compareTested:
     'Differences are tested (two-sided two-proportion z-test at 95%) only where both columns have a base: stated in the file, counted from respondent data (Kish’s effective base when weighted), or typed above for this question.',
+  compareDeff: (deff: string) =>
+    `This question’s bases are divided by the design effect of ${deff} typed above, as its margins are; other surveys’ are not.`,
   compareUntested:
     'Differences are not testable without a base for both columns. Type a base above to test this question’s segments against each other.',
 

@@ -223,17 +223,25 @@ export function testBase(stated: number | null, typed: number | null): number | 
  * The base Compare tests a column with: on respondent data the data's own
  * (Kish's effective base when weighted, as the margins use); on published
  * figures the stated base, or for this question's own segments a typed one.
+ * Divided by the design effect, as the margins divide it (seriesAnalyst): the
+ * one typed for this question's own columns, 1 for another survey's, whose
+ * design this page knows nothing of.
  */
 export function compareBase(
   entry: Pick<LibraryEntry, 'survey' | 'table'>,
   question: Pick<QuestionVM, 'id'>,
   index: number,
   typed: number | null,
+  deff = 1,
 ): number | null {
   const respondents = respondentsOf(entry, question);
-  if (respondents !== false)
-    return respondents === true ? null : (respondentMarginBase(respondents)?.n ?? null);
-  return testBase(publishedSeriesOf(entry, question, index)?.baseN ?? null, typed);
+  const base =
+    respondents === false
+      ? testBase(publishedSeriesOf(entry, question, index)?.baseN ?? null, typed)
+      : respondents === true
+        ? null
+        : (respondentMarginBase(respondents)?.n ?? null);
+  return base === null ? null : base / deff;
 }
 
 /** What an input holds: a value, or what is wrong with the text, in words. */

@@ -5,6 +5,7 @@ import { parsePercentText } from '../../../src/core/published/percent';
 import type { PublishedSeries, PublishedSurvey } from '../../../src/core/published/types';
 import { wilsonPercent } from '../../../src/core/stats/wilson';
 import {
+  compareBase,
   exportIntervalsLine,
   parseBaseInput,
   parseDeffInput,
@@ -161,6 +162,16 @@ describe('the bases Compare tests with', () => {
     expect(testBase(1200, 500)).toBe(1200);
     expect(testBase(null, 500)).toBe(500);
     expect(testBase(null, null)).toBeNull();
+  });
+
+  it("divides the stated or typed base by the question's design effect, as its margins do: 1,150 ÷ 1.5", () => {
+    const entry = entryFromSurvey('c', 'c.csv', 'upload', commuting);
+    const q = entry.questions.find((x) => x.id === 'mode')!;
+    expect(compareBase(entry, q, 1, 500)).toBe(1150);
+    expect(compareBase(entry, q, 1, 500, 1.5)).toBeCloseTo(1150 / 1.5, 12);
+    // The margins' effective base is the same number.
+    const a = seriesAnalyst(seriesOf(commuting, 'mode', 1), { typed: 500, deff: 1.5 });
+    expect(compareBase(entry, q, 1, 500, 1.5)).toBe(a.effective);
   });
 });
 

@@ -103,4 +103,14 @@ describe('the base Compare tests respondent data with', () => {
     expect(compareBase(entry(table(SMALL, weighted())), q, 0, 500)).toBeCloseTo(196 / 26, 12);
     expect(compareBase(entry(table(SMALL)), q, 0, 500)).toBe(11);
   });
+
+  it("is divided by a typed design effect, as the margins' is: 14² / 26 ÷ 1.5 weighted, 11 ÷ 2 unweighted", () => {
+    const q = { id: 'q' };
+    const entry = (t: RespondentTable) => ({ survey: surveyOfTable(t, null), table: t });
+    expect(compareBase(entry(table(SMALL, weighted())), q, 0, null, 1.5)).toBeCloseTo(
+      196 / 26 / 1.5,
+      12,
+    );
+    expect(compareBase(entry(table(SMALL)), q, 0, null, 2)).toBe(5.5);
+  });
 });
