@@ -1,12 +1,16 @@
 // The tab book's export bar: .xlsx (one sheet per table with contents, or every
-// table on one sheet; ExcelJS loads only when asked) and printing.
-import { useCallback, useState } from 'react';
+// table on one sheet; ExcelJS loads only when asked), printing, and the DuckDB
+// query that counts the book over the survey's file (Copy as SQL).
+import { useCallback, useMemo, useState } from 'react';
 import { exportFileName } from '../core/export/fileName';
 import { tabBookMessages as M } from '../core/messages';
 import type { TabTable } from '../core/tabs/types';
 import { tabBookXlsx, type SheetLayout } from '../core/tabs/xlsx';
+import type { RespondentTable } from '../core/table/types';
+import { tabBookRequestQuery } from '../state/models/copySql';
 import type { LibraryEntry } from '../state/models/library';
-import type { BookHead } from '../state/models/tabBookBuild';
+import type { BookHead, TabBookRequest } from '../state/models/tabBookBuild';
+import { CopySqlButton } from './CopySqlButton';
 import { downloadBlob } from './download';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,13 +18,23 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Export .xlsx: one sheet per table (with contents) or every table on one sheet. ExcelJS loads only now. */
 export function TabBookExport({
   entry,
+  table,
+  request,
   head,
   tables,
 }: {
   entry: LibraryEntry;
+  table: RespondentTable;
+  /** The request the book was built from, as JSON (the page keeps it so, to tell a stale book). */
+  request: string;
   head: BookHead;
   tables: readonly TabTable[];
 }) {
+  // Made once per book: planning it resolves the banner's bands (a pass over their columns).
+  const query = useMemo(
+    () => tabBookRequestQuery(entry, table, JSON.parse(request) as TabBookRequest),
+    [entry, table, request],
+  );
   const [layout, setLayout] = useState<SheetLayout>('sheets');
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,6 +69,7 @@ export function TabBookExport({
       <button type="button" className="btn" onClick={() => window.print()}>
         {M.print}
       </button>
+      <CopySqlButton query={query} />
       <span role="status" className="muted" data-testid="export-status">
         {status ?? ''}
       </span>

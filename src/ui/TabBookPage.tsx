@@ -285,7 +285,13 @@ export function TabBookPage({ entry, view, navigate, onSaved }: Props) {
       {built !== null && built.head !== null ? (
         <>
           {built.status === 'done' ? (
-            <TabBookExport entry={entry} head={built.head} tables={built.tables} />
+            <TabBookExport
+              entry={entry}
+              table={table}
+              request={built.request}
+              head={built.head}
+              tables={built.tables}
+            />
           ) : null}
           <TabBookDocument entry={entry} head={built.head} tables={built.tables} />
         </>

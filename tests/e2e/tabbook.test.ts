@@ -21,6 +21,7 @@ import { tabBookGrids } from '../../src/core/tabs/sheet';
 import type { TabBook } from '../../src/core/tabs/types';
 import { tableVM } from '../../src/state/models/tabBook';
 import { buildTabBook } from '../../src/state/models/tabBookBuild';
+import { openDuck } from '../core/sql/duckdb';
 import { browserForFile, importFile, openWatched } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -263,6 +264,40 @@ describe('the tab book of the demo survey', () => {
     const single = new ExcelJS.Workbook();
     await single.xlsx.load(one.bytes as unknown as ArrayBuffer);
     expect(single.worksheets.map((s) => s.name)).toEqual(['Tables']);
+    expect(w.errors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('copies the built book as one DuckDB query, which counts every cell the page shows', async () => {
+    const w = await openWatched(browserOf(), baseUrl);
+    await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(baseUrl).origin,
+    });
+    const banner = encodeURIComponent(JSON.stringify({ columns: ['gender', 'age_group'] }));
+    await w.page.goto(`${baseUrl}#v=1&page=tabs&s=${DEMO_ID}&tl=1&tb=${banner}`);
+    expect(await build(w.page)).toBe('Built 6 tables.');
+    await w.page.getByRole('button', { name: 'Copy as SQL' }).click();
+    await expect
+      .poll(() => w.page.getByTestId('copy-sql-status').textContent())
+      .toContain('Copied');
+    const sql = await w.page.evaluate(() => navigator.clipboard.readText());
+    expect(sql.split('\n')[0]).toBe(
+      `-- The query reads "${DEMO_ID}.csv" from the folder DuckDB runs in: point read_csv at your copy of the file.`,
+    );
+    const duck = await openDuck();
+    if (typeof duck !== 'string') {
+      const rows = await duck.rows(
+        sql.replaceAll(`read_csv('${DEMO_ID}.csv'`, `read_csv('${DEMO}.csv'`),
+      );
+      duck.close();
+      // The same weighted counts as the book the page built (tabs() in Node), each once.
+      const cells = book.tables
+        .flatMap((t) => t.counts.flat())
+        .filter((n) => n > 0)
+        .map((n) => n.toFixed(9))
+        .sort();
+      expect(rows.map((r) => Number(r[4]).toFixed(9)).sort()).toEqual(cells);
+    }
     expect(w.errors).toEqual([]);
     await w.context.close();
   });

@@ -16,6 +16,7 @@ import type { RespondentTable } from '../../core/table/types';
 import type { TabSpec } from '../../core/tabs/types';
 import type { CrosstabNet, CrosstabView } from '../url/view';
 import { crosstabTable } from './crosstabModel';
+import { tabSpecOf, type TabBookRequest } from './tabBookBuild';
 import type { LibraryEntry } from './library';
 
 /**
@@ -110,8 +111,24 @@ export function crosstabQuery(
 }
 
 /**
- * A tab book's counts as one query (for the tab-book page): `table` is the
- * survey's table with the bands `spec` names, made from `bands`.
+ * The tab-book page's book as one query: the banner (and its bands), rows,
+ * nets and weight of the request it was built from, planned as the book is
+ * (tabSpecOf).
+ */
+export function tabBookRequestQuery(
+  entry: LibraryEntry,
+  table: RespondentTable,
+  request: TabBookRequest,
+): Result<string> {
+  const planned = tabSpecOf(table, request);
+  if (!planned.ok) return fail(problem('sql-no-query', planned.error.message));
+  const { table: banded, spec, rows } = planned.value;
+  return tabBookQuery(entry, banded, { ...spec, rows }, request.banner.bands ?? []);
+}
+
+/**
+ * A tab book's counts as one query: `table` is the survey's table with the
+ * bands `spec` names, made from `bands`.
  */
 export function tabBookQuery(
   entry: LibraryEntry,

@@ -34,8 +34,15 @@ export interface TabBookPlan {
   head: BookHead;
 }
 
-/** The banner resolved, the rows listed and the book's head made: everything but the tables. */
-export function planTabBook(table: RespondentTable, request: TabBookRequest): Result<TabBookPlan> {
+/**
+ * The request as the engine's spec: the banner resolved (its bands made into
+ * columns of the returned table) and the row questions listed. The book and
+ * its query (Copy as SQL, copySql.ts) are both made from this.
+ */
+export function tabSpecOf(
+  table: RespondentTable,
+  request: TabBookRequest,
+): Result<Omit<TabBookPlan, 'head'>> {
   if (request.rows !== null && request.rows.length === 0) return fail(problem('tabs-no-rows'));
   const banner = resolveDefinedBanner(table, request.banner);
   if (!banner.ok) return banner;
@@ -45,12 +52,19 @@ export function planTabBook(table: RespondentTable, request: TabBookRequest): Re
     tests: request.tests,
     ...(request.nets ? { nets: 'top2bottom2' as const } : {}),
   };
+  return ok({ table: banner.value.table, spec, rows: [...rows] });
+}
+
+/** The banner resolved, the rows listed and the book's head made: everything but the tables. */
+export function planTabBook(table: RespondentTable, request: TabBookRequest): Result<TabBookPlan> {
+  const planned = tabSpecOf(table, request);
+  if (!planned.ok) return planned;
   // No rows: the book's head alone (its banner checked, its weight's exclusions counted).
-  const head = tabs(banner.value.table, { ...spec, rows: [] });
+  const head = tabs(planned.value.table, { ...planned.value.spec, rows: [] });
   if (!head.ok) return head;
   const { tables: _none, ...rest } = head.value;
   void _none;
-  return ok({ table: banner.value.table, spec, rows: [...rows], head: rest });
+  return ok({ ...planned.value, head: rest });
 }
 
 /** Table k of the plan (0-based). */

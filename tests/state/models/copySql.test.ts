@@ -7,7 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDefinition } from '../../../src/core/definition/definition';
 import type { Loaded } from '../../../src/core/pipeline';
 import { tabs } from '../../../src/core/tabs/tabs';
-import { crosstabQuery, tabBookQuery } from '../../../src/state/models/copySql';
+import {
+  crosstabQuery,
+  tabBookQuery,
+  tabBookRequestQuery,
+} from '../../../src/state/models/copySql';
+import { buildTabBook, type TabBookRequest } from '../../../src/state/models/tabBookBuild';
 import { buildCrosstabGrid } from '../../../src/state/models/crosstabModel';
 import {
   entryFromSurvey,
@@ -90,6 +95,43 @@ describe('Copy as SQL', () => {
       expect(sum(rows.map((r) => Number(r[4])))).toBeCloseTo(sum(nonEmpty), 6);
     },
   );
+
+  it.skipIf(typeof duck === 'string')(
+    'gives the counts of the book the tab-book page built, nets and weight included, cell for cell',
+    async () => {
+      const request: TabBookRequest = {
+        banner: { columns: ['gender', 'age_group'] },
+        rows: null,
+        tests: { level: 0.95, lowerLevel: 0.9, compare: 'group', correction: 'none' },
+        nets: true,
+      };
+      const sql = tabBookRequestQuery(entryOf(demo), demo.table, request);
+      if (!sql.ok) throw new Error(sql.error.message);
+      expect(sql.value).toContain('-- Weighted by "weight"');
+      const book = buildTabBook(demo.table, request);
+      if (!book.ok) throw new Error(book.error.message);
+      // Every non-empty cell of every table, as DuckDB's rows are: the same counts, each once.
+      const page = book.value.tables
+        .flatMap((t) => t.counts.flat())
+        .filter((n) => n > 0)
+        .map((n) => n.toFixed(9))
+        .sort();
+      const rows = await (duck as Duck).rows(atFile(sql.value));
+      expect(rows.map((r) => Number(r[4]).toFixed(9)).sort()).toEqual(page);
+      expect(page.length).toBeGreaterThan(100);
+    },
+  );
+
+  it('says why the tab-book page has no query for a banner the survey cannot make', () => {
+    const r = tabBookRequestQuery(entryOf(demo), demo.table, {
+      banner: { columns: ['no such question'] },
+      rows: null,
+      tests: { level: 0.95, lowerLevel: null, compare: 'group', correction: 'none' },
+      nets: false,
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^No query for this view: .*no such question/);
+  });
 
   it('says why there is no query, instead of writing a wrong one', () => {
     const view: CrosstabView = { ...DEFAULT_CROSSTAB, rows: `answers:${REASON}`, cols: 'gender' };
