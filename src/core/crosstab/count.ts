@@ -9,8 +9,8 @@
 // counted against them by a loop specialised to its code array's type. Byte
 // codes against byte row keys (the usual single-answer pair) are read four
 // respondents to a 32-bit word (countWords, sumWords): at 1M respondents of
-// the bench survey Q1 × Q2 counts in 2.2 ms instead of 4.0, 4.3 weighted
-// instead of 5.7 (the Int32 copy of the row keys is skipped there too).
+// the bench survey Q1 × Q2 counts in 2.2 ms instead of 4.0; weighted, into a
+// plain array (plain.ts), in 1.9–2.0 ms instead of 5.7.
 //
 // long-file: long on purpose (over the house's 400 lines): V8 keeps a loop fast only while
 // every array in it has one type, so the 8/16/32-bit loops are written out
@@ -18,6 +18,7 @@
 // target depends on it). Split it only with the bench beside you.
 import type { Codes } from '../table/types';
 import { countPassing } from '../filter/filter';
+import { doubles } from './plain';
 
 /** The non-empty cells of a joint key histogram. */
 export interface JointCounts {
@@ -82,21 +83,30 @@ export function countJointMany(
 ): JointCounts[] {
   if (cols.length === 0) return [];
   const nR = rows.nKeys;
-  // Histograms have one more row (key nR) for respondents the mask leaves out.
-  // Unweighted: a count per cell. Weighted: the count, the sum of weights and
-  // the sum of squared weights side by side (h[4 × cell] .. h[4 × cell + 2],
-  // h[4 × cell + 3] unused): 32 bytes per cell, never across a cache line
-  // (measured 10% faster than 24).
-  const ns = weights === null ? cols.map((c) => new Uint32Array((nR + 1) * c.nKeys)) : null;
-  const hs = weights === null ? null : cols.map((c) => new Float64Array(4 * (nR + 1) * c.nKeys));
-  const rk = new Int32Array(BLOCK);
   // Byte row keys (and the discard key) fit a byte: a column of byte codes
   // whose array starts on a 4-byte boundary is then read four respondents to
   // a 32-bit word (wordsOf), against row keys read the same way: in place
   // when no one is left out, else from a copy of the block's (discards set).
   const byteRows = rows.keys instanceof Uint8Array && nR <= 255;
   const cws = cols.map((c) => (byteRows ? wordsOf(c.keys, rowCount) : null));
+  // Unweighted: a count per cell. Weighted: the count, the sum of weights and
+  // the sum of squared weights side by side (h[4 × cell] .. h[4 × cell + 2],
+  // h[4 × cell + 3] unused): 32 bytes per cell, never across a cache line
+  // (measured 10% faster than 24). Histograms have one more row (key nR) for
+  // respondents the mask leaves out.
+  const ns = weights === null ? cols.map((c) => new Uint32Array((nR + 1) * c.nKeys)) : null;
+  // A weighted column of byte codes with a small histogram is read by words in
+  // every block, into a plain array (plain.ts); the others into a Float64Array,
+  // by the loops below. Each loop sees one kind of array only.
+  const small = cols.map(
+    (c, k) => weights !== null && cws[k] !== null && 4 * (nR + 1) * c.nKeys <= SMALL_WEIGHTED,
+  );
+  const hs = weights === null ? null : cols.map((c, k) => (small[k] ? null : f64(nR, c)));
+  const ha = weights === null ? null : cols.map((c, k) => (small[k] ? plain(nR, c) : null));
+  const rk = new Int32Array(BLOCK);
   const allWords = cws.every((cw) => cw !== null);
+  const allSmall = small.every(Boolean);
+  const anySmall = small.some(Boolean);
   const inPlace = byteRows && include === null ? wordsOf(rows.keys, rowCount) : null;
   const rb = byteRows && inPlace === null ? new Uint8Array(BLOCK) : null;
   const rbw = rb === null ? null : new Uint32Array(rb.buffer);
@@ -104,15 +114,17 @@ export function countJointMany(
     const len = Math.min(BLOCK, rowCount - start);
     // A block where most respondents pass is counted whole, the others with
     // the discard key; one where many are left out only at the passing ones,
-    // read from the include mask's set bits.
+    // read from the include mask's set bits (small weighted histograms aside:
+    // they are always counted whole, at near the cost of reading the block).
     let sparse = false;
     if (include !== null) {
       const passing = passingInBlock(include, start, len);
       if (passing === 0) continue;
       sparse = passing * 8 < len * 7;
     }
+    // Unweighted byte columns are read by words where the block is counted whole.
     const words = byteRows && !sparse;
-    if (!words || !allWords) {
+    if (weights === null ? !words || !allWords : !allSmall) {
       copyRowKeys(rk, rows.keys, start, len);
       if (include !== null && !sparse) discardLeftOut(rk, include, start, len, nR);
     }
@@ -120,46 +132,34 @@ export function countJointMany(
     let rBytes: Uint8Array | null = null;
     let rWords: Uint32Array | null = null;
     let rAt = 0;
-    if (words && inPlace !== null) {
-      rBytes = rows.keys as Uint8Array;
-      rWords = inPlace;
-      rAt = start;
-    } else if (words) {
-      rb!.set((rows.keys as Uint8Array).subarray(start, start + len));
-      if (include !== null) discardLeftOut(rb!, include, start, len, nR);
-      rBytes = rb;
-      rWords = rbw;
+    if (weights === null ? words : anySmall) {
+      if (inPlace !== null) {
+        rBytes = rows.keys as Uint8Array;
+        rWords = inPlace;
+        rAt = start;
+      } else {
+        rb!.set((rows.keys as Uint8Array).subarray(start, start + len));
+        if (include !== null) discardLeftOut(rb!, include, start, len, nR);
+        rBytes = rb;
+        rWords = rbw;
+      }
     }
     const first = start >>> 5;
     const wordCount = (len + 31) >>> 5;
     const quads = len >>> 2;
+    // Four respondents per word; the block's last len % 4 one by one.
+    const r0 = rAt >>> 2;
+    const c0 = start >>> 2;
     for (let k = 0; k < cols.length; k++) {
       const ck = cols[k]!.keys;
       const nC = cols[k]!.nKeys;
       const cw = cws[k]!;
-      if (cw !== null && rWords !== null) {
-        // Four respondents per word; the block's last len % 4 one by one.
-        const r0 = rAt >>> 2;
-        const c0 = start >>> 2;
-        if (hs === null) countWords(rWords, r0, cw, c0, quads, nC, ns![k]!);
-        else sumWords(rWords, r0, cw, c0, quads, weights!, start, nC, hs[k]!);
-        for (let j = quads << 2; j < len; j++) {
-          const i = start + j;
-          const cell = rBytes![rAt + j]! * nC + ck![i]!;
-          if (hs === null) ns![k]![cell]!++;
-          else {
-            const x = weights![i]!;
-            const h = hs[k]!;
-            h[4 * cell]! += 1;
-            h[4 * cell + 1]! += x;
-            h[4 * cell + 2]! += x * x;
-          }
-        }
-        continue;
-      }
       if (hs === null) {
         const n = ns![k]!;
-        if (sparse) {
+        if (words && cw !== null) {
+          countWords(rWords!, r0, cw, c0, quads, nC, n);
+          for (let j = quads << 2; j < len; j++) n[rBytes![rAt + j]! * nC + ck![start + j]!]!++;
+        } else if (sparse) {
           const inc = include!;
           if (ck === null) countTotalBits(rk, inc, first, wordCount, nC, n);
           else if (ck instanceof Uint8Array)
@@ -173,8 +173,21 @@ export function countJointMany(
         else count32(rk, ck, start, len, nC, n);
         continue;
       }
-      const h = hs[k]!;
       const wt = weights!;
+      const a = ha![k]!;
+      if (a !== null) {
+        sumWords(rWords!, r0, cw, c0, quads, wt, start, nC, a);
+        for (let j = quads << 2; j < len; j++) {
+          const i = start + j;
+          const cell = (rBytes![rAt + j]! * nC + ck![i]!) << 2;
+          const x = wt[i]!;
+          a[cell]! += 1;
+          a[cell + 1]! += x;
+          a[cell + 2]! += x * x;
+        }
+        continue;
+      }
+      const h = hs[k]!;
       if (sparse) {
         const inc = include!;
         if (ck === null) sumTotalBits(rk, inc, first, wordCount, wt, start, nC, h);
@@ -190,11 +203,24 @@ export function countJointMany(
     }
   }
   return cols.map((c, k) =>
-    hs === null
-      ? compact(ns![k]!, c.nKeys, nR * c.nKeys)
-      : compactWeighted(hs[k]!, c.nKeys, nR * c.nKeys),
+    ns !== null
+      ? compact(ns[k]!, c.nKeys, nR * c.nKeys)
+      : compactWeighted(ha![k] ?? hs![k]!, c.nKeys, nR * c.nKeys),
   );
 }
+
+/**
+ * The most doubles a weighted histogram read by words may have (4 per cell):
+ * these are plain arrays (plain.ts), which a small histogram pays for at once;
+ * every single × single pair of the bench survey is one.
+ */
+const SMALL_WEIGHTED = 1 << 14;
+
+/** A weighted histogram of (nR + 1) × nC cells, 4 doubles each, as a Float64Array. */
+const f64 = (nR: number, c: KeyAxis) => new Float64Array(4 * (nR + 1) * c.nKeys);
+
+/** The same as a plain array. */
+const plain = (nR: number, c: KeyAxis) => doubles(4 * (nR + 1) * c.nKeys);
 
 /** rk[0..len-1] = the row keys of respondents start..start+len-1 (1 for the Total axis). */
 export function copyRowKeys(rk: Int32Array, keys: Codes | null, start: number, len: number): void {
@@ -275,7 +301,7 @@ function sumWords(
   wt: Float64Array,
   s: number,
   nC: number,
-  h: Float64Array,
+  h: number[],
 ) {
   for (let k = 0; k < quads; k++) {
     const a = rw[r0 + k]!;
@@ -736,7 +762,7 @@ function compact(n: Uint32Array, nColKeys: number, size: number): JointCounts {
 }
 
 /** The same for a weighted histogram: count, sum of weights and sum of squared weights side by side. */
-function compactWeighted(h: Float64Array, nColKeys: number, size: number): JointCounts {
+function compactWeighted(h: ArrayLike<number>, nColKeys: number, size: number): JointCounts {
   let cells = 0;
   for (let k = 0; k < size; k++) if (h[4 * k] !== 0) cells++;
   const out: JointCounts = {

@@ -77,3 +77,41 @@ describe('joint keys of byte codes', () => {
     expect(sum(countJointMany(N, rows, [cols], include, null)[0]!)).toBe(8195 - 1171);
   });
 });
+
+describe('weighted histograms of two sizes in one banner', () => {
+  // Small weighted histograms are plain arrays counted by words in every block; larger ones
+  // Float64Arrays counted byte by byte (count.ts, plain.ts). Both against one row question,
+  // with no filter, a filter that leaves out each seventh, and one that keeps each tenth.
+  const wide = Uint8Array.from({ length: N }, () => Math.floor(250 * rand())); // 0–249
+  const rowsWide = Uint8Array.from({ length: N }, () => Math.floor(200 * rand())); // 0–199
+  const sparse = new Uint32Array((N + 31) >>> 5);
+  for (let i = 0; i < N; i++) if (i % 10 === 0) sparse[i >>> 5]! |= 1 << (i & 31);
+
+  function recountOf(r: Uint8Array, c: Uint8Array, mask: Uint32Array | null) {
+    const cells = new Map<string, number[]>();
+    for (let i = 0; i < N; i++) {
+      if (mask !== null && ((mask[i >>> 5]! >>> (i & 31)) & 1) === 0) continue;
+      const key = `${r[i]},${c[i]}`;
+      const cell = cells.get(key) ?? [0, 0, 0];
+      cell[0]! += 1;
+      cell[1]! += weights[i]!;
+      cell[2]! += weights[i]! * weights[i]!;
+      cells.set(key, cell);
+    }
+    return cells;
+  }
+
+  it.each([
+    ['no filter', null],
+    ['each seventh left out', include],
+    ['each tenth kept', sparse],
+  ] as const)('give the recount, cell for cell, with %s', (_name, mask) => {
+    const rows = { keys: rowsWide, nKeys: 200 };
+    // 4 × 201 × 5 doubles: small; 4 × 201 × 250: large.
+    const small = { keys: colCodes, nKeys: 5 };
+    const large = { keys: wide, nKeys: 250 };
+    const [a, b] = countJointMany(N, rows, [small, large], mask, weights);
+    expect(asMap(a!)).toEqual(recountOf(rowsWide, colCodes, mask));
+    expect(asMap(b!)).toEqual(recountOf(rowsWide, wide, mask));
+  });
+});
