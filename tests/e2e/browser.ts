@@ -1,7 +1,7 @@
 // Launch Debian's Chromium through playwright-core, with the flags this
 // machine needs (no sandbox as root, no background network, no GPU).
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -70,6 +70,20 @@ export async function importFile(page: Page, path: string, name: string): Promis
   await page.getByTestId('preview').waitFor();
   await page.getByRole('button', { name: `Import ${name}` }).click();
   await page.getByTestId('question-list').waitFor();
+}
+
+/**
+ * Copy as SQL on the page, and the query it put on the clipboard, checked to
+ * name the survey's file on its first line (the context allows clipboard-read).
+ */
+export async function copiedSql(page: Page, file: string): Promise<string> {
+  await page.getByRole('button', { name: 'Copy as SQL' }).click();
+  await expect.poll(() => page.getByTestId('copy-sql-status').textContent()).toContain('Copied');
+  const sql = await page.evaluate(() => navigator.clipboard.readText());
+  expect(sql.split('\n')[0]).toBe(
+    `-- The query reads "${file}" from the folder DuckDB runs in: point read_csv at your copy of the file.`,
+  );
+  return sql;
 }
 
 /** A fixture's absolute path. */

@@ -16,7 +16,7 @@ import { parseDefinition } from '../../src/core/definition/definition';
 import { exportRespondentCsv } from '../../src/core/export/respondents';
 import { loadRespondents } from '../support/pipeline';
 import { expectSameCounts, openDuck } from '../core/sql/duckdb';
-import { browserForFile, importFile, openWatched } from './browser';
+import { browserForFile, copiedSql, importFile, openWatched } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browserOf = browserForFile();
@@ -165,14 +165,7 @@ describe('Copy as SQL', { timeout: 120_000 }, () => {
     });
     await w.page.goto(view('&f=0%3Agender'));
     await w.page.getByTestId('crosstab-table').waitFor();
-    await w.page.getByRole('button', { name: 'Copy as SQL' }).click();
-    await expect
-      .poll(() => w.page.getByTestId('copy-sql-status').textContent())
-      .toContain('Copied');
-    const sql = await w.page.evaluate(() => navigator.clipboard.readText());
-    expect(sql.split('\n')[0]).toBe(
-      '-- The query reads "demo-simulated-wechat-respondents.csv" from the folder DuckDB runs in: point read_csv at your copy of the file.',
-    );
+    const sql = await copiedSql(w.page, 'demo-simulated-wechat-respondents.csv');
     expect(sql).toContain("read_csv('demo-simulated-wechat-respondents.csv'");
     expect(sql).toContain('-- Weighted by "weight": count is the sum of weights.');
 

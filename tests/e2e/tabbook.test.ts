@@ -22,7 +22,7 @@ import type { TabBook } from '../../src/core/tabs/types';
 import { tableVM } from '../../src/state/models/tabBook';
 import { buildTabBook } from '../../src/state/models/tabBookBuild';
 import { openDuck } from '../core/sql/duckdb';
-import { browserForFile, importFile, openWatched } from './browser';
+import { browserForFile, copiedSql, importFile, openWatched } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browserOf = browserForFile();
@@ -276,14 +276,7 @@ describe('the tab book of the demo survey', () => {
     const banner = encodeURIComponent(JSON.stringify({ columns: ['gender', 'age_group'] }));
     await w.page.goto(`${baseUrl}#v=1&page=tabs&s=${DEMO_ID}&tl=1&tb=${banner}`);
     expect(await build(w.page)).toBe('Built 6 tables.');
-    await w.page.getByRole('button', { name: 'Copy as SQL' }).click();
-    await expect
-      .poll(() => w.page.getByTestId('copy-sql-status').textContent())
-      .toContain('Copied');
-    const sql = await w.page.evaluate(() => navigator.clipboard.readText());
-    expect(sql.split('\n')[0]).toBe(
-      `-- The query reads "${DEMO_ID}.csv" from the folder DuckDB runs in: point read_csv at your copy of the file.`,
-    );
+    const sql = await copiedSql(w.page, `${DEMO_ID}.csv`);
     const duck = await openDuck();
     if (typeof duck !== 'string') {
       const rows = await duck.rows(
