@@ -62,8 +62,9 @@ describe('uploading a file', () => {
 
   it("fetches the crosstab page's code once respondent data is imported, so its first crosstab never shows the loading fallback", async () => {
     const w = await openWatched(browserOf(), baseUrl);
+    // Scripts fetched in full (requestfinished, not just asked for), so the chunk is in by the check.
     const scripts: string[] = [];
-    w.page.on('request', (r) => {
+    w.page.on('requestfinished', (r) => {
       if (r.url().endsWith('.js')) scripts.push(new URL(r.url()).pathname);
     });
     await w.page.goto(baseUrl);
@@ -71,6 +72,13 @@ describe('uploading a file', () => {
     await w.page.getByRole('button', { name: 'Import upload-wechat-gb18030.csv' }).click();
     await w.page.getByTestId('question-list').waitFor();
     await expect.poll(() => scripts.some((s) => /\/CrosstabPage-[\w-]+\.js$/.test(s))).toBe(true);
+    // Then two frames, for the browser to evaluate the module and settle its import.
+    await w.page.evaluate(
+      () =>
+        new Promise<void>((done) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => done())),
+        ),
+    );
     // Record whether the Suspense fallback ("Loading…") is ever in the page while the crosstab opens.
     await w.page.evaluate(() => {
       const seen = { fallback: false };
