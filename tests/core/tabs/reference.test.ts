@@ -144,7 +144,8 @@ describe.skipIf(!haveData)(`tab books match ${fixture.generator}`, () => {
     expect([all.match(/"U:/g)?.length, all.match(/"L:/g)?.length]).toEqual([165, 27]);
   });
 
-  describe.each(fixture.books)('$name', (ref) => {
+  // The books are run while the tests are collected, which a skipped describe still does: none without data.
+  describe.each(haveData ? fixture.books : [])('$name', (ref) => {
     const book = run(ref);
     // R's columns (banner options sorted) as book column indexes.
     const at = ref.columns.map((rc) =>
