@@ -25,16 +25,13 @@ export function TabBookExport({
 }: {
   entry: LibraryEntry;
   table: RespondentTable;
-  /** The request the book was built from, as JSON (the page keeps it so, to tell a stale book). */
-  request: string;
+  /** The request the book was built from. */
+  request: TabBookRequest;
   head: BookHead;
   tables: readonly TabTable[];
 }) {
   // Made once per book: planning it resolves the banner's bands (a pass over their columns).
-  const query = useMemo(
-    () => tabBookRequestQuery(entry, table, JSON.parse(request) as TabBookRequest),
-    [entry, table, request],
-  );
+  const query = useMemo(() => tabBookRequestQuery(entry, table, request), [entry, table, request]);
   const [layout, setLayout] = useState<SheetLayout>('sheets');
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

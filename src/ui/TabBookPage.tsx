@@ -52,8 +52,8 @@ type Build =
   | { status: 'idle' }
   | {
       status: 'running' | 'done';
-      /** The request the tables were built for (to tell when the settings changed since). */
-      request: string;
+      /** The request the tables were built for (for its query, and to tell when the settings changed since). */
+      request: TabBookRequest;
       head: BookHead | null;
       total: number;
       tables: TabTable[];
@@ -132,8 +132,7 @@ export function TabBookPage({ entry, view, navigate, onSaved }: Props) {
   const start = () => {
     running.current?.cancel();
     stopDrawing();
-    const asked = requestText;
-    setBuild({ status: 'running', request: asked, head: null, total: 0, tables: [] });
+    setBuild({ status: 'running', request, head: null, total: 0, tables: [] });
     running.current = buildTabBookOffPage(tableKey(entry.id, table), table, request, {
       head: (head, total) => setBuild((b) => (b.status === 'running' ? { ...b, head, total } : b)),
       table: (_index, t) => {
@@ -180,7 +179,8 @@ export function TabBookPage({ entry, view, navigate, onSaved }: Props) {
   };
 
   const built = build.status === 'running' || build.status === 'done' ? build : null;
-  const stale = built !== null && built.status === 'done' && built.request !== requestText;
+  const stale =
+    built !== null && built.status === 'done' && JSON.stringify(built.request) !== requestText;
   const total = built?.total ?? 0;
 
   return (

@@ -174,7 +174,7 @@ export function countJointMany(
         continue;
       }
       const wt = weights!;
-      const a = ha![k]!;
+      const a = ha![k] ?? null;
       if (a !== null) {
         sumWords(rWords!, r0, cw, c0, quads, wt, start, nC, a);
         for (let j = quads << 2; j < len; j++) {

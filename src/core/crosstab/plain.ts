@@ -7,7 +7,7 @@
 // histogram is read and written for every respondent, three sums at a time,
 // so the checks cost as much as the sums: at 1M respondents Q1 × Q2 weighted
 // counts in 1.9 ms into a plain array of doubles against 2.7 ms into a
-// Float64Array (perf/kernels.ts). A plain array needs no such check.
+// Float64Array (npm run bench, case ss-w). A plain array needs no such check.
 //
 // Their cost is making them: some 8 ns a double, where a Float64Array of any
 // size is made at once. So only histograms small beside the respondents
