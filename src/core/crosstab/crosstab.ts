@@ -129,7 +129,9 @@ function countTallies(
     else {
       const keptIsRows = rows.nKeys <= c.nKeys;
       const [kept, expanded] = keptIsRows ? [rows, c] : [c, rows];
-      countSlots(rowCount, kept, expanded, include, weights, (h) =>
+      // Kish's effective bases are the columns': Σw² by the axis on the columns.
+      const squaresBy = keptIsRows ? 'expanded' : 'kept';
+      countSlots(rowCount, kept, expanded, include, weights, squaresBy, (h) =>
         addSlots(t, kept, expanded, keptIsRows, h),
       );
     }

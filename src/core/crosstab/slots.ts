@@ -14,8 +14,11 @@
 // varying length the CPU cannot predict. The chunk cells are expanded into
 // slots afterwards, per kept key. At 1M respondents of the bench survey Q20 ×
 // Q24 (18 slots, 3 chunks, about 3.7 slots a respondent) counts in 16–18 ms
-// instead of 22. Weighted sums stay per slot, in respondent order (three
-// sums per slot; chunk cells made them no faster).
+// instead of 22. Weighted sums stay per slot, in respondent order (chunk
+// cells made them no faster). Σw² (for Kish's effective bases) is summed once
+// per respondent rather than per slot: only one side's outputs need it, by
+// kept key (its outputs are the columns) or by expanded key (its outputs are
+// the columns), and a sum per slot cost as much as the other two together.
 //
 // When even kept keys × slots is over the limit, the kept keys are counted in
 // ranges, one pass over the respondents per range, so memory stays bounded.
@@ -48,8 +51,16 @@ export function slotLayout(expanded: ResolvedAxis): SlotLayout {
 }
 
 /**
+ * Which Σw² a weighted count sums, for Kish's effective bases of the columns
+ * and the table: per kept key (of respondents whose expanded answer is not
+ * missing) when the kept axis is the columns; per expanded key (of respondents
+ * whose kept answer is not missing) when the expanded axis is.
+ */
+export type SquaresBy = 'kept' | 'expanded';
+
+/**
  * One range of kept keys: slot s of key lo + k is n[k * size + s]
- * (respondents), w[…] (sum of weights) and w2[…] (sum of squared weights).
+ * (respondents) and w[…] (sum of weights).
  */
 export interface SlotHistogram {
   lo: number;
@@ -57,8 +68,17 @@ export interface SlotHistogram {
   n: Uint32Array;
   /** null when unweighted (the sums are the counts). */
   w: Float64Array | null;
-  /** null when unweighted (the sums are the counts). */
-  w2: Float64Array | null;
+  /**
+   * Weighted, by 'kept': Σw² of key lo + k's respondents whose expanded answer
+   * is not missing, at keptSquares[k]. null otherwise.
+   */
+  keptSquares: Float64Array | null;
+  /**
+   * Weighted, by 'expanded', in the first range only (it counts every
+   * respondent, whichever range their kept key is in): Σw² of respondents with
+   * expanded key e whose kept answer is not missing, at expandedSquares[e]. null otherwise.
+   */
+  expandedSquares: Float64Array | null;
 }
 
 /**
@@ -86,9 +106,9 @@ function slotMasks(expanded: ResolvedAxis, L: SlotLayout): { words: number; mask
 /**
  * Counts `kept` keys against the slots of `expanded` over the respondents
  * whose bit is set in `include` (all when null), summing `weights` alongside
- * when given, and hands each range of kept keys to `visit` (one range unless
- * kept keys × slots is over `limit`). Each slot sums its respondents in
- * respondent order.
+ * when given (and Σw² as `squaresBy` says), and hands each range of kept keys
+ * to `visit` (one range unless kept keys × slots is over `limit`). Each sum
+ * adds its respondents in respondent order.
  */
 export function countSlots(
   rowCount: number,
@@ -96,34 +116,73 @@ export function countSlots(
   expanded: ResolvedAxis,
   include: Uint32Array | null,
   weights: Float64Array | null,
+  squaresBy: SquaresBy,
   visit: (h: SlotHistogram) => void,
   limit = DENSE_LIMIT,
 ): void {
   const L = slotLayout(expanded);
   const S = L.size;
   const { words, masks } = slotMasks(expanded, L);
-  if (weights === null && S <= CHUNK_BITS * CHUNK_MAX) {
-    countChunked(rowCount, kept, expanded, include, S, words, masks, visit, limit);
+  if (weights === null) {
+    if (S <= CHUNK_BITS * CHUNK_MAX) {
+      countChunked(rowCount, kept, expanded, include, S, words, masks, visit, limit);
+      return;
+    }
+    countInRanges(
+      rowCount,
+      kept,
+      expanded,
+      include,
+      Math.max(1, Math.floor(limit / S) - 1),
+      (keys) => new Uint32Array((keys + 1) * S),
+      (n, kk, ek, len) => countBlock(kk, ek, len, S, words, masks, n),
+      (n, lo, keys) => visit({ lo, keys, n, w: null, keptSquares: null, expandedSquares: null }),
+    );
     return;
   }
-  const weighted = weights !== null;
+  // A respondent's Σw² goes to squares[rowPart[kk] + colPart[ek]]: by kept
+  // key, the part of the expanded key sends a missing or left-out answer past
+  // the range's keys; by expanded key, the kept key's part sends a missing
+  // answer (and, after the first range, everyone) past the expanded keys.
+  const E1 = expanded.nKeys + 1;
+  const byKept = squaresBy === 'kept';
+  const colPart = new Int32Array(E1);
+  if (!byKept) for (let e = 0; e < E1; e++) colPart[e] = e;
   countInRanges(
     rowCount,
     kept,
     expanded,
     include,
     Math.max(1, Math.floor(limit / S) - 1),
-    // One more row of slots for respondents outside this range of kept keys.
-    (keys) => ({
-      n: new Uint32Array((keys + 1) * S),
-      w: weighted ? new Float64Array((keys + 1) * S) : null,
-      w2: weighted ? new Float64Array((keys + 1) * S) : null,
-    }),
-    (h, kk, ek, len, from) => {
-      if (h.w === null) countBlock(kk, ek, len, S, words, masks, h.n);
-      else sumBlock(kk, ek, len, S, words, masks, weights!, from, h.n, h.w, h.w2!);
+    (keys, lo) => {
+      const rowPart = new Int32Array(keys + 1);
+      if (byKept) {
+        for (let k = 0; k <= keys; k++) rowPart[k] = k;
+        colPart[0] = colPart[E1 - 1] = keys + 1;
+      } else if (lo === 0) rowPart[0] = E1;
+      else rowPart.fill(E1);
+      return {
+        n: new Uint32Array((keys + 1) * S),
+        w: new Float64Array((keys + 1) * S),
+        squares: new Float64Array(byKept ? 2 * (keys + 1) : 2 * E1),
+        rowPart,
+      };
     },
-    (h, lo, keys) => visit({ lo, keys, ...h }),
+    (h, kk, ek, len, from) => {
+      const { n, w, squares, rowPart } = h;
+      if (words === 1)
+        sumWord(kk, ek, len, S, masks, weights, from, n, w, squares, rowPart, colPart);
+      else sumWords(kk, ek, len, S, masks, weights, from, n, w, squares, rowPart, colPart, words);
+    },
+    (h, lo, keys) =>
+      visit({
+        lo,
+        keys,
+        n: h.n,
+        w: h.w,
+        keptSquares: byKept ? h.squares : null,
+        expandedSquares: !byKept && lo === 0 ? h.squares : null,
+      }),
   );
 }
 
@@ -141,7 +200,7 @@ function countInRanges<H>(
   expanded: ResolvedAxis,
   include: Uint32Array | null,
   span: number,
-  open: (keys: number) => H,
+  open: (keys: number, lo: number) => H,
   block: (h: H, kk: Int32Array, ek: Int32Array, len: number, from: number) => void,
   close: (h: H, lo: number, keys: number) => void,
 ): void {
@@ -150,7 +209,7 @@ function countInRanges<H>(
   for (let lo = 0; lo < kept.nKeys; lo += span) {
     const keys = Math.min(span, kept.nKeys - lo);
     const whole = lo === 0 && keys === kept.nKeys;
-    const h = open(keys);
+    const h = open(keys, lo);
     for (let from = 0; from < rowCount; from += BLOCK) {
       const len = Math.min(BLOCK, rowCount - from);
       if (include !== null && passingInBlock(include, from, len) === 0) continue;
@@ -217,7 +276,15 @@ function countChunked(
       if (chunks === 3 && words === 1) countChunks3(kk, ek, len, masks, c);
       else countChunks(kk, ek, len, chunks, R, cells, c);
     },
-    (c, lo, keys) => visit({ lo, keys, n: slotsOfChunks(c, keys, chunks, S), w: null, w2: null }),
+    (c, lo, keys) =>
+      visit({
+        lo,
+        keys,
+        n: slotsOfChunks(c, keys, chunks, S),
+        w: null,
+        keptSquares: null,
+        expandedSquares: null,
+      }),
   );
 }
 
@@ -303,33 +370,69 @@ function countBlock(
   }
 }
 
-function sumBlock(
+// Weighted: n and w per slot, then the respondent's Σw² once (see countSlots).
+// One word of mask (up to 32 slots) has its own loop: measured about 10%
+// faster than the general one's loop over words.
+
+function sumWord(
   kk: Int32Array,
   ek: Int32Array,
   m: number,
   S: number,
-  words: number,
   masks: Uint32Array,
   wt: Float64Array,
   from: number,
   n: Uint32Array,
   w: Float64Array,
-  w2: Float64Array,
+  squares: Float64Array,
+  rowPart: Int32Array,
+  colPart: Int32Array,
 ): void {
   for (let j = 0; j < m; j++) {
-    const base = kk[j]! * S + 31;
-    const e = ek[j]! * words;
+    const k = kk[j]!;
+    const e = ek[j]!;
+    const base = k * S + 31;
     const x = wt[from + j]!;
-    const x2 = x * x;
-    for (let k = 0; k < words; k++) {
-      let bits = masks[e + k]!;
-      const at = base + (k << 5);
+    squares[rowPart[k]! + colPart[e]!]! += x * x;
+    let bits = masks[e]!;
+    while (bits !== 0) {
+      const s = base - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      n[s]!++;
+      w[s]! += x;
+    }
+  }
+}
+
+function sumWords(
+  kk: Int32Array,
+  ek: Int32Array,
+  m: number,
+  S: number,
+  masks: Uint32Array,
+  wt: Float64Array,
+  from: number,
+  n: Uint32Array,
+  w: Float64Array,
+  squares: Float64Array,
+  rowPart: Int32Array,
+  colPart: Int32Array,
+  words: number,
+): void {
+  for (let j = 0; j < m; j++) {
+    const k = kk[j]!;
+    const base = k * S + 31;
+    const e = ek[j]!;
+    const x = wt[from + j]!;
+    squares[rowPart[k]! + colPart[e]!]! += x * x;
+    for (let q = 0; q < words; q++) {
+      let bits = masks[e * words + q]!;
+      const at = base + (q << 5);
       while (bits !== 0) {
         const s = at - Math.clz32(bits & -bits);
         bits &= bits - 1;
         n[s]!++;
         w[s]! += x;
-        w2[s]! += x2;
       }
     }
   }

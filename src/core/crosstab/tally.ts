@@ -148,10 +148,14 @@ export function addSlots(
   const expCases = keptIsRows ? t.colCases : t.rowCases;
   const expResponses = keptIsRows ? t.colResponses : t.rowResponses;
   const { memberStart, memberList } = kept;
-  const { n, w, w2 } = h;
+  const { n, w, keptSquares, expandedSquares } = h;
   const S = L.size;
   let keptMissing = 0;
   let expMissing = 0;
+  // The outputs a key's respondents chose, gathered once for every kept output it counts in.
+  const outs = new Int32Array(O);
+  const outN = new Float64Array(O);
+  const outW = new Float64Array(O);
   for (let local = 0; local < h.keys; local++) {
     const k = h.lo + local;
     const base = local * S;
@@ -170,12 +174,22 @@ export function addSlots(
     // Those who chose something: all but those who chose none (exactly wAny when none did).
     const nNone = n[base + L.none]!;
     const wChose = nNone === 0 ? wAny : wAny - (w === null ? nNone : w[base + L.none]!);
-    const w2Any = w2 === null ? nAny : w2[base + L.any]!;
+    // Σw² by kept key when weighted with the kept axis on the columns (see
+    // slots.ts); by expanded key, it is added after the loop.
+    const w2Any = w === null ? nAny : keptSquares === null ? 0 : keptSquares[local]!;
     t.total += wAny;
     t.uTotal += nAny;
     t.totalSquares += w2Any;
     let responses = 0;
     for (let b = 0; b < options; b++) responses += w === null ? n[base + b]! : w[base + b]!;
+    let chosen = 0;
+    for (let b = 0; b < O; b++) {
+      const nb = n[base + b]!;
+      if (nb === 0) continue;
+      outs[chosen] = b;
+      outN[chosen] = nb;
+      outW[chosen++] = w === null ? nb : w[base + b]!;
+    }
     for (let a = memberStart[k]!; a < memberStart[k + 1]!; a++) {
       const ka = memberList[a]!;
       keptBases[ka]! += wAny;
@@ -183,16 +197,17 @@ export function addSlots(
       if (!keptIsRows) t.colSquares[ka]! += w2Any;
       keptCases[ka]! += wChose;
       keptResponses[ka]! += responses;
-      for (let b = 0; b < O; b++) {
-        const nb = n[base + b]!;
-        if (nb === 0) continue;
-        const wb = w === null ? nb : w[base + b]!;
-        if (keptIsRows) {
-          t.counts[ka]![b]! += wb;
-          t.unweightedCounts[ka]![b]! += nb;
-        } else {
-          t.counts[b]![ka]! += wb;
-          t.unweightedCounts[b]![ka]! += nb;
+      if (keptIsRows) {
+        const countRow = t.counts[ka]!;
+        const uRow = t.unweightedCounts[ka]!;
+        for (let i = 0; i < chosen; i++) {
+          countRow[outs[i]!]! += outW[i]!;
+          uRow[outs[i]!]! += outN[i]!;
+        }
+      } else {
+        for (let i = 0; i < chosen; i++) {
+          t.counts[outs[i]!]![ka]! += outW[i]!;
+          t.unweightedCounts[outs[i]!]![ka]! += outN[i]!;
         }
       }
     }
@@ -204,9 +219,20 @@ export function addSlots(
       const wb = w === null ? nb : w[base + b]!;
       expBases[b]! += wb;
       uExpBases[b]! += nb;
-      if (keptIsRows) t.colSquares[b]! += w2 === null ? nb : w2[base + b]!;
+      if (keptIsRows && w === null) t.colSquares[b]! += nb;
       if (keptChose) expCases[b]! += wb;
       expResponses[b]! += mentions * wb;
+    }
+  }
+  if (expandedSquares !== null) {
+    // Expanded keys 1 .. nKeys - 1 answered; each counts in its outputs' columns.
+    const { memberStart: eStart, memberList: eList } = expanded;
+    for (let e = 1; e < expanded.nKeys; e++) {
+      const sq = expandedSquares[e]!;
+      if (sq === 0) continue;
+      t.totalSquares += sq;
+      if (keptIsRows)
+        for (let a = eStart[e]!; a < eStart[e + 1]!; a++) t.colSquares[eList[a]!]! += sq;
     }
   }
   if (keptIsRows) {

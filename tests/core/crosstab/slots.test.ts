@@ -345,7 +345,8 @@ describe('crosstabs counted by slots', () => {
         for (const keptIsRows of [true, false]) {
           const slots = emptyTally(rows, cols);
           const [kept, expanded] = keptIsRows ? [rows, cols] : [cols, rows];
-          countSlots(N, kept, expanded, include, wt, (h) =>
+          const squaresBy = keptIsRows ? 'expanded' : 'kept';
+          countSlots(N, kept, expanded, include, wt, squaresBy, (h) =>
             addSlots(slots, kept, expanded, keptIsRows, h),
           );
           expect(slots.unweightedCounts).toEqual(joint.unweightedCounts);
@@ -362,35 +363,47 @@ describe('crosstabs counted by slots', () => {
     }
   });
 
-  it('count in ranges of kept keys when kept keys × slots exceed the limit, with the same sums', () => {
-    const [rows, cols] = [axis(WIDE), axis(WIDER)];
-    const w = weights.values;
-    const include = new Uint32Array((N + 31) >>> 5);
-    for (let i = 0; i < N; i++) if (w[i]! > 0) include[i >>> 5]! |= 1 << (i & 31);
-    const tally = (limit: number | undefined): [Tally, number] => {
-      const t = emptyTally(rows, cols);
-      let ranges = 0;
-      countSlots(
-        N,
-        rows,
-        cols,
-        include,
-        w,
-        (h) => {
-          ranges++;
-          addSlots(t, rows, cols, true, h);
-        },
-        limit,
-      );
-      return [t, ranges];
-    };
-    const [one, oneRanges] = tally(undefined);
-    const [many, manyRanges] = tally(20_000);
-    expect(oneRanges).toBe(1);
-    // 22 slots per key (19 outputs and 3 more): 908 keys a range.
-    expect(manyRanges).toBe(Math.ceil(rows.nKeys / (Math.floor(20_000 / 22) - 1)));
-    expect(many).toEqual(one);
-  });
+  it.each([
+    ['rows', true],
+    ['columns', false],
+  ] as const)(
+    'count in ranges of kept keys when kept keys × slots exceed the limit, with the same sums (kept axis on the %s)',
+    (_, keptIsRows) => {
+      const [rows, cols] = [axis(WIDE), axis(WIDER)];
+      const [kept, expanded] = keptIsRows ? [rows, cols] : [cols, rows];
+      const w = weights.values;
+      const include = new Uint32Array((N + 31) >>> 5);
+      for (let i = 0; i < N; i++) if (w[i]! > 0) include[i >>> 5]! |= 1 << (i & 31);
+      const tally = (limit: number | undefined): [Tally, number] => {
+        const t = emptyTally(rows, cols);
+        let ranges = 0;
+        countSlots(
+          N,
+          kept,
+          expanded,
+          include,
+          w,
+          keptIsRows ? 'expanded' : 'kept',
+          (h) => {
+            ranges++;
+            addSlots(t, kept, expanded, keptIsRows, h);
+          },
+          limit,
+        );
+        return [t, ranges];
+      };
+      const [one, oneRanges] = tally(undefined);
+      const [many, manyRanges] = tally(20_000);
+      expect(oneRanges).toBe(1);
+      const S = expanded.info.labels.length + 3;
+      // Kept rows: 22 slots per key (19 outputs and 3 more), 908 keys a range.
+      if (keptIsRows) expect(S).toBe(22);
+      expect(manyRanges).toBe(Math.ceil(kept.nKeys / (Math.floor(20_000 / S) - 1)));
+      expect(manyRanges).toBeGreaterThan(1);
+      expect(many).toEqual(one);
+      expect(one.colSquares.every((x) => x > 0)).toBe(true);
+    },
+  );
 
   it('count unweighted in ranges of kept keys by chunk cells (64 a chunk), with the same counts', () => {
     const [rows, cols] = [axis(WIDE), axis(WIDER)];
@@ -403,6 +416,7 @@ describe('crosstabs counted by slots', () => {
         cols,
         null,
         null,
+        'expanded',
         (h) => {
           ranges++;
           addSlots(t, rows, cols, true, h);
