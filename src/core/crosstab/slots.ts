@@ -16,9 +16,9 @@
 // Q24 (18 slots, 3 chunks, about 3.7 slots a respondent) counts in 16–18 ms
 // instead of 22. Weighted sums stay per slot, in respondent order (chunk
 // cells made them no faster). Σw² (for Kish's effective bases) is summed once
-// per respondent rather than per slot: only one side's outputs need it, by
-// kept key (its outputs are the columns) or by expanded key (its outputs are
-// the columns), and a sum per slot cost as much as the other two together.
+// per respondent rather than per slot, since only the columns' outputs need
+// it: by kept key when the kept axis is the columns, by expanded key when the
+// expanded axis is. A third sum per slot cost as much as the other two.
 //
 // When even kept keys × slots is over the limit, the kept keys are counted in
 // ranges, one pass over the respondents per range, so memory stays bounded.
