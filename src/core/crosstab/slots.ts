@@ -8,7 +8,7 @@
 // instead of one joint key per respondent in a Map. Which slots an expanded
 // key adds to is a bit mask, read with clz32.
 //
-// Unweighted, when the slots fit CHUNK_MAX chunks of 6 bits, a respondent
+// Unweighted, when the slots fit four chunks of 6 bits (slotChunks.ts), a respondent
 // instead adds 1 to one cell per chunk (the chunk's 6 bits of its mask as a
 // number, 0..63), whichever slots it counts in: no loop over set bits, whose
 // varying length the CPU cannot predict. The chunk cells are expanded into
@@ -21,15 +21,11 @@
 // expanded axis is. A third sum per slot cost as much as the other two.
 //
 // When even kept keys × slots is over the limit, the kept keys are counted in
-// ranges, one pass over the respondents per range, so memory stays bounded.
-import {
-  BLOCK,
-  copyRowKeys,
-  DENSE_LIMIT,
-  discardLeftOut,
-  passingInBlock,
-  type KeyAxis,
-} from './count';
+// ranges, one pass over the respondents per range, so memory stays bounded
+// (slotRanges.ts).
+import { DENSE_LIMIT, type KeyAxis } from './count';
+import { chunksFit, countChunked } from './slotChunks';
+import { countInRanges } from './slotRanges';
 import type { ResolvedAxis } from './axis';
 
 /** Where the slots of one kept key are, for an expanded axis. */
@@ -124,7 +120,7 @@ export function countSlots(
   const S = L.size;
   const { words, masks } = slotMasks(expanded, L);
   if (weights === null) {
-    if (S <= CHUNK_BITS * CHUNK_MAX) {
+    if (chunksFit(S)) {
       countChunked(rowCount, kept, expanded, include, S, words, masks, visit, limit);
       return;
     }
@@ -184,164 +180,6 @@ export function countSlots(
         expandedSquares: !byKept && lo === 0 ? h.squares : null,
       }),
   );
-}
-
-/**
- * The walk both ways of counting share: the kept keys in ranges of at most
- * `span` (one pass over the respondents per range), each pass block by block.
- * `open` makes a range's histogram; `block` counts one block into it, given
- * the block's kept keys (relative to the range: keys outside it get `keys`,
- * the extra row) and expanded keys (respondents left out by `include` get
- * expanded.nKeys, which adds to no slot); `close` hands the range on.
- */
-function countInRanges<H>(
-  rowCount: number,
-  kept: KeyAxis,
-  expanded: ResolvedAxis,
-  include: Uint32Array | null,
-  span: number,
-  open: (keys: number, lo: number) => H,
-  block: (h: H, kk: Int32Array, ek: Int32Array, len: number, from: number) => void,
-  close: (h: H, lo: number, keys: number) => void,
-): void {
-  const kk = new Int32Array(BLOCK);
-  const ek = new Int32Array(BLOCK);
-  for (let lo = 0; lo < kept.nKeys; lo += span) {
-    const keys = Math.min(span, kept.nKeys - lo);
-    const whole = lo === 0 && keys === kept.nKeys;
-    const h = open(keys, lo);
-    for (let from = 0; from < rowCount; from += BLOCK) {
-      const len = Math.min(BLOCK, rowCount - from);
-      if (include !== null && passingInBlock(include, from, len) === 0) continue;
-      copyRowKeys(kk, kept.keys, from, len);
-      copyRowKeys(ek, expanded.keys, from, len);
-      if (include !== null) discardLeftOut(ek, include, from, len, expanded.nKeys);
-      if (!whole) {
-        for (let j = 0; j < len; j++) {
-          const k = kk[j]! - lo;
-          kk[j] = k >= 0 && k < keys ? k : keys;
-        }
-      }
-      block(h, kk, ek, len, from);
-    }
-    close(h, lo, keys);
-  }
-}
-
-/** Slots per chunk, and the most chunks counted by chunk cells rather than by the bit loop. */
-const CHUNK_BITS = 6;
-const CHUNK_CELLS = 1 << CHUNK_BITS;
-const CHUNK_MAX = 4;
-
-/**
- * Unweighted counting by chunk cells (S ≤ CHUNK_BITS × CHUNK_MAX slots, so a
- * mask is one word): kept key k's row has CHUNK_CELLS cells per chunk, and a
- * respondent whose mask's chunk q is v adds 1 to cell q × CHUNK_CELLS + v of
- * its row. Slot CHUNK_BITS × q + b of key k is then the sum of the row's
- * chunk-q cells whose bit b is set. Counts are whole numbers, so the order in
- * which they are added does not matter.
- */
-function countChunked(
-  rowCount: number,
-  kept: KeyAxis,
-  expanded: ResolvedAxis,
-  include: Uint32Array | null,
-  S: number,
-  words: number,
-  masks: Uint32Array,
-  visit: (h: SlotHistogram) => void,
-  limit: number,
-): void {
-  const chunks = Math.ceil(S / CHUNK_BITS);
-  const R = chunks * CHUNK_CELLS;
-  // Each key's chunk cells within a row, chunk by chunk: cells[e * chunks + q]
-  // (three chunks read them from the mask instead: measured faster).
-  const nE = chunks === 3 ? 0 : expanded.nKeys + 1;
-  const cells = new Int32Array(nE * chunks);
-  for (let e = 0; e < nE; e++) {
-    const m = masks[e * words]!;
-    for (let q = 0; q < chunks; q++) {
-      cells[e * chunks + q] = q * CHUNK_CELLS + ((m >>> (q * CHUNK_BITS)) & (CHUNK_CELLS - 1));
-    }
-  }
-  countInRanges(
-    rowCount,
-    kept,
-    expanded,
-    include,
-    Math.max(1, Math.floor(limit / R) - 1),
-    // One more row for respondents outside this range of kept keys.
-    (keys) => new Uint32Array((keys + 1) * R),
-    (c, kk, ek, len) => {
-      if (chunks === 3 && words === 1) countChunks3(kk, ek, len, masks, c);
-      else countChunks(kk, ek, len, chunks, R, cells, c);
-    },
-    (c, lo, keys) =>
-      visit({
-        lo,
-        keys,
-        n: slotsOfChunks(c, keys, chunks, S),
-        w: null,
-        keptSquares: null,
-        expandedSquares: null,
-      }),
-  );
-}
-
-/** The slot counts of the first `keys` rows of chunk cells. */
-function slotsOfChunks(c: Uint32Array, keys: number, chunks: number, S: number): Uint32Array {
-  const R = chunks * CHUNK_CELLS;
-  const n = new Uint32Array((keys + 1) * S);
-  for (let k = 0; k < keys; k++) {
-    for (let q = 0; q < chunks; q++) {
-      const row = k * R + q * CHUNK_CELLS;
-      const slot = k * S + q * CHUNK_BITS + 31;
-      // Cell 0 (none of the chunk's slots) adds to no slot.
-      for (let v = 1; v < CHUNK_CELLS; v++) {
-        const x = c[row + v]!;
-        if (x === 0) continue;
-        let bits = v;
-        while (bits !== 0) {
-          n[slot - Math.clz32(bits & -bits)]! += x;
-          bits &= bits - 1;
-        }
-      }
-    }
-  }
-  return n;
-}
-
-/** Three chunks (S ≤ 18: the mask's bits above 17 are clear). */
-function countChunks3(
-  kk: Int32Array,
-  ek: Int32Array,
-  m: number,
-  masks: Uint32Array,
-  c: Uint32Array,
-) {
-  for (let j = 0; j < m; j++) {
-    const base = kk[j]! * (3 * CHUNK_CELLS);
-    const x = masks[ek[j]!]!;
-    c[base + (x & 63)]!++;
-    c[base + 64 + ((x >>> 6) & 63)]!++;
-    c[base + 128 + (x >>> 12)]!++;
-  }
-}
-
-function countChunks(
-  kk: Int32Array,
-  ek: Int32Array,
-  m: number,
-  chunks: number,
-  R: number,
-  cells: Int32Array,
-  c: Uint32Array,
-) {
-  for (let j = 0; j < m; j++) {
-    const base = kk[j]! * R;
-    const e = ek[j]! * chunks;
-    for (let q = 0; q < chunks; q++) c[base + cells[e + q]!]!++;
-  }
 }
 
 // The kernels: for each respondent of the block, every set bit of its

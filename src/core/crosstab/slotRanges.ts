@@ -1,0 +1,47 @@
+// The walk every way of counting by slots shares (slots.ts, slotChunks.ts):
+// the kept keys in ranges, one pass over the respondents per range, so that a
+// histogram of kept keys × slots stays within its limit.
+import { BLOCK, copyRowKeys, discardLeftOut, passingInBlock, type KeyAxis } from './count';
+import type { ResolvedAxis } from './axis';
+
+/**
+ * The walk both ways of counting share: the kept keys in ranges of at most
+ * `span` (one pass over the respondents per range), each pass block by block.
+ * `open` makes a range's histogram; `block` counts one block into it, given
+ * the block's kept keys (relative to the range: keys outside it get `keys`,
+ * the extra row) and expanded keys (respondents left out by `include` get
+ * expanded.nKeys, which adds to no slot); `close` hands the range on.
+ */
+export function countInRanges<H>(
+  rowCount: number,
+  kept: KeyAxis,
+  expanded: ResolvedAxis,
+  include: Uint32Array | null,
+  span: number,
+  open: (keys: number, lo: number) => H,
+  block: (h: H, kk: Int32Array, ek: Int32Array, len: number, from: number) => void,
+  close: (h: H, lo: number, keys: number) => void,
+): void {
+  const kk = new Int32Array(BLOCK);
+  const ek = new Int32Array(BLOCK);
+  for (let lo = 0; lo < kept.nKeys; lo += span) {
+    const keys = Math.min(span, kept.nKeys - lo);
+    const whole = lo === 0 && keys === kept.nKeys;
+    const h = open(keys, lo);
+    for (let from = 0; from < rowCount; from += BLOCK) {
+      const len = Math.min(BLOCK, rowCount - from);
+      if (include !== null && passingInBlock(include, from, len) === 0) continue;
+      copyRowKeys(kk, kept.keys, from, len);
+      copyRowKeys(ek, expanded.keys, from, len);
+      if (include !== null) discardLeftOut(ek, include, from, len, expanded.nKeys);
+      if (!whole) {
+        for (let j = 0; j < len; j++) {
+          const k = kk[j]! - lo;
+          kk[j] = k >= 0 && k < keys ? k : keys;
+        }
+      }
+      block(h, kk, ek, len, from);
+    }
+    close(h, lo, keys);
+  }
+}
