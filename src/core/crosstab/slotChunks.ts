@@ -49,8 +49,8 @@ export function countChunked(
     kept,
     expanded,
     include,
-    Math.max(1, Math.floor(limit / R) - 1),
-    // One more row for respondents outside this range of kept keys.
+    limit,
+    R,
     (keys) => new Uint32Array((keys + 1) * R),
     (c, kk, ek, len) => {
       if (chunks === 3 && words === 1) countChunks3(kk, ek, len, masks, c);

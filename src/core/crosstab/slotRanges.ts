@@ -5,8 +5,10 @@ import { BLOCK, copyRowKeys, discardLeftOut, passingInBlock, type KeyAxis } from
 import type { ResolvedAxis } from './axis';
 
 /**
- * The walk both ways of counting share: the kept keys in ranges of at most
- * `span` (one pass over the respondents per range), each pass block by block.
+ * The walk both ways of counting share: the kept keys in ranges (one pass over
+ * the respondents per range), each pass block by block. A range's histogram
+ * has `cellsPerKey` cells for each of its keys and one more row of them, for
+ * respondents whose kept key is outside the range, all within `limit` cells.
  * `open` makes a range's histogram; `block` counts one block into it, given
  * the block's kept keys (relative to the range: keys outside it get `keys`,
  * the extra row) and expanded keys (respondents left out by `include` get
@@ -17,11 +19,13 @@ export function countInRanges<H>(
   kept: KeyAxis,
   expanded: ResolvedAxis,
   include: Uint32Array | null,
-  span: number,
+  limit: number,
+  cellsPerKey: number,
   open: (keys: number, lo: number) => H,
   block: (h: H, kk: Int32Array, ek: Int32Array, len: number, from: number) => void,
   close: (h: H, lo: number, keys: number) => void,
 ): void {
+  const span = Math.max(1, Math.floor(limit / cellsPerKey) - 1);
   const kk = new Int32Array(BLOCK);
   const ek = new Int32Array(BLOCK);
   for (let lo = 0; lo < kept.nKeys; lo += span) {

@@ -129,7 +129,8 @@ export function countSlots(
       kept,
       expanded,
       include,
-      Math.max(1, Math.floor(limit / S) - 1),
+      limit,
+      S,
       (keys) => new Uint32Array((keys + 1) * S),
       (n, kk, ek, len) => countBlock(kk, ek, len, S, words, masks, n),
       (n, lo, keys) => visit({ lo, keys, n, w: null, keptSquares: null, expandedSquares: null }),
@@ -149,7 +150,8 @@ export function countSlots(
     kept,
     expanded,
     include,
-    Math.max(1, Math.floor(limit / S) - 1),
+    limit,
+    S,
     (keys, lo) => {
       const rowPart = new Int32Array(keys + 1);
       if (byKept) {
