@@ -13,10 +13,10 @@ import { pearsonChiSquare } from '../stats/chisquare';
 import { columnLetter } from '../stats/proportions';
 import { kish } from '../tabs/effective';
 import { columnProportionTests } from '../tabs/letters';
-import { countJointMany, jointPays } from './count';
 import { resolveAxis, TOTAL_AXIS, type ResolvedAxis } from './axis';
-import { countSlots } from './slots';
-import { addJoint, addSlots, emptyTally, type Tally } from './tally';
+import type { SlotHelper } from './split';
+import { planTallies, type TallyPlan } from './tallies';
+import type { Tally } from './tally';
 import type { AxisSpec, Crosstab, CrosstabSpec } from './types';
 
 const SMALL_BASE = 30;
@@ -36,7 +36,8 @@ export interface BannerOptions {
  * One row question against several column questions (null = a Total column),
  * counted together over blocks of respondents; each table equals crosstab()
  * of its column question. Questions may be given by id, by
- * exact text, or as an AxisSpec with nets.
+ * exact text, or as an AxisSpec with nets. Every part is counted on this
+ * thread; bannerWith() lets another thread count some.
  */
 export function banner(
   table: RespondentTable,
@@ -44,15 +45,64 @@ export function banner(
   cols: readonly (string | AxisSpec | null)[],
   opts: BannerOptions = {},
 ): Result<Crosstab[]> {
-  const rowAxis = resolveAxis(table, typeof rows === 'string' ? { questionId: rows } : rows);
+  const started = startBanner(table, rows, cols, opts);
+  if (!started.ok) return started;
+  const { plan, finish } = started.value;
+  plan.count();
+  return ok(finish(plan.jobs.map((_, j) => plan.countJob(j))));
+}
+
+/**
+ * banner(), with `helper` (another thread holding the same table) counting
+ * the second part of each pair split by respondents (split.ts) while this
+ * thread counts the rest: the same numbers, in about half the time for the
+ * heaviest pairs. If the helper fails, or answers with histograms of another
+ * shape, this thread counts those parts too (the numbers are the same).
+ */
+export async function bannerWith(
+  table: RespondentTable,
+  rows: string | AxisSpec,
+  cols: readonly (string | AxisSpec | null)[],
+  opts: BannerOptions,
+  helper: SlotHelper | null,
+): Promise<Result<Crosstab[]>> {
+  const started = startBanner(table, rows, cols, opts);
+  if (!started.ok) return started;
+  const { plan, finish } = started.value;
+  // Handed on first, so that the other thread counts while this one does.
+  const elsewhere =
+    helper === null || plan.jobs.length === 0 ? null : helper.count(plan.jobs).catch(() => null);
+  plan.count();
+  const parts = elsewhere === null ? null : await elsewhere;
+  return ok(
+    finish(
+      plan.jobs.map((_, j) => {
+        const part: unknown = parts?.[j];
+        return plan.fits(j, part) ? part : plan.countJob(j);
+      }),
+    ),
+  );
+}
+
+/** A banner resolved and planned: its counting still to do, then its tables. */
+function startBanner(
+  table: RespondentTable,
+  rows: string | AxisSpec,
+  cols: readonly (string | AxisSpec | null)[],
+  opts: BannerOptions,
+): Result<{ plan: TallyPlan; finish: (parts: readonly Tally[]) => Crosstab[] }> {
+  const spec = (q: string | AxisSpec): AxisSpec => (typeof q === 'string' ? { questionId: q } : q);
+  const rowSpec = spec(rows);
+  const colSpecs = cols.map((c) => (c === null ? null : spec(c)));
+  const rowAxis = resolveAxis(table, rowSpec);
   if (!rowAxis.ok) return rowAxis;
   const colAxes: ResolvedAxis[] = [];
-  for (const c of cols) {
+  for (const c of colSpecs) {
     if (c === null) {
       colAxes.push(TOTAL_AXIS);
       continue;
     }
-    const axis = resolveAxis(table, typeof c === 'string' ? { questionId: c } : c);
+    const axis = resolveAxis(table, c);
     if (!axis.ok) return axis;
     colAxes.push(axis.value);
   }
@@ -79,7 +129,15 @@ export function banner(
       weightExamples = excludedExamples(table, passing, include);
     }
   }
-  const tallies = countTallies(table.rowCount, rowAxis.value, colAxes, include, weights);
+  const plan = planTallies(
+    table.rowCount,
+    rowAxis.value,
+    colAxes,
+    { rows: rowSpec, cols: colSpecs },
+    include,
+    weights,
+    weightId,
+  );
   const filterText = conditions.map((c) => {
     const column = table.columns.find((x) => x.id === c.questionId || x.text === c.questionId);
     const labels = column !== undefined && 'labels' in column ? column.labels : [];
@@ -88,8 +146,9 @@ export function banner(
       c.options.map((o) => labels[o] ?? String(o)),
     );
   });
-  return ok(
-    colAxes.map((colAxis, k) =>
+  const finish = (parts: readonly Tally[]): Crosstab[] => {
+    const tallies = plan.finish(parts);
+    return colAxes.map((colAxis, k) =>
       assemble(table, rowAxis.value, colAxis, tallies[k]!, {
         weightId,
         tests: opts.tests !== false,
@@ -98,45 +157,9 @@ export function banner(
         weightExcluded,
         weightExamples,
       }),
-    ),
-  );
-}
-
-/**
- * The tally of `rows` against each of `cols`: the pairs with few joint keys
- * counted together block by block (count.ts), the others by slots (slots.ts),
- * keeping the axis with fewer keys and expanding the other.
- */
-function countTallies(
-  rowCount: number,
-  rows: ResolvedAxis,
-  cols: readonly ResolvedAxis[],
-  include: Uint32Array | null,
-  weights: Float64Array | null,
-): Tally[] {
-  const joint = cols.map((c) => jointPays(rows, c, rowCount));
-  const counted = countJointMany(
-    rowCount,
-    rows,
-    cols.filter((_, k) => joint[k]),
-    include,
-    weights,
-  );
-  let d = 0;
-  return cols.map((c, k) => {
-    const t = emptyTally(rows, c);
-    if (joint[k]) addJoint(t, rows, c, counted[d++]!);
-    else {
-      const keptIsRows = rows.nKeys <= c.nKeys;
-      const [kept, expanded] = keptIsRows ? [rows, c] : [c, rows];
-      // Kish's effective bases are the columns': Σw² by the axis on the columns.
-      const squaresBy = keptIsRows ? 'expanded' : 'kept';
-      countSlots(rowCount, kept, expanded, include, weights, squaresBy, (h) =>
-        addSlots(t, kept, expanded, keptIsRows, h),
-      );
-    }
-    return t;
-  });
+    );
+  };
+  return ok({ plan, finish });
 }
 
 /**

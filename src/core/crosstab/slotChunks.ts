@@ -3,7 +3,7 @@
 import type { KeyAxis } from './count';
 import type { ResolvedAxis } from './axis';
 import type { SlotHistogram } from './slots';
-import { countInRanges } from './slotRanges';
+import { countInRanges, type Span } from './slotRanges';
 
 /** Slots per chunk, and the most chunks counted by chunk cells rather than by the bit loop. */
 const CHUNK_BITS = 6;
@@ -22,7 +22,7 @@ export const chunksFit = (S: number): boolean => S <= CHUNK_BITS * CHUNK_MAX;
  * which they are added does not matter.
  */
 export function countChunked(
-  rowCount: number,
+  span: Span,
   kept: KeyAxis,
   expanded: ResolvedAxis,
   include: Uint32Array | null,
@@ -45,7 +45,7 @@ export function countChunked(
     }
   }
   countInRanges(
-    rowCount,
+    span,
     kept,
     expanded,
     include,

@@ -5,6 +5,18 @@ import { BLOCK, copyRowKeys, discardLeftOut, passingInBlock, type KeyAxis } from
 import type { ResolvedAxis } from './axis';
 
 /**
+ * Respondents start .. end - 1 (start a multiple of BLOCK, so that blocks
+ * start on a word of the include mask): all of them, or one part of them
+ * counted apart (split.ts).
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const everyone = (rowCount: number): Span => ({ start: 0, end: rowCount });
+
+/**
  * The walk both ways of counting share: the kept keys in ranges (one pass over
  * the respondents per range), each pass block by block. A range's histogram
  * has `cellsPerKey` cells for each of its keys and one more row of them, for
@@ -15,7 +27,7 @@ import type { ResolvedAxis } from './axis';
  * expanded.nKeys, which adds to no slot); `close` hands the range on.
  */
 export function countInRanges<H>(
-  rowCount: number,
+  span: Span,
   kept: KeyAxis,
   expanded: ResolvedAxis,
   include: Uint32Array | null,
@@ -25,15 +37,15 @@ export function countInRanges<H>(
   block: (h: H, kk: Int32Array, ek: Int32Array, len: number, from: number) => void,
   close: (h: H, lo: number, keys: number) => void,
 ): void {
-  const span = Math.max(1, Math.floor(limit / cellsPerKey) - 1);
+  const per = Math.max(1, Math.floor(limit / cellsPerKey) - 1);
   const kk = new Int32Array(BLOCK);
   const ek = new Int32Array(BLOCK);
-  for (let lo = 0; lo < kept.nKeys; lo += span) {
-    const keys = Math.min(span, kept.nKeys - lo);
+  for (let lo = 0; lo < kept.nKeys; lo += per) {
+    const keys = Math.min(per, kept.nKeys - lo);
     const whole = lo === 0 && keys === kept.nKeys;
     const h = open(keys, lo);
-    for (let from = 0; from < rowCount; from += BLOCK) {
-      const len = Math.min(BLOCK, rowCount - from);
+    for (let from = span.start; from < span.end; from += BLOCK) {
+      const len = Math.min(BLOCK, span.end - from);
       if (include !== null && passingInBlock(include, from, len) === 0) continue;
       copyRowKeys(kk, kept.keys, from, len);
       copyRowKeys(ek, expanded.keys, from, len);

@@ -25,7 +25,7 @@
 // (slotRanges.ts).
 import { DENSE_LIMIT, type KeyAxis } from './count';
 import { chunksFit, countChunked } from './slotChunks';
-import { countInRanges } from './slotRanges';
+import { countInRanges, type Span } from './slotRanges';
 import type { ResolvedAxis } from './axis';
 
 /** Where the slots of one kept key are, for an expanded axis. */
@@ -100,14 +100,14 @@ function slotMasks(expanded: ResolvedAxis, L: SlotLayout): { words: number; mask
 }
 
 /**
- * Counts `kept` keys against the slots of `expanded` over the respondents
- * whose bit is set in `include` (all when null), summing `weights` alongside
+ * Counts `kept` keys against the slots of `expanded` over the respondents of
+ * `span` whose bit is set in `include` (all when null), summing `weights` alongside
  * when given (and Σw² as `squaresBy` says), and hands each range of kept keys
  * to `visit` (one range unless kept keys × slots is over `limit`). Each sum
  * adds its respondents in respondent order.
  */
 export function countSlots(
-  rowCount: number,
+  span: Span,
   kept: KeyAxis,
   expanded: ResolvedAxis,
   include: Uint32Array | null,
@@ -121,11 +121,11 @@ export function countSlots(
   const { words, masks } = slotMasks(expanded, L);
   if (weights === null) {
     if (chunksFit(S)) {
-      countChunked(rowCount, kept, expanded, include, S, words, masks, visit, limit);
+      countChunked(span, kept, expanded, include, S, words, masks, visit, limit);
       return;
     }
     countInRanges(
-      rowCount,
+      span,
       kept,
       expanded,
       include,
@@ -146,7 +146,7 @@ export function countSlots(
   const colPart = new Int32Array(E1);
   if (!byKept) for (let e = 0; e < E1; e++) colPart[e] = e;
   countInRanges(
-    rowCount,
+    span,
     kept,
     expanded,
     include,

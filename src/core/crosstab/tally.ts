@@ -60,6 +60,57 @@ export function emptyTally(rows: ResolvedAxis, cols: ResolvedAxis): Tally {
   };
 }
 
+const VECTORS = [
+  'rowBases',
+  'colBases',
+  'uRowBases',
+  'uColBases',
+  'colCases',
+  'colResponses',
+  'rowCases',
+  'rowResponses',
+  'colSquares',
+] as const;
+const SCALARS = ['total', 'uTotal', 'totalSquares'] as const;
+const MISSING = ['rows', 'cols', 'excluded'] as const;
+
+/**
+ * Adds the tally of other respondents (another part of a pair split by
+ * respondents, split.ts) into `t`, figure by figure.
+ */
+export function addTally(t: Tally, more: Tally): void {
+  const add = (a: number[], b: readonly number[]) => {
+    for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+  };
+  t.counts.forEach((row, r) => add(row, more.counts[r]!));
+  t.unweightedCounts.forEach((row, r) => add(row, more.unweightedCounts[r]!));
+  for (const k of VECTORS) add(t[k], more[k]);
+  for (const k of SCALARS) t[k] += more[k];
+  for (const k of MISSING) t.missing[k] += more.missing[k];
+}
+
+/** Whether `more` (from another thread) is a tally with `t`'s dimensions, every figure a number. */
+export function tallyFits(t: Tally, more: unknown): more is Tally {
+  if (typeof more !== 'object' || more === null) return false;
+  const m = more as Record<string, unknown>;
+  const numbers = (a: unknown, n: number) =>
+    Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'number');
+  const matrix = (a: unknown, like: number[][]) =>
+    Array.isArray(a) &&
+    a.length === like.length &&
+    like.every((row, r) => numbers(a[r], row.length));
+  const missing = m['missing'] as Record<string, unknown> | undefined;
+  return (
+    matrix(m['counts'], t.counts) &&
+    matrix(m['unweightedCounts'], t.unweightedCounts) &&
+    VECTORS.every((k) => numbers(m[k], t[k].length)) &&
+    SCALARS.every((k) => typeof m[k] === 'number') &&
+    typeof missing === 'object' &&
+    missing !== null &&
+    MISSING.every((k) => typeof missing[k] === 'number')
+  );
+}
+
 /** Adds a joint key histogram: each cell counts in every output its row key and column key stand for. */
 export function addJoint(
   t: Tally,

@@ -21,6 +21,8 @@ export const respondentErrors = {
     `Option number ${index} does not exist in question "${isolate(question)}", which has ${count} options. Pick options 0 to ${count - 1}.`,
   'crosstab-bad-net': (net: string, question: string, index: number, count: number) =>
     `The net "${isolate(net)}" names option number ${index}, but question "${isolate(question)}" has ${count} options (0 to ${count - 1}). Fix the net.`,
+  'crosstab-bad-part': (start: number, end: number, rows: number) =>
+    `A helper thread was asked to count respondents ${formatCount(start)} to ${formatCount(end)} of a survey with ${formatCount(rows)}: that part does not fit. The crosstab is counted on the page instead.`,
 } as const;
 
 export const respondentMessages = {

@@ -3,6 +3,7 @@ import { resolveAxis, type ResolvedAxis } from '../../../src/core/crosstab/axis'
 import { countJointMany, jointPays } from '../../../src/core/crosstab/count';
 import { banner, crosstab } from '../../../src/core/crosstab/crosstab';
 import { countSlots } from '../../../src/core/crosstab/slots';
+import { everyone } from '../../../src/core/crosstab/slotRanges';
 import { addJoint, addSlots, emptyTally, type Tally } from '../../../src/core/crosstab/tally';
 import type { AxisSpec, Crosstab, FilterCondition } from '../../../src/core/crosstab/types';
 import type { Column, MultiColumn, SingleColumn } from '../../../src/core/table/types';
@@ -346,7 +347,7 @@ describe('crosstabs counted by slots', () => {
           const slots = emptyTally(rows, cols);
           const [kept, expanded] = keptIsRows ? [rows, cols] : [cols, rows];
           const squaresBy = keptIsRows ? 'expanded' : 'kept';
-          countSlots(N, kept, expanded, include, wt, squaresBy, (h) =>
+          countSlots(everyone(N), kept, expanded, include, wt, squaresBy, (h) =>
             addSlots(slots, kept, expanded, keptIsRows, h),
           );
           expect(slots.unweightedCounts).toEqual(joint.unweightedCounts);
@@ -378,7 +379,7 @@ describe('crosstabs counted by slots', () => {
         const t = emptyTally(rows, cols);
         let ranges = 0;
         countSlots(
-          N,
+          everyone(N),
           kept,
           expanded,
           include,
@@ -411,7 +412,7 @@ describe('crosstabs counted by slots', () => {
       const t = emptyTally(rows, cols);
       let ranges = 0;
       countSlots(
-        N,
+        everyone(N),
         rows,
         cols,
         null,
