@@ -1,7 +1,8 @@
 // The crosstabs every implementation runs, and the form their answers are
 // compared in: a map "row label \u0001 column label" -> respondents (or sum of
 // weights), missing answers left out.
-import { banner } from '../src/core/crosstab/crosstab';
+import { bannerWith } from '../src/core/crosstab/crosstab';
+import type { CrosstabHelper } from '../src/core/crosstab/split';
 import type { Crosstab } from '../src/core/crosstab/types';
 import type { FilterCondition } from '../src/core/filter/filter';
 import type { Column, Codes, RespondentTable } from '../src/core/table/types';
@@ -65,8 +66,17 @@ function column(table: RespondentTable, id: string): Column {
   return col;
 }
 
-/** The real engine call for a case (banner() is what crosstab() calls, with one column). */
-export function engineRunner(table: RespondentTable, bc: BenchCase): () => Crosstab[] {
+/**
+ * The real engine call for a case (banner() is what crosstab() calls, with
+ * one column): bannerWith(), with `helper` (a second thread holding a copy of
+ * the table) tallying the second part of the respondents, or null (one
+ * thread). The numbers are the same either way.
+ */
+export function engineRunner(
+  table: RespondentTable,
+  bc: BenchCase,
+  helper: CrosstabHelper | null = null,
+): () => Promise<Crosstab[]> {
   let filter: FilterCondition[] | undefined;
   if (bc.filter !== null) {
     const col = column(table, bc.filter.questionId);
@@ -76,8 +86,8 @@ export function engineRunner(table: RespondentTable, bc: BenchCase): () => Cross
     ];
   }
   const opts = { weightId: bc.weighted ? table.weightId : null, filter };
-  return () => {
-    const r = banner(table, bc.rows, bc.cols, opts);
+  return async () => {
+    const r = await bannerWith(table, bc.rows, bc.cols, opts, helper);
     if (!r.ok) throw new Error(`bench: ${r.error.message}`);
     return r.value;
   };

@@ -42,31 +42,33 @@ export function measure(fn: () => unknown, opts: MeasureOptions): Timing {
 
 /**
  * Several functions measured in rounds (each runs once per round), so that a
- * busy machine slows them alike and their ratio stays meaningful.
+ * busy machine slows them alike and their ratio stays meaningful. A function
+ * may return a promise (the engine with a helper thread): it is awaited
+ * within its timing.
  */
-export function measureInterleaved(
+export async function measureInterleaved(
   fns: readonly (() => unknown)[],
   opts: MeasureOptions,
-): Timing[] {
-  for (let i = 0; i < opts.warmup; i++) for (const fn of fns) fn();
+): Promise<Timing[]> {
+  for (let i = 0; i < opts.warmup; i++) for (const fn of fns) await fn();
   const times: number[][] = fns.map(() => []);
   let spent = 0;
   let rounds = 0;
   while (rounds < opts.maxRuns && (rounds < opts.minRuns || spent < opts.budgetMs)) {
-    fns.forEach((fn, k) => {
+    for (let k = 0; k < fns.length; k++) {
       const t0 = performance.now();
-      fn();
+      await fns[k]!();
       const dt = performance.now() - t0;
       times[k]!.push(dt);
       spent += dt;
-    });
+    }
     rounds++;
   }
   return times.map((t) => ({ medianMs: median(t), minMs: Math.min(...t), runs: t.length }));
 }
 
 /**
- * A synchronous function and an asynchronous one measured in alternating
+ * Two functions (the second asynchronous, the first may be) measured in alternating
  * rounds (the engine beside DuckDB), so that load that comes and goes on a
  * shared machine slows both alike: their ratio is what the targets judge.
  * In each round each runs once untimed just before its timed run, so that
@@ -79,16 +81,16 @@ export async function measurePaired(
   opts: MeasureOptions,
 ): Promise<[Timing, Timing]> {
   for (let i = 0; i < opts.warmup; i++) {
-    fn();
+    await fn();
     await asyncFn();
   }
   const a: number[] = [];
   const b: number[] = [];
   let spent = 0;
   while (a.length < opts.maxRuns && (a.length < opts.minRuns || spent < opts.budgetMs)) {
-    fn();
+    await fn();
     const t0 = performance.now();
-    fn();
+    await fn();
     const t1 = performance.now();
     await asyncFn();
     const t2 = performance.now();

@@ -110,8 +110,11 @@ export function measureLoad(
  * on top of the heap before the load: the loaded survey and whatever the
  * engine keeps between calls. null without --expose-gc.
  */
-export function retainedWith(memory: MemoryFigures, work: () => void): number | null {
-  work();
+export async function retainedWith(
+  memory: MemoryFigures,
+  work: () => Promise<void>,
+): Promise<number | null> {
+  await work();
   if (gc === undefined) return null;
   settle();
   return (used() - memory.heapBefore) / memory.answers;

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { bytesSource, loadSurveySource, type ReadOutcome } from '../src/core/loadSource';
 import { loadSurveyFile } from '../src/core/pipeline';
-import { helperPool } from './parallel';
+import { crosstabThread, helperPool } from './parallel';
 import type { Cells } from './cases';
 import { benchCases, caseArrays, cellsDiff, engineCells, engineRunner } from './cases';
 import { readOnce } from './floor';
@@ -135,12 +135,12 @@ export async function runSize(
 
   const first = measureLoad(bytes, 'bench.csv');
   const table = first.table;
-  first.memory.withCachesBytesPerAnswer = retainedWith(first.memory, () => {
-    for (const bc of cases) engineRunner(table, bc)();
+  first.memory.withCachesBytesPerAnswer = await retainedWith(first.memory, async () => {
+    for (const bc of cases) await engineRunner(table, bc)();
   });
   log(`loaded once (${first.ms.toFixed(0)} ms); timing imports`);
   let parsed: string[][] = [];
-  const [engineImport, papaImport] = measureInterleaved(
+  const [engineImport, papaImport] = (await measureInterleaved(
     [
       () => loadSurveyFile(bytes, { file: 'bench.csv', weightId: 'weight' }),
       () => {
@@ -149,16 +149,25 @@ export async function runSize(
       },
     ],
     IMPORT_RUNS,
-  ) as [Timing, Timing];
+  )) as [Timing, Timing];
 
-  log('engine crosstabs and read floor');
+  // The crosstab helper thread: a copy of the table, made before any timing,
+  // as the app's worker holds one. It tallies the second part of the
+  // respondents of each crosstab; the numbers are the same as one thread's,
+  // which the check below holds it to.
+  const thread = crosstabThread(table);
+  log('engine crosstabs (with the helper thread) and read floor');
   const truths: Cells[][] = [];
-  const results: CaseResult[] = cases.map((bc) => {
-    const run = engineRunner(table, bc);
-    truths.push(engineCells(run()));
+  const results: CaseResult[] = [];
+  for (const bc of cases) {
+    const run = engineRunner(table, bc, thread.helper);
+    const alone = engineCells(await engineRunner(table, bc)());
+    truths.push(engineCells(await run()));
+    if (cellsDiff(alone, truths.at(-1)!) !== 0)
+      throw new Error(`bench: ${bc.key} counts differently with the helper thread`);
     const arrays = caseArrays(table, bc);
-    const [engine, floor] = measureInterleaved([run, () => readOnce(arrays)], ENGINE_RUNS);
-    return {
+    const [engine, floor] = await measureInterleaved([run, () => readOnce(arrays)], ENGINE_RUNS);
+    results.push({
       key: bc.key,
       label: bc.label,
       engine: engine!,
@@ -166,8 +175,8 @@ export async function runSize(
       naive: { na: 'not run' },
       arquero: { na: 'not run' },
       duckdb: { na: 'not run' },
-    };
-  });
+    });
+  }
 
   log('engine tab books');
   const tabBooks: TabBookResult[] = [];
@@ -232,7 +241,7 @@ export async function runSize(
       try {
         const agrees = cellsDiff(await duckCrosstab(duck, bc, isMulti), truths[k]!) <= AGREE;
         const [engine, timing] = await measurePaired(
-          engineRunner(table, bc),
+          engineRunner(table, bc, thread.helper),
           () => duckCrosstab(duck, bc, isMulti),
           DUCK_RUNS,
         );
@@ -259,6 +268,7 @@ export async function runSize(
     importParts = await partsBesideDuck(bytes);
     duck.close();
   }
+  await thread.close();
 
   return {
     rows,

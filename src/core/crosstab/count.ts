@@ -62,8 +62,20 @@ export function jointPays(rows: KeyAxis, cols: KeyAxis, rowCount: number): boole
 export const BLOCK = 4096;
 
 /**
- * Counts joint keys of `rows` against each of `cols` over the respondents
- * whose bit is set in `include` (all when null), summing `weights` alongside
+ * Respondents start .. end - 1 (start a multiple of BLOCK, so that blocks
+ * start on a word of the include mask): all of them, or one part of them
+ * counted apart on two threads (split.ts).
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export const everyone = (rowCount: number): Span => ({ start: 0, end: rowCount });
+
+/**
+ * Counts joint keys of `rows` against each of `cols` over the respondents of
+ * `span` (all `rowCount` by default) whose bit is set in `include` (all when null), summing `weights` alongside
  * when given. Weights must already be valid for every included respondent,
  * and every histogram must fit DENSE_LIMIT (see jointPays).
  *
@@ -80,6 +92,7 @@ export function countJointMany(
   cols: readonly KeyAxis[],
   include: Uint32Array | null,
   weights: Float64Array | null,
+  span: Span = everyone(rowCount),
 ): JointCounts[] {
   if (cols.length === 0) return [];
   const nR = rows.nKeys;
@@ -110,8 +123,8 @@ export function countJointMany(
   const inPlace = byteRows && include === null ? wordsOf(rows.keys, rowCount) : null;
   const rb = byteRows && inPlace === null ? new Uint8Array(BLOCK) : null;
   const rbw = rb === null ? null : new Uint32Array(rb.buffer);
-  for (let start = 0; start < rowCount; start += BLOCK) {
-    const len = Math.min(BLOCK, rowCount - start);
+  for (let start = span.start; start < span.end; start += BLOCK) {
+    const len = Math.min(BLOCK, span.end - start);
     // A block where most respondents pass is counted whole, the others with
     // the discard key; one where many are left out only at the passing ones,
     // read from the include mask's set bits (small weighted histograms aside:

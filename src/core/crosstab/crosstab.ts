@@ -14,7 +14,7 @@ import { columnLetter } from '../stats/proportions';
 import { kish } from '../tabs/effective';
 import { columnProportionTests } from '../tabs/letters';
 import { resolveAxis, TOTAL_AXIS, type ResolvedAxis } from './axis';
-import type { SlotHelper } from './split';
+import type { CrosstabHelper } from './split';
 import { planTallies, type TallyPlan } from './tallies';
 import type { Tally } from './tally';
 import type { AxisSpec, Crosstab, CrosstabSpec } from './types';
@@ -36,8 +36,9 @@ export interface BannerOptions {
  * One row question against several column questions (null = a Total column),
  * counted together over blocks of respondents; each table equals crosstab()
  * of its column question. Questions may be given by id, by
- * exact text, or as an AxisSpec with nets. Every part is counted on this
- * thread; bannerWith() lets another thread count some.
+ * exact text, or as an AxisSpec with nets. Both parts of the respondents
+ * (split.ts) are tallied on this thread; bannerWith() lets another thread
+ * tally the second.
  */
 export function banner(
   table: RespondentTable,
@@ -49,39 +50,33 @@ export function banner(
   if (!started.ok) return started;
   const { plan, finish } = started.value;
   plan.count();
-  return ok(finish(plan.jobs.map((_, j) => plan.countJob(j))));
+  return ok(finish(plan.job === null ? null : plan.countJob()));
 }
 
 /**
- * banner(), with `helper` (another thread holding the same table) counting
- * the second part of each pair split by respondents (split.ts) while this
- * thread counts the rest: the same numbers, in about half the time for the
- * heaviest pairs. If the helper fails, or answers with histograms of another
- * shape, this thread counts those parts too (the numbers are the same).
+ * banner(), with `helper` (another thread holding the same table) tallying
+ * the second part of the respondents (split.ts) while this thread tallies the
+ * first: the same numbers, to the last bit, in about half the time. If the
+ * helper fails, or answers with tallies of another shape, this thread tallies
+ * that part too.
  */
 export async function bannerWith(
   table: RespondentTable,
   rows: string | AxisSpec,
   cols: readonly (string | AxisSpec | null)[],
   opts: BannerOptions,
-  helper: SlotHelper | null,
+  helper: CrosstabHelper | null,
 ): Promise<Result<Crosstab[]>> {
   const started = startBanner(table, rows, cols, opts);
   if (!started.ok) return started;
   const { plan, finish } = started.value;
   // Handed on first, so that the other thread counts while this one does.
-  const elsewhere =
-    helper === null || plan.jobs.length === 0 ? null : helper.count(plan.jobs).catch(() => null);
+  const job = plan.job;
+  const elsewhere = helper === null || job === null ? null : helper.count(job).catch(() => null);
   plan.count();
-  const parts = elsewhere === null ? null : await elsewhere;
-  return ok(
-    finish(
-      plan.jobs.map((_, j) => {
-        const part: unknown = parts?.[j];
-        return plan.fits(j, part) ? part : plan.countJob(j);
-      }),
-    ),
-  );
+  if (job === null) return ok(finish(null));
+  const part: unknown = elsewhere === null ? null : await elsewhere;
+  return ok(finish(plan.fits(part) ? part : plan.countJob()));
 }
 
 /** A banner resolved and planned: its counting still to do, then its tables. */
@@ -90,7 +85,7 @@ function startBanner(
   rows: string | AxisSpec,
   cols: readonly (string | AxisSpec | null)[],
   opts: BannerOptions,
-): Result<{ plan: TallyPlan; finish: (parts: readonly Tally[]) => Crosstab[] }> {
+): Result<{ plan: TallyPlan; finish: (part: readonly Tally[] | null) => Crosstab[] }> {
   const spec = (q: string | AxisSpec): AxisSpec => (typeof q === 'string' ? { questionId: q } : q);
   const rowSpec = spec(rows);
   const colSpecs = cols.map((c) => (c === null ? null : spec(c)));
@@ -146,8 +141,8 @@ function startBanner(
       c.options.map((o) => labels[o] ?? String(o)),
     );
   });
-  const finish = (parts: readonly Tally[]): Crosstab[] => {
-    const tallies = plan.finish(parts);
+  const finish = (part: readonly Tally[] | null): Crosstab[] => {
+    const tallies = plan.finish(part);
     return colAxes.map((colAxis, k) =>
       assemble(table, rowAxis.value, colAxis, tallies[k]!, {
         weightId,

@@ -1,9 +1,9 @@
 // Unweighted counting by chunk cells, for slots.ts: a respondent adds 1 to one
 // cell per six-bit chunk of its slot mask instead of looping over its set bits.
-import type { KeyAxis } from './count';
+import type { KeyAxis, Span } from './count';
 import type { ResolvedAxis } from './axis';
 import type { SlotHistogram } from './slots';
-import { countInRanges, type Span } from './slotRanges';
+import { countInRanges } from './slotRanges';
 
 /** Slots per chunk, and the most chunks counted by chunk cells rather than by the bit loop. */
 const CHUNK_BITS = 6;

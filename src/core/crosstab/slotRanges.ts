@@ -1,20 +1,15 @@
 // The walk every way of counting by slots shares (slots.ts, slotChunks.ts):
 // the kept keys in ranges, one pass over the respondents per range, so that a
 // histogram of kept keys × slots stays within its limit.
-import { BLOCK, copyRowKeys, discardLeftOut, passingInBlock, type KeyAxis } from './count';
+import {
+  BLOCK,
+  copyRowKeys,
+  discardLeftOut,
+  passingInBlock,
+  type KeyAxis,
+  type Span,
+} from './count';
 import type { ResolvedAxis } from './axis';
-
-/**
- * Respondents start .. end - 1 (start a multiple of BLOCK, so that blocks
- * start on a word of the include mask): all of them, or one part of them
- * counted apart (split.ts).
- */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export const everyone = (rowCount: number): Span => ({ start: 0, end: rowCount });
 
 /**
  * The walk both ways of counting share: the kept keys in ranges (one pass over

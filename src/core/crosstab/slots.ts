@@ -23,9 +23,9 @@
 // When even kept keys × slots is over the limit, the kept keys are counted in
 // ranges, one pass over the respondents per range, so memory stays bounded
 // (slotRanges.ts).
-import { DENSE_LIMIT, type KeyAxis } from './count';
+import { DENSE_LIMIT, type KeyAxis, type Span } from './count';
 import { chunksFit, countChunked } from './slotChunks';
-import { countInRanges, type Span } from './slotRanges';
+import { countInRanges } from './slotRanges';
 import type { ResolvedAxis } from './axis';
 
 /** Where the slots of one kept key are, for an expanded axis. */

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAxis, type ResolvedAxis } from '../../../src/core/crosstab/axis';
-import { countJointMany, jointPays } from '../../../src/core/crosstab/count';
+import { countJointMany, everyone, jointPays } from '../../../src/core/crosstab/count';
 import { banner, crosstab } from '../../../src/core/crosstab/crosstab';
 import { countSlots } from '../../../src/core/crosstab/slots';
-import { everyone } from '../../../src/core/crosstab/slotRanges';
 import { addJoint, addSlots, emptyTally, type Tally } from '../../../src/core/crosstab/tally';
 import type { AxisSpec, Crosstab, FilterCondition } from '../../../src/core/crosstab/types';
 import type { Column, MultiColumn, SingleColumn } from '../../../src/core/table/types';

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { banner, bannerWith, crosstab } from '../../../src/core/crosstab/crosstab';
 import {
-  countSlotJob,
   rememberingResolve,
   SPLIT_MIN,
   splitPoint,
-  type SlotHelper,
+  type CrosstabHelper,
+  type PartJob,
 } from '../../../src/core/crosstab/split';
+import { splitsPair, tallyJob } from '../../../src/core/crosstab/tallies';
+import { resolveAxis, type ResolvedAxis } from '../../../src/core/crosstab/axis';
 import type { Crosstab, CrosstabSpec } from '../../../src/core/crosstab/types';
 import type { Column, MultiColumn, RespondentTable } from '../../../src/core/table/types';
 import { mulberry32 } from '../../support/random';
@@ -69,15 +71,15 @@ function tiled(table: RespondentTable, times: number): RespondentTable {
 const big = tiled(small, TIMES);
 
 /** A helper thread in-process: its own copy of the table, as a worker holds one. */
-function inProcess(table: RespondentTable): SlotHelper & { calls: number } {
+function inProcess(table: RespondentTable): CrosstabHelper & { jobs: PartJob[] } {
   const copy = structuredClone(table);
   const resolve = rememberingResolve();
   const helper = {
-    calls: 0,
-    count: async (jobs: Parameters<SlotHelper['count']>[0]) => {
-      helper.calls++;
-      // Through a structured clone, as a postMessage would carry them.
-      return structuredClone(jobs).map((job) => unwrap(countSlotJob(copy, job, resolve)));
+    jobs: [] as PartJob[],
+    count: async (job: PartJob) => {
+      helper.jobs.push(job);
+      // Through a structured clone, as a postMessage would carry it.
+      return unwrap(tallyJob(copy, structuredClone(job), resolve));
     },
   };
   return helper;
@@ -142,42 +144,115 @@ describe('pairs counted in two parts of the respondents', () => {
   });
 
   it.each(SPECS)(
-    '%s: are the same to the last bit with a helper thread counting the second part',
+    '%s: are the same to the last bit with a helper thread tallying the second part',
     async (_, spec) => {
       const helper = inProcess(big);
       const alone = unwrap(banner(big, spec.rows, [spec.cols], spec));
       const helped = unwrap(await bannerWith(big, spec.rows, [spec.cols], spec, helper));
-      expect(helper.calls).toBe(1);
+      expect(helper.jobs.map((j) => j.span)).toEqual([{ start: 36_864, end: 70_000 }]);
       expect(helped).toEqual(alone);
     },
   );
 
-  it('in a banner, split only the pairs counted by slots (a single-answer column counts by joint keys)', async () => {
-    const seen: number[] = [];
+  it('split a whole banner, joint keys and slots alike, and hand the helper every column at once', async () => {
     const helper = inProcess(big);
-    const counting: SlotHelper = {
-      count: (jobs) => {
-        seen.push(jobs.length);
-        return helper.count(jobs);
-      },
-    };
     const cols = ['wider', 'segment', null];
     const alone = unwrap(banner(big, 'wide', cols, { weightId: 'w' }));
-    const helped = unwrap(await bannerWith(big, 'wide', cols, { weightId: 'w' }, counting));
-    expect(seen).toEqual([1]);
+    const helped = unwrap(await bannerWith(big, 'wide', cols, { weightId: 'w' }, helper));
+    expect(helper.jobs).toHaveLength(1);
+    expect(helper.jobs[0]!.cols).toEqual([
+      { questionId: 'wider' },
+      { questionId: 'segment' },
+      null,
+    ]);
+    expect(helper.jobs[0]!.weightId).toBe('w');
     expect(helped).toEqual(alone);
+    // The single-answer column, counted by joint keys in two parts, is ten times the small survey's too.
+    const one = unwrap(
+      crosstab(small, { rows: { questionId: 'wide' }, cols: { questionId: 'segment' } }),
+    );
+    expect(helped[1]!.unweightedCounts).toEqual(
+      one.unweightedCounts.map((r) => r.map((x) => TIMES * x)),
+    );
   });
 
   it.each([
-    ['fails', async () => Promise.reject(new Error('worker gone'))],
-    ['answers with a tally of another shape', async () => [{ counts: [[1]] }]],
-    ['answers with nothing', async () => []],
+    ['counted by slots', 3857, 4846, 1_000_000, true],
+    ['by joint keys, 20 cells', 5, 4, 1_000_000, true],
+    ['by joint keys, 65,536 cells', 511, 128, 1_000_000, true],
+    ['by joint keys, 207,360 cells (Q16 × Q8 of the bench survey)', 1619, 128, 1_000_000, false],
+    ['by slots at 300,000 respondents, the same pair', 1619, 128, 300_000, true],
+  ])('split a pair %s (%i × %i keys, %i respondents): %s', (_, rowKeys, colKeys, rowCount, splits) => {
+    const axis = (nKeys: number) => ({ nKeys }) as ResolvedAxis;
+    expect(splitsPair(axis(rowKeys), axis(colKeys), rowCount)).toBe(splits);
+  });
+
+  it('count a pair with a large joint histogram whole beside split pairs in a banner, each as alone', async () => {
+    // A single-answer question with just enough options that wide × it has
+    // over 65,536 joint keys, but at most half of 140,000 respondents.
+    const wideKeys = unwrap(resolveAxis(small, { questionId: 'wide' })).nKeys;
+    const options = Math.floor(70_000 / (wideKeys + 1)) - 1;
+    const many = single(
+      'many',
+      Array.from({ length: N }, (_, i) => `m${i % options}`),
+      labels('m', options),
+    );
+    const huge = tiled(respondents([...columns, many], { weightId: 'w' }), 2 * TIMES);
+    const [rows, cols] = [
+      unwrap(resolveAxis(huge, { questionId: 'wide' })),
+      unwrap(resolveAxis(huge, { questionId: 'many' })),
+    ];
+    expect((rows.nKeys + 1) * cols.nKeys).toBeGreaterThan(65_536);
+    expect(splitsPair(rows, cols, huge.rowCount)).toBe(false);
+    const helper = inProcess(huge);
+    const banners = ['many', 'wider', 'segment'];
+    const helped = unwrap(await bannerWith(huge, 'wide', banners, { weightId: 'w' }, helper));
+    expect(helper.jobs[0]!.cols).toEqual([{ questionId: 'wider' }, { questionId: 'segment' }]);
+    expect(helped).toEqual(unwrap(banner(huge, 'wide', banners, { weightId: 'w' })));
+    banners.forEach((c, k) =>
+      expect(helped[k]).toEqual(
+        unwrap(
+          crosstab(huge, { rows: { questionId: 'wide' }, cols: { questionId: c }, weightId: 'w' }),
+        ),
+      ),
+    );
+    // Whole or in parts, twenty copies count twenty times the small survey's.
+    const one = unwrap(
+      crosstab(respondents([...columns, many], { weightId: 'w' }), {
+        rows: { questionId: 'wide' },
+        cols: { questionId: 'many' },
+        weightId: null,
+      }),
+    );
+    expect(
+      unwrap(
+        crosstab(huge, {
+          rows: { questionId: 'wide' },
+          cols: { questionId: 'many' },
+          weightId: null,
+        }),
+      ).unweightedCounts,
+    ).toEqual(one.unweightedCounts.map((r) => r.map((x) => 2 * TIMES * x)));
+  });
+
+  it('leave a survey under 65,536 respondents whole: the helper is not asked', async () => {
+    const helper = inProcess(small);
+    const spec = SPECS[0]![1];
+    const helped = unwrap(await bannerWith(small, spec.rows, [spec.cols], spec, helper));
+    expect(helper.jobs).toHaveLength(0);
+    expect(helped).toEqual(unwrap(banner(small, spec.rows, [spec.cols], spec)));
+  });
+
+  it.each([
+    ['fails', () => Promise.reject(new Error('worker gone'))],
+    ['answers with a tally of another shape', () => Promise.resolve([{ counts: [[1]] }])],
+    ['answers with no tally', () => Promise.resolve([])],
   ] as const)(
-    'give the same numbers when the helper %s (this thread counts the part itself)',
+    'give the same numbers when the helper %s (this thread tallies the part itself)',
     async (_, count) => {
       const spec = SPECS[0]![1];
       const alone = unwrap(banner(big, spec.rows, [spec.cols], spec));
-      const helper = { count } as unknown as SlotHelper;
+      const helper = { count } as unknown as CrosstabHelper;
       const helped: Crosstab[] = unwrap(
         await bannerWith(big, spec.rows, [spec.cols], spec, helper),
       );
@@ -186,15 +261,14 @@ describe('pairs counted in two parts of the respondents', () => {
   );
 
   it('refuse a part that does not fit the helper thread’s table, saying which', () => {
-    const job = {
-      kept: { questionId: 'wide' },
-      expanded: { questionId: 'wider' },
-      keptIsRows: true,
+    const job: PartJob = {
+      rows: { questionId: 'wide' },
+      cols: [{ questionId: 'wider' }],
       weightId: null,
       span: { start: 36_864, end: 80_000 },
       include: null,
     };
-    const r = countSlotJob(big, job);
+    const r = tallyJob(big, job);
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.error.message).toMatch(/respondents 36,864 to 80,000 of a survey with 70,000/);

@@ -1,0 +1,18 @@
+// The bench's second thread for crosstabs (perf/parallel.ts): holds a copy of
+// the survey's table, as a browser worker holds one, and tallies the second
+// part of the respondents of each crosstab (src/core/crosstab/split.ts)
+// through the same core function the calling thread would tally it with.
+import { parentPort, workerData } from 'node:worker_threads';
+import { rememberingResolve, type PartJob } from '../src/core/crosstab/split';
+import { tallyJob } from '../src/core/crosstab/tallies';
+import type { RespondentTable } from '../src/core/table/types';
+
+const table = workerData as RespondentTable;
+const resolve = rememberingResolve();
+
+parentPort?.on('message', (m: { id: number; job: PartJob }) => {
+  const tallied = tallyJob(table, m.job, resolve);
+  parentPort?.postMessage(
+    tallied.ok ? { id: m.id, part: tallied.value } : { id: m.id, problem: tallied.error.message },
+  );
+});
