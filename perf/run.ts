@@ -36,7 +36,10 @@ export type PeerFigure = (Timing & { agrees: boolean; engineMs?: number }) | { n
 export interface CaseResult {
   key: string;
   label: string;
+  /** With the helper thread (split.ts): what the targets judge. */
   engine: Timing;
+  /** On one thread, as the app's crosstab page and the CLI count today (optional in saved results). */
+  alone?: Timing;
   floor: Timing;
   naive: PeerFigure;
   arquero: PeerFigure;
@@ -161,16 +164,20 @@ export async function runSize(
   const results: CaseResult[] = [];
   for (const bc of cases) {
     const run = engineRunner(table, bc, thread.helper);
-    const alone = engineCells(await engineRunner(table, bc)());
+    const oneThread = engineCells(await engineRunner(table, bc)());
     truths.push(engineCells(await run()));
-    if (cellsDiff(alone, truths.at(-1)!) !== 0)
+    if (cellsDiff(oneThread, truths.at(-1)!) !== 0)
       throw new Error(`bench: ${bc.key} counts differently with the helper thread`);
     const arrays = caseArrays(table, bc);
-    const [engine, floor] = await measureInterleaved([run, () => readOnce(arrays)], ENGINE_RUNS);
+    const [engine, alone, floor] = await measureInterleaved(
+      [run, engineRunner(table, bc), () => readOnce(arrays)],
+      ENGINE_RUNS,
+    );
     results.push({
       key: bc.key,
       label: bc.label,
       engine: engine!,
+      alone: alone!,
       floor: floor!,
       naive: { na: 'not run' },
       arquero: { na: 'not run' },

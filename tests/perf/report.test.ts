@@ -118,8 +118,24 @@ describe('benchmark targets', () => {
       targets: out,
     });
     expect(text).toContain(
-      '| **2.40** (5) | 0.70 | 490 (5) | n/a (not run) | 45.0 (5) | 0.102× (4.60 ÷ 45.0) |',
+      '| **2.40** (5) | n/a | 0.70 | 490 (5) | n/a (not run) | 45.0 (5) | 0.102× (4.60 ÷ 45.0) |',
     );
+  });
+
+  it('show the one-thread time beside the engine’s with its helper thread, and judge the latter', () => {
+    const s = size({ ratio: 1, ss: 2.4, ms: 1, wide: 1, banner: 1, retained: 1 });
+    s.cases[0]!.alone = t(3.9);
+    const out = targets(s, { na: 'not built' });
+    const text = markdown({
+      date: 'today',
+      machine: { node: 'v20', platform: 'linux x64', cpus: 2, cpuModel: 'cpu', memoryGiB: 24 },
+      sizes: [s],
+      bundle: { na: 'not built' },
+      targets: out,
+    });
+    expect(text).toContain('| engine | one thread | read floor |');
+    expect(text).toContain('| **2.40** (5) | 3.90 | 0.70 |');
+    expect(out[1]).toMatchObject({ measured: expect.stringContaining('(2.40 vs') });
   });
 
   it('count what the engine keeps between crosstabs against the 2 B a respondent-answer', () => {
