@@ -1,7 +1,7 @@
 // The page's side of the tab book worker (tabsWorker.ts): one worker kept for
 // the page, holding the table of the survey last built so that building again
 // sends only the request. The table goes in pieces, a few milliseconds of
-// copying per task (see tabsProtocol.ts), so the page never blocks on it.
+// copying per task (see tableTransfer.ts), so the page never blocks on it.
 // Cancelling terminates the worker mid-book (nothing half-built reaches the
 // page); the next build starts a new one.
 import { problem } from '../core/messages';
@@ -9,13 +9,8 @@ import type { SurveyError } from '../core/result';
 import type { RespondentTable } from '../core/table/types';
 import type { TabTable } from '../core/tabs/types';
 import type { BookHead, TabBookRequest } from '../state/models/tabBookBuild';
-import {
-  arraySlots,
-  CHUNK_BYTES,
-  emptyLike,
-  type FromTabsWorker,
-  type ToTabsWorker,
-} from './tabsProtocol';
+import type { FromTabsWorker, ToTabsWorker } from './tabsProtocol';
+import { sendTable } from './tableTransfer';
 
 export interface TabBookHandlers {
   /** The banner and the book's lines, and how many tables will follow. */
@@ -37,41 +32,8 @@ let nextId = 1;
 /** The build running, so a new one (or a cancel) can stop it. */
 let running: { id: number; stop(): void } | null = null;
 
-/** Work on the page for at most this long before letting it answer (ms). */
-const SLICE_MS = 8;
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 function post(message: ToTabsWorker, transfer: Transferable[] = []): void {
   worker!.postMessage(message, transfer);
-}
-
-/** Send the table: its shape first, then each array in copied, transferred chunks. */
-async function sendTable(key: string, table: RespondentTable, live: () => boolean) {
-  // Free text never stands in a tab book: it stays here.
-  const columns = table.columns.filter((c) => c.type !== 'text').map((c) => ({ ...c }));
-  const slots = arraySlots(columns);
-  const arrays = slots.map((s) => s.get());
-  slots.forEach((s, i) => s.set(emptyLike(arrays[i]!)));
-  post({
-    type: 'table',
-    key,
-    table: { ...table, columns },
-    lengths: arrays.map((a) => a.length),
-  });
-  let started = performance.now();
-  for (let slot = 0; slot < arrays.length; slot++) {
-    const a = arrays[slot]!;
-    const step = Math.max(1, Math.floor(CHUNK_BYTES / a.BYTES_PER_ELEMENT));
-    for (let offset = 0; offset < a.length; offset += step) {
-      const data = a.slice(offset, offset + step);
-      post({ type: 'chunk', key, slot, offset, data }, [data.buffer]);
-      if (performance.now() - started > SLICE_MS) {
-        await nextTask();
-        if (!live()) return;
-        started = performance.now();
-      }
-    }
-  }
 }
 
 function stopWorker(): void {
@@ -119,7 +81,7 @@ export function buildTabBookOffPage(
     stop();
     handlers.failed(problem('tabs-worker-failed', event.message || 'worker error'));
   };
-  const send = heldKey === key ? Promise.resolve() : sendTable(key, table, () => live);
+  const send = heldKey === key ? Promise.resolve() : sendTable(post, key, table, () => live);
   heldKey = key;
   void send.then(() => {
     if (live) post({ type: 'build', id, key, request });

@@ -4,9 +4,9 @@
 // cancel, the page terminates this worker. The survey's table arrives in
 // pieces (see tabsProtocol.ts) and is kept for the next build.
 import { problem } from '../core/messages';
-import type { RespondentTable } from '../core/table/types';
 import { planTabBook, planTable } from '../state/models/tabBookBuild';
-import { allocateLike, arraySlots, type FromTabsWorker, type ToTabsWorker } from './tabsProtocol';
+import type { FromTabsWorker, ToTabsWorker } from './tabsProtocol';
+import { tableHolder } from './tableTransfer';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToTabsWorker>) => void) | null;
@@ -15,8 +15,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 /** The table of the survey last sent, filled chunk by chunk. */
-let held: { key: string; table: RespondentTable; slots: ReturnType<typeof arraySlots> } | null =
-  null;
+const held = tableHolder();
 
 function failed(id: number, err: unknown): FromTabsWorker {
   const detail = err instanceof Error ? err.message : String(err);
@@ -28,11 +27,12 @@ function build(
   key: string,
   request: Extract<ToTabsWorker, { type: 'build' }>['request'],
 ) {
-  if (held === null || held.key !== key) {
+  const table = held.table(key);
+  if (table === null) {
     scope.postMessage(failed(id, 'the survey was not sent with the request'));
     return;
   }
-  const plan = planTabBook(held.table, request);
+  const plan = planTabBook(table, request);
   if (!plan.ok) {
     scope.postMessage({ id, type: 'failed', error: plan.error });
     return;
@@ -40,28 +40,19 @@ function build(
   const total = plan.value.rows.length;
   scope.postMessage({ id, type: 'head', head: plan.value.head, total });
   for (let k = 0; k < total; k++) {
-    const table = planTable(plan.value, k);
-    if (!table.ok) {
-      scope.postMessage({ id, type: 'failed', error: table.error });
+    const made = planTable(plan.value, k);
+    if (!made.ok) {
+      scope.postMessage({ id, type: 'failed', error: made.error });
       return;
     }
-    scope.postMessage({ id, type: 'table', index: k, table: table.value });
+    scope.postMessage({ id, type: 'table', index: k, table: made.value });
   }
   scope.postMessage({ id, type: 'done' });
 }
 
 scope.onmessage = (event) => {
   const msg = event.data;
-  if (msg.type === 'table') {
-    const slots = arraySlots(msg.table.columns);
-    slots.forEach((s, i) => s.set(allocateLike(s.get(), msg.lengths[i]!)));
-    held = { key: msg.key, table: msg.table, slots };
-    return;
-  }
-  if (msg.type === 'chunk') {
-    if (held?.key === msg.key) held.slots[msg.slot]!.get().set(msg.data, msg.offset);
-    return;
-  }
+  if (held.receive(msg) || msg.type !== 'build') return;
   try {
     build(msg.id, msg.key, msg.request);
   } catch (err) {

@@ -6,10 +6,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { buildTabBookOffPage, type RunningBuild } from '../app/tabsClient';
+import { tableKey } from '../app/tableTransfer';
 import { saveBanner } from '../app/saveBanner';
 import { bannerCandidates } from '../core/definition/banner';
 import { formatBanner, parseBanner, type DefinedBanner } from '../core/definition/definition';
-import type { RespondentTable } from '../core/table/types';
 import { defaultRows } from '../core/tabs/rows';
 import type { TabTable } from '../core/tabs/types';
 import { tabBookMessages as M } from '../core/messages';
@@ -35,18 +35,6 @@ const EMPTY_BANNER: DefinedBanner = { columns: [] };
 /** Two banners alike, as a definition would write them. */
 const sameBanner = (a: DefinedBanner, b: DefinedBanner): boolean =>
   formatBanner(a) === formatBanner(b);
-
-/** A number per table object, so the worker keeps a survey's table between builds. */
-const tableKeys = new WeakMap<RespondentTable, number>();
-let tableSerial = 0;
-function tableKey(id: string, table: RespondentTable): string {
-  let n = tableKeys.get(table);
-  if (n === undefined) {
-    n = ++tableSerial;
-    tableKeys.set(table, n);
-  }
-  return `${id}#${n}`;
-}
 
 type Build =
   | { status: 'idle' }

@@ -1,29 +1,27 @@
-// A survey's table sent to the tab book worker in pieces (src/app/tabsProtocol.ts):
+// A survey's table sent to a worker in pieces (src/app/tableTransfer.ts):
 // its shape with empty arrays, then chunks, put back together into the same table.
 import { describe, expect, it } from 'vitest';
-import { allocateLike, arraySlots, emptyLike, CHUNK_BYTES } from '../../src/app/tabsProtocol';
+import { arraySlots, CHUNK_BYTES, sendTable, tableHolder } from '../../src/app/tableTransfer';
 import type { RespondentTable } from '../../src/core/table/types';
 import { multi, numeric, respondents, single } from '../support/respondents';
 
-/** What the page sends and the worker does, without the worker: shape, then chunks of `step` elements. */
-function throughPieces(table: RespondentTable, chunkBytes: number): RespondentTable {
-  const columns = table.columns.map((c) => ({ ...c }));
-  const slots = arraySlots(columns);
-  const arrays = slots.map((s) => s.get());
-  slots.forEach((s, i) => s.set(emptyLike(arrays[i]!)));
-  // The shape travels as a structured clone: its empty arrays keep their kind.
-  const shape = structuredClone({ ...table, columns });
-  const lengths = arrays.map((a) => a.length);
-  const received = arraySlots(shape.columns);
-  received.forEach((s, i) => s.set(allocateLike(s.get(), lengths[i]!)));
-  arrays.forEach((a, slot) => {
-    const step = Math.max(1, Math.floor(chunkBytes / a.BYTES_PER_ELEMENT));
-    for (let offset = 0; offset < a.length; offset += step) {
-      const data = structuredClone(a.slice(offset, offset + step));
-      received[slot]!.get().set(data, offset);
-    }
-  });
-  return shape;
+/** The page's sendTable into a worker's tableHolder, each message structured-cloned as postMessage does. */
+async function throughPieces(table: RespondentTable, chunkBytes: number): Promise<RespondentTable> {
+  const holder = tableHolder();
+  let messages = 0;
+  await sendTable(
+    (m) => {
+      messages++;
+      expect(holder.receive(structuredClone(m))).toBe(true);
+    },
+    'k#1',
+    table,
+    () => true,
+    chunkBytes,
+  );
+  expect(messages).toBeGreaterThan(1);
+  expect(holder.table('k#2')).toBeNull();
+  return holder.table('k#1')!;
 }
 
 describe('a table sent in pieces', () => {
@@ -42,13 +40,29 @@ describe('a table sent in pieces', () => {
     ['in chunks of 3 bytes', 3],
     ['in chunks of one element', 1],
     ['in one chunk', CHUNK_BYTES],
-  ])('comes back equal, %s', (_, bytes) => {
-    expect(throughPieces(table, bytes)).toEqual(table);
+  ])('comes back equal, %s', async (_, bytes) => {
+    expect(await throughPieces(table, bytes)).toEqual(table);
   });
 
-  it("leaves the page's own table as it was", () => {
+  it("leaves the page's own table as it was", async () => {
     const before = structuredClone(table);
-    throughPieces(table, 2);
+    await throughPieces(table, 2);
     expect(table).toEqual(before);
+  });
+
+  it('leaves out free text, which no worker counts', async () => {
+    const withText = {
+      ...table,
+      columns: [
+        ...table.columns,
+        { ...single('t', ['a', 'b', 'c', 'd', 'e', 'f', 'g']), type: 'text' as const },
+      ],
+    };
+    const held = await throughPieces(withText, CHUNK_BYTES);
+    expect(held.columns.map((c) => c.id)).toEqual(['g', 'm', 'n']);
+  });
+
+  it('leaves other messages to the worker', () => {
+    expect(tableHolder().receive({ type: 'build' })).toBe(false);
   });
 });
