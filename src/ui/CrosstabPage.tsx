@@ -3,10 +3,13 @@
 import { crosstabPageMessages as PM, exportMessages } from '../core/messages';
 import type { LibraryEntry } from '../state/models/library';
 import {
-  buildCrosstabGrid,
   categoricalColumns,
+  crosstabGrid,
+  crosstabSpec,
   crosstabTable,
 } from '../state/models/crosstabModel';
+import type { RespondentTable } from '../core/table/types';
+import { useCrosstab } from './useCrosstab';
 import type { CrosstabView, ViewState } from '../state/url/view';
 import { formatNumber, formatP } from '../core/format/number';
 import { CrosstabControls } from './CrosstabControls';
@@ -25,14 +28,19 @@ interface Props {
 
 const pText = (p: number) => `p ${formatP(p)}`;
 
-export function CrosstabPage({ entry, view, navigate }: Props) {
+export function CrosstabPage(props: Props) {
+  const raw = props.entry.table;
+  return raw ? <CrosstabBody {...props} raw={raw} /> : null;
+}
+
+function CrosstabBody({ entry, view, navigate, raw }: Props & { raw: RespondentTable }) {
   // With a "number of answers chosen" question for each multi-answer question.
-  const table = entry.table ? crosstabTable(entry.table) : null;
-  if (!table) return null;
+  const table = crosstabTable(raw);
   const x = view.crosstab;
   const set = (next: Partial<CrosstabView>) => navigate({ ...view, crosstab: { ...x, ...next } });
   const rowsId = x.rows ?? categoricalColumns(table)[0]?.id ?? '';
-  const built = buildCrosstabGrid(table, x);
+  const counted = useCrosstab(entry.id, raw, table, crosstabSpec(table, x));
+  const built = counted.result === null ? null : crosstabGrid(counted.result, x);
   const grid = built?.ok ? built.value : null;
   const rowsCol = table.columns.find((c) => c.id === rowsId);
   const colsCol = x.cols === null ? null : table.columns.find((c) => c.id === x.cols);
@@ -76,8 +84,18 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
           {built.error.message}
         </p>
       ) : null}
+      {counted.pending ? (
+        <p className="note" role="status" data-testid="crosstab-counting">
+          {PM.counting}
+        </p>
+      ) : null}
       {grid && result ? (
-        <>
+        <div
+          className={counted.pending ? 'stale' : undefined}
+          aria-busy={counted.pending}
+          data-testid="crosstab-result"
+          data-counted-with={counted.helped ? 'helper' : 'page'}
+        >
           {filterText ? (
             <p className="note" data-testid="active-filter">
               {PM.filterLine} {filterText}
@@ -139,7 +157,7 @@ export function CrosstabPage({ entry, view, navigate }: Props) {
             })}
             {...crosstabChartExport(entry, rowsCol?.text ?? rowsId, colsCol?.text ?? null)}
           />
-        </>
+        </div>
       ) : null}
     </article>
   );

@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { crosstab } from '../../src/core/crosstab/crosstab';
+import { banner, crosstab } from '../../src/core/crosstab/crosstab';
+import { formatNumber } from '../../src/core/format/number';
 import { PARALLEL_MIN_BYTES } from '../../src/core/csv/parallel';
 import { loadSurveyFile } from '../../src/core/pipeline';
 import { generateSurvey } from '../../perf/generate';
 import { browserForFile, openWatched } from './browser';
+import { unwrap } from '../support/respondents';
 
 const baseUrl = inject('baseUrl');
 const browserOf = browserForFile();
@@ -80,6 +82,22 @@ describe('a large respondent file', { timeout: 600_000 }, () => {
     const shown = await shownCounts(w.page);
     expect(shown.length).toBe(counts.length);
     expect(shown).toEqual(counts);
+    // The first crosstab of a survey is counted on the page, which then sends
+    // the crosstab helper its copy of the table in the background.
+    const result = w.page.getByTestId('crosstab-result');
+    expect(await result.getAttribute('data-counted-with')).toBe('page');
+
+    // The widest multi-answer pair, weighted: counted with the helper, which
+    // tallies the second part of the respondents, to the engine's numbers in Node.
+    const wide = unwrap(
+      banner(loaded.value.table, 'Q20', ['Q24'], { weightId: 'weight' }),
+    )[0]!.counts.map((row) => row.map((n) => formatNumber(n, 1)));
+    await w.page.waitForTimeout(1_000);
+    await w.page.goto(`${baseUrl}#v=1&page=crosstab&s=${survey_}&r=Q20&c=Q24&w=weight&cnt=1&t=0`);
+    await w.page.locator('[data-testid="crosstab-result"][data-counted-with="helper"]').waitFor();
+    await w.page.getByTestId('crosstab-counting').waitFor({ state: 'detached' });
+    expect(await shownCounts(w.page)).toEqual(wide);
+    await w.page.goto(`${baseUrl}${hash}`);
     // Each of the 32 large arrays (30 questions, the weight and the id) is a value of its own.
     expect(await storedArrays(w.page)).toBe(32);
 

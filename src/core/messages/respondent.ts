@@ -98,6 +98,8 @@ export const crosstabPageMessages = {
   answerCountMeanPart: (label: string, mean: string) => `${label} ${mean}`,
   // The page (src/ui/Crosstab*.tsx, FilterBuilder.tsx, NetBuilder.tsx).
   heading: 'Crosstab',
+  /** While a large survey's crosstab is counted after the view changed (the last table stays shown). */
+  counting: 'Counting…',
   respondents: (n: string) => `${n} respondents`,
   settings: 'Crosstab settings',
   rows: 'Rows',

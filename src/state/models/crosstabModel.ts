@@ -106,7 +106,8 @@ function netLabel(column: Column | undefined, net: CrosstabNet): string {
   return net.all ? PM.netLabelAll(names) : PM.netLabelAny(names);
 }
 
-function crosstabSpec(table: RespondentTable, view: CrosstabView): CrosstabSpec | null {
+/** What the engine is asked for a view (null: the survey has no question to cross). */
+export function crosstabSpec(table: RespondentTable, view: CrosstabView): CrosstabSpec | null {
   const rowsId = view.rows ?? categoricalColumns(table)[0]?.id ?? null;
   if (rowsId === null) return null;
   const find = (id: string) => table.columns.find((c) => c.id === id);
@@ -153,6 +154,7 @@ function pick(x: Crosstab, mode: PercentMode): { grid: number[][]; mode: Percent
 
 const pctText = (v: number) => (Number.isFinite(v) ? `${formatNumber(v, 1)}%` : '–');
 
+/** A view's grid, its crosstab counted on this thread (see crosstabGrid). */
 export function buildCrosstabGrid(
   respondents: RespondentTable,
   view: CrosstabView,
@@ -160,7 +162,14 @@ export function buildCrosstabGrid(
   const table = crosstabTable(respondents);
   const spec = crosstabSpec(table, view);
   if (!spec) return null;
-  const computed = crosstab(table, spec);
+  return crosstabGrid(crosstab(table, spec), view);
+}
+
+/**
+ * The grid of a view from its crosstab (counted by crosstab() here, or with a
+ * helper thread by bannerWith(): the same numbers).
+ */
+export function crosstabGrid(computed: Result<Crosstab>, view: CrosstabView): Result<CrosstabGrid> {
   if (!computed.ok) return computed;
   const x = computed.value;
   const weighted = x.weightId !== null;
