@@ -38,11 +38,11 @@ export function arraySlots(columns: readonly Column[]): Slot[] {
 }
 
 /** An empty array of the same kind (its constructor is what travels). */
-export const emptyLike = (a: ColumnArray): ColumnArray =>
+const emptyLike = (a: ColumnArray): ColumnArray =>
   new (a.constructor as new (n: number) => ColumnArray)(0);
 
 /** A new array of the kind of `shell`, `length` long. */
-export const allocateLike = (shell: ColumnArray, length: number): ColumnArray =>
+const allocateLike = (shell: ColumnArray, length: number): ColumnArray =>
   new (shell.constructor as new (n: number) => ColumnArray)(length);
 
 /** Work on the page for at most this long before letting it answer (ms). */

@@ -21,7 +21,7 @@ import type { AxisSpec } from './types';
  * expanding the other. Which way a pair is counted depends on all `rowCount`
  * respondents, not on the span, so both parts of a table count alike.
  */
-export function tallySpan(
+function tallySpan(
   span: Span,
   rowCount: number,
   rows: ResolvedAxis,

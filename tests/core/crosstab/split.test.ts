@@ -182,10 +182,13 @@ describe('pairs counted in two parts of the respondents', () => {
     ['by joint keys, 65,536 cells', 511, 128, 1_000_000, true],
     ['by joint keys, 207,360 cells (Q16 × Q8 of the bench survey)', 1619, 128, 1_000_000, false],
     ['by slots at 300,000 respondents, the same pair', 1619, 128, 300_000, true],
-  ])('split a pair %s (%i × %i keys, %i respondents): %s', (_, rowKeys, colKeys, rowCount, splits) => {
-    const axis = (nKeys: number) => ({ nKeys }) as ResolvedAxis;
-    expect(splitsPair(axis(rowKeys), axis(colKeys), rowCount)).toBe(splits);
-  });
+  ])(
+    'split a pair %s (%i × %i keys, %i respondents): %s',
+    (_, rowKeys, colKeys, rowCount, splits) => {
+      const axis = (nKeys: number) => ({ nKeys }) as ResolvedAxis;
+      expect(splitsPair(axis(rowKeys), axis(colKeys), rowCount)).toBe(splits);
+    },
+  );
 
   it('count a pair with a large joint histogram whole beside split pairs in a banner, each as alone', async () => {
     // A single-answer question with just enough options that wide × it has
