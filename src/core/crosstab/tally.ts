@@ -122,12 +122,14 @@ export function addJoint(
   const { colCases, colResponses, rowCases, rowResponses, colSquares, missing } = t;
   const { memberStart: rowStart, memberList: rowList } = rows;
   const { memberStart: colStart, memberList: colList } = cols;
+  const cellSquares = joint.w2;
   for (let j = 0; j < joint.n.length; j++) {
     const rk = joint.rowKey[j]!;
     const ck = joint.colKey[j]!;
     const n = joint.n[j]!;
     const w = joint.w[j]!;
-    const w2 = joint.w2[j]!;
+    // Σw² by cell, or by column key after the loop.
+    const w2 = cellSquares === null ? 0 : cellSquares[j]!;
     if (rk === 0 || ck === 0) {
       if (rk === 0) missing.rows += n;
       if (ck === 0) missing.cols += n;
@@ -169,6 +171,16 @@ export function addJoint(
       const r = rowList[a]!;
       if (colChose) rowCases[r]! += w;
       rowResponses[r]! += colMentions;
+    }
+  }
+  const byKey = joint.colKeySquares;
+  if (byKey !== null) {
+    // Column keys 1 .. nKeys - 1 answered; each counts in its outputs' columns.
+    for (let ck = 1; ck < cols.nKeys; ck++) {
+      const sq = byKey[ck]!;
+      if (sq === 0) continue;
+      t.totalSquares += sq;
+      for (let b = colStart[ck]!; b < colStart[ck + 1]!; b++) colSquares[colList[b]!]! += sq;
     }
   }
 }

@@ -40,12 +40,56 @@ function recount(mask: Uint32Array | null, wt: Float64Array | null): Map<string,
   return cells;
 }
 
-function asMap(j: JointCounts): Map<string, number[]> {
+/**
+ * Cell "rowKey,colKey" → [respondents, Σw], and Σw² per column key over
+ * respondents whose row key is answered (not 0): from the cells' Σw², or as
+ * counted per column key (weighted Float64Array histograms, count.ts).
+ */
+function asMap(j: JointCounts, nColKeys: number): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  const squares = new Array<number>(nColKeys).fill(0);
   for (let k = 0; k < j.n.length; k++) {
-    out.set(`${j.rowKey[k]},${j.colKey[k]}`, [j.n[k]!, j.w[k]!, j.w2[k]!]);
+    out.set(`${j.rowKey[k]},${j.colKey[k]}`, [j.n[k]!, j.w[k]!]);
+    if (j.w2 !== null && j.rowKey[k] !== 0) squares[j.colKey[k]!]! += j.w2[k]!;
   }
+  if (j.colKeySquares !== null) squares.splice(0, nColKeys, ...j.colKeySquares);
+  out.set('Σw² by column key', squares);
   return out;
+}
+
+/** The recount's cells as asMap gives them (Σw² per column key summed in respondent order). */
+function recountMap(
+  cells: Map<string, number[]>,
+  r: Uint8Array,
+  c: Uint8Array,
+  nColKeys: number,
+  mask: Uint32Array | null,
+  wt: Float64Array | null,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [key, [n, w]] of cells) out.set(key, [n!, w!]);
+  const squares = new Array<number>(nColKeys).fill(0);
+  for (let i = 0; i < N; i++) {
+    if (mask !== null && ((mask[i >>> 5]! >>> (i & 31)) & 1) === 0) continue;
+    const x = wt === null ? 1 : wt[i]!;
+    if (r[i] !== 0) squares[c[i]!]! += x * x;
+  }
+  out.set('Σw² by column key', squares);
+  return out;
+}
+
+/** asMap against recountMap: counts and Σw exact; Σw² per column key to 1e-12 (cells add it in another order). */
+function expectSame(got: Map<string, number[]>, want: Map<string, number[]>): void {
+  const key = 'Σw² by column key';
+  const [g, w] = [new Map(got), new Map(want)];
+  const [gs, ws] = [g.get(key)!, w.get(key)!];
+  g.delete(key);
+  w.delete(key);
+  expect(g).toEqual(w);
+  expect(gs.length).toBe(ws.length);
+  gs.forEach((x, k) =>
+    expect(Math.abs(x - ws[k]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, ws[k]!)),
+  );
 }
 
 describe('joint keys of byte codes', () => {
@@ -63,7 +107,10 @@ describe('joint keys of byte codes', () => {
       for (const mask of [null, include]) {
         for (const wt of [null, weights]) {
           const counted = countJointMany(N, rows, [cols], mask, wt)[0]!;
-          expect(asMap(counted)).toEqual(recount(mask, wt));
+          expectSame(
+            asMap(counted, 5),
+            recountMap(recount(mask, wt), rowCodes, colCodes, 5, mask, wt),
+          );
         }
       }
     },
@@ -111,7 +158,14 @@ describe('weighted histograms of two sizes in one banner', () => {
     const small = { keys: colCodes, nKeys: 5 };
     const large = { keys: wide, nKeys: 250 };
     const [a, b] = countJointMany(N, rows, [small, large], mask, weights);
-    expect(asMap(a!)).toEqual(recountOf(rowsWide, colCodes, mask));
-    expect(asMap(b!)).toEqual(recountOf(rowsWide, wide, mask));
+    expect(a!.w2).not.toBeNull();
+    expectSame(
+      asMap(a!, 5),
+      recountMap(recountOf(rowsWide, colCodes, mask), rowsWide, colCodes, 5, mask, weights),
+    );
+    // The large one sums Σw² per column key, in respondent order: exactly the recount's.
+    expect(b!.w2).toBeNull();
+    const want = recountMap(recountOf(rowsWide, wide, mask), rowsWide, wide, 250, mask, weights);
+    expect(asMap(b!, 250)).toEqual(want);
   });
 });
