@@ -56,22 +56,30 @@ function tallySpan(
 }
 
 export interface TallyPlan {
-  /** The second part of the respondents of the columns split (splitsPair), for another thread; null: none split. */
+  /** The second part of the respondents, for another thread; null: counted whole, here. */
   job: PartJob | null;
   /** Tallies all but the job, on this thread. */
   count(): void;
   /** Tallies the job on this thread (as another thread would). */
   countJob(): Tally[];
-  /** Whether tallies from another thread are the job's: one per column it names, of its dimensions. */
+  /** Whether tallies from another thread are the job's: one per column, of its dimensions. */
   fits(part: unknown): part is Tally[];
-  /** The tallies of every column, given the job's (or null when there is none); after count(). */
+  /** The tallies, given the job's (or null when there is none); after count(). */
   finish(part: readonly Tally[] | null): Tally[];
 }
 
 /**
- * The tallies of `rows` against each of `cols`, the pairs that splitsPair()
- * names in two parts of the respondents when they are many (split.ts), the
- * others whole. `specs` name the axes for another thread, `weightId` the weights.
+ * The tallies of `rows` against each of `cols`, in two parts of the
+ * respondents when they are many (split.ts): every column alike, so a column
+ * is counted the same way in a banner and alone. `specs` name the axes for
+ * another thread, `weightId` the weights.
+ *
+ * Two parts cost one thread more than one whole where a pair's histogram is
+ * large (each part fills, compacts and expands its own): Q16 × Q8 weighted,
+ * 207,360 joint keys, took 16 ms in two parts on one thread against 13.4
+ * whole at 1M respondents of the bench survey, and 8.5–9.2 with a helper
+ * thread. The app counts with its helper once it holds the survey, so every
+ * pair is split rather than a rule picking some.
  */
 export function planTallies(
   rowCount: number,
@@ -83,62 +91,34 @@ export function planTallies(
   weightId: string | null,
 ): TallyPlan {
   const mid = splitPoint(rowCount);
-  const split = cols.map((c) => mid !== null && splitsPair(rows, c, rowCount));
-  const splitCols = cols.filter((_, k) => split[k]);
-  const wholeCols = cols.filter((_, k) => !split[k]);
-  const second: Span | null =
-    mid === null || splitCols.length === 0 ? null : { start: mid, end: rowCount };
+  const second: Span | null = mid === null ? null : { start: mid, end: rowCount };
   const job: PartJob | null =
     second === null
       ? null
       : {
           rows: specs.rows,
-          cols: specs.cols.filter((_, k) => split[k]),
+          cols: [...specs.cols],
           weightId: weights === null ? null : weightId,
           span: second,
           include: jobWords(include, second),
         };
-  const tally = (span: Span, some: readonly ResolvedAxis[]) =>
-    some.length === 0 ? [] : tallySpan(span, rowCount, rows, some, include, weights);
-  let first: Tally[] = [];
-  let whole: Tally[] = [];
+  const tally = (span: Span) => tallySpan(span, rowCount, rows, cols, include, weights);
+  let tallies: Tally[] = [];
   return {
     job,
     count() {
-      first = second === null ? [] : tally({ start: 0, end: second.start }, splitCols);
-      whole = tally(everyone(rowCount), wholeCols);
+      tallies = tally(mid === null ? everyone(rowCount) : { start: 0, end: mid });
     },
-    countJob: () => (second === null ? [] : tally(second, splitCols)),
+    countJob: () => (second === null ? [] : tally(second)),
     fits: (part): part is Tally[] =>
       Array.isArray(part) &&
-      part.length === splitCols.length &&
-      splitCols.every((c, k) => tallyFits(emptyTally(rows, c), part[k])),
+      part.length === cols.length &&
+      cols.every((c, k) => tallyFits(emptyTally(rows, c), part[k])),
     finish(part) {
-      if (part !== null) first.forEach((t, k) => addTally(t, part[k]!));
-      let f = 0;
-      let w = 0;
-      return cols.map((_, k) => (split[k] ? first[f++]! : whole[w++]!));
+      if (part !== null) tallies.forEach((t, k) => addTally(t, part[k]!));
+      return tallies;
     },
   };
-}
-
-/**
- * Joint key histograms up to this many cells are split: past it, each part's
- * histogram (32 bytes a cell, weighted) and the expansion of its cells into
- * options cost more than the second thread saves (measured at 1M respondents
- * of the bench survey: Q16 × Q8, 207k cells, took 19 ms in two parts on one
- * thread against 14 whole, and 12.5 with a helper).
- */
-const SPLIT_JOINT_MAX = 1 << 16;
-
-/**
- * Whether a pair is counted in two parts of the respondents (when they are
- * many): pairs counted by slots, and pairs counted by joint keys with a small
- * histogram. It depends on the pair and the number of respondents only, so a
- * column is counted the same way in a banner and alone.
- */
-export function splitsPair(rows: ResolvedAxis, cols: ResolvedAxis, rowCount: number): boolean {
-  return !jointPays(rows, cols, rowCount) || (rows.nKeys + 1) * cols.nKeys <= SPLIT_JOINT_MAX;
 }
 
 /**

@@ -7,8 +7,7 @@ import {
   type CrosstabHelper,
   type PartJob,
 } from '../../../src/core/crosstab/split';
-import { splitsPair, tallyJob } from '../../../src/core/crosstab/tallies';
-import { resolveAxis, type ResolvedAxis } from '../../../src/core/crosstab/axis';
+import { tallyJob } from '../../../src/core/crosstab/tallies';
 import type { Crosstab, CrosstabSpec } from '../../../src/core/crosstab/types';
 import type { Column, MultiColumn, RespondentTable } from '../../../src/core/table/types';
 import { mulberry32 } from '../../support/random';
@@ -174,68 +173,6 @@ describe('pairs counted in two parts of the respondents', () => {
     expect(helped[1]!.unweightedCounts).toEqual(
       one.unweightedCounts.map((r) => r.map((x) => TIMES * x)),
     );
-  });
-
-  it.each([
-    ['counted by slots', 3857, 4846, 1_000_000, true],
-    ['by joint keys, 20 cells', 5, 4, 1_000_000, true],
-    ['by joint keys, 65,536 cells', 511, 128, 1_000_000, true],
-    ['by joint keys, 207,360 cells (Q16 × Q8 of the bench survey)', 1619, 128, 1_000_000, false],
-    ['by slots at 300,000 respondents, the same pair', 1619, 128, 300_000, true],
-  ])(
-    'split a pair %s (%i × %i keys, %i respondents): %s',
-    (_, rowKeys, colKeys, rowCount, splits) => {
-      const axis = (nKeys: number) => ({ nKeys }) as ResolvedAxis;
-      expect(splitsPair(axis(rowKeys), axis(colKeys), rowCount)).toBe(splits);
-    },
-  );
-
-  it('count a pair with a large joint histogram whole beside split pairs in a banner, each as alone', async () => {
-    // A single-answer question with just enough options that wide × it has
-    // over 65,536 joint keys, but at most half of 140,000 respondents.
-    const wideKeys = unwrap(resolveAxis(small, { questionId: 'wide' })).nKeys;
-    const options = Math.floor(70_000 / (wideKeys + 1)) - 1;
-    const many = single(
-      'many',
-      Array.from({ length: N }, (_, i) => `m${i % options}`),
-      labels('m', options),
-    );
-    const huge = tiled(respondents([...columns, many], { weightId: 'w' }), 2 * TIMES);
-    const [rows, cols] = [
-      unwrap(resolveAxis(huge, { questionId: 'wide' })),
-      unwrap(resolveAxis(huge, { questionId: 'many' })),
-    ];
-    expect((rows.nKeys + 1) * cols.nKeys).toBeGreaterThan(65_536);
-    expect(splitsPair(rows, cols, huge.rowCount)).toBe(false);
-    const helper = inProcess(huge);
-    const banners = ['many', 'wider', 'segment'];
-    const helped = unwrap(await bannerWith(huge, 'wide', banners, { weightId: 'w' }, helper));
-    expect(helper.jobs[0]!.cols).toEqual([{ questionId: 'wider' }, { questionId: 'segment' }]);
-    expect(helped).toEqual(unwrap(banner(huge, 'wide', banners, { weightId: 'w' })));
-    banners.forEach((c, k) =>
-      expect(helped[k]).toEqual(
-        unwrap(
-          crosstab(huge, { rows: { questionId: 'wide' }, cols: { questionId: c }, weightId: 'w' }),
-        ),
-      ),
-    );
-    // Whole or in parts, twenty copies count twenty times the small survey's.
-    const one = unwrap(
-      crosstab(respondents([...columns, many], { weightId: 'w' }), {
-        rows: { questionId: 'wide' },
-        cols: { questionId: 'many' },
-        weightId: null,
-      }),
-    );
-    expect(
-      unwrap(
-        crosstab(huge, {
-          rows: { questionId: 'wide' },
-          cols: { questionId: 'many' },
-          weightId: null,
-        }),
-      ).unweightedCounts,
-    ).toEqual(one.unweightedCounts.map((r) => r.map((x) => 2 * TIMES * x)));
   });
 
   it('leave a survey under 65,536 respondents whole: the helper is not asked', async () => {
