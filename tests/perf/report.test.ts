@@ -13,6 +13,16 @@ const kase = (key: string, engine: number, floor: number, duck: number): CaseRes
   duckdb: { ...t(duck), agrees: true },
 });
 
+/** The bench's Markdown for one size, on a made-up machine. */
+const page = (s: SizeResult, out: ReturnType<typeof targets>, bundle = 'not built'): string =>
+  markdown({
+    date: 'today',
+    machine: { node: 'v20', platform: 'linux x64', cpus: 2, cpuModel: 'cpu', memoryGiB: 24 },
+    sizes: [s],
+    bundle: { na: bundle },
+    targets: out,
+  });
+
 function size(over: {
   ratio: number;
   ss: number;
@@ -110,13 +120,7 @@ describe('benchmark targets', () => {
     ss.duckdb = { ...t(45), agrees: true, engineMs: 4.6 };
     const out = targets(s, { na: 'not built' });
     expect(out[1]).toMatchObject({ measured: '0.102× (4.60 vs 45.0 ms)', pass: false });
-    const text = markdown({
-      date: 'today',
-      machine: { node: 'v20', platform: 'linux x64', cpus: 2, cpuModel: 'cpu', memoryGiB: 24 },
-      sizes: [s],
-      bundle: { na: 'not built' },
-      targets: out,
-    });
+    const text = page(s, out);
     expect(text).toContain(
       '| **2.40** (5) | n/a | 0.70 | 490 (5) | n/a (not run) | 45.0 (5) | 0.102× (4.60 ÷ 45.0) |',
     );
@@ -126,13 +130,7 @@ describe('benchmark targets', () => {
     const s = size({ ratio: 1, ss: 2.4, ms: 1, wide: 1, banner: 1, retained: 1 });
     s.cases[0]!.alone = t(3.9);
     const out = targets(s, { na: 'not built' });
-    const text = markdown({
-      date: 'today',
-      machine: { node: 'v20', platform: 'linux x64', cpus: 2, cpuModel: 'cpu', memoryGiB: 24 },
-      sizes: [s],
-      bundle: { na: 'not built' },
-      targets: out,
-    });
+    const text = page(s, out);
     expect(text).toContain('| engine | one thread | read floor |');
     expect(text).toContain('| **2.40** (5) | 3.90 | 0.70 |');
     expect(out[1]).toMatchObject({ measured: expect.stringContaining('(2.40 vs') });
@@ -180,13 +178,7 @@ describe('benchmark targets', () => {
     for (const c of s.cases) c.duckdb = { na: 'no native binary' };
     const out = targets(s, { na: 'vite build failed' });
     expect(out.map((x) => x.pass)).toEqual([true, null, null, null, null, true, true, true, null]);
-    const text = markdown({
-      date: 'today',
-      machine: { node: 'v20', platform: 'linux x64', cpus: 2, cpuModel: 'cpu', memoryGiB: 24 },
-      sizes: [s],
-      bundle: { na: 'vite build failed' },
-      targets: out,
-    });
+    const text = page(s, out, 'vite build failed');
     expect(text).toContain('n/a (no native binary)');
     expect(text).toContain('| PASS |');
   });
