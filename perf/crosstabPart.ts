@@ -4,15 +4,12 @@
 // through the same core function the calling thread would tally it with.
 import { parentPort, workerData } from 'node:worker_threads';
 import { rememberingResolve, type PartJob } from '../src/core/crosstab/split';
-import { tallyJob } from '../src/core/crosstab/tallies';
+import { answerJob } from '../src/core/crosstab/tallies';
 import type { RespondentTable } from '../src/core/table/types';
 
 const table = workerData as RespondentTable;
 const resolve = rememberingResolve();
 
 parentPort?.on('message', (m: { id: number; job: PartJob }) => {
-  const tallied = tallyJob(table, m.job, resolve);
-  parentPort?.postMessage(
-    tallied.ok ? { id: m.id, part: tallied.value } : { id: m.id, problem: tallied.error.message },
-  );
+  parentPort?.postMessage({ id: m.id, ...answerJob(table, m.job, resolve) });
 });

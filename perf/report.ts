@@ -203,7 +203,7 @@ export function markdown(r: BenchResult): string {
   for (const s of r.sizes) {
     parts.push(
       `\n### Crosstab latency at ${int(s.rows)} respondents (ms, median; runs in brackets; ✗ = table differs from the engine's; engine ÷ DuckDB from rounds that alternate the two)\n`,
-      '\nThe engine counts with a helper thread holding a copy of the table, which tallies the second part of the respondents (`src/core/crosstab/split.ts`; DuckDB uses its 2 threads); "one thread" is the same numbers counted on one thread, as the app\'s crosstab page and the CLI count them.\n',
+      '\nThe engine counts with a helper thread holding a copy of the table, which tallies the second part of the respondents (`src/core/crosstab/split.ts`; DuckDB uses its 2 threads); "one thread" is the same numbers counted on one thread, as the CLI counts them (and the app before its helper holds the survey).\n',
     );
     parts.push(
       table(

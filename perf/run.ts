@@ -38,7 +38,7 @@ export interface CaseResult {
   label: string;
   /** With the helper thread (split.ts): what the targets judge. */
   engine: Timing;
-  /** On one thread, as the app's crosstab page and the CLI count today (optional in saved results). */
+  /** On one thread, as the CLI counts (and the app before its helper holds the survey); optional in saved results. */
   alone?: Timing;
   floor: Timing;
   naive: PeerFigure;

@@ -4,7 +4,7 @@
 // through the same core function the page would tally it with.
 import { withAnswerCounts } from '../core/crosstab/answerCount';
 import { rememberingResolve } from '../core/crosstab/split';
-import { tallyJob } from '../core/crosstab/tallies';
+import { answerJob } from '../core/crosstab/tallies';
 import type { FromCrosstabWorker, ToCrosstabWorker } from './crosstabProtocol';
 import { tableHolder } from './tableTransfer';
 
@@ -26,13 +26,6 @@ scope.onmessage = (event) => {
     scope.postMessage({ id: m.id, problem: 'the helper does not hold this survey' });
     return;
   }
-  try {
-    // The page's crosstabs read the table with its "number of answers" questions: so does this.
-    const tallied = tallyJob(withAnswerCounts(table), m.job, resolve);
-    scope.postMessage(
-      tallied.ok ? { id: m.id, part: tallied.value } : { id: m.id, problem: tallied.error.message },
-    );
-  } catch (err) {
-    scope.postMessage({ id: m.id, problem: err instanceof Error ? err.message : String(err) });
-  }
+  // The page's crosstabs read the table with its "number of answers" questions: so does this.
+  scope.postMessage({ id: m.id, ...answerJob(withAnswerCounts(table), m.job, resolve) });
 };

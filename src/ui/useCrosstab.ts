@@ -9,10 +9,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { crosstabHelper, helperHolds, prepareHelper } from '../app/crosstabClient';
 import { tableKey } from '../app/tableTransfer';
-import { bannerWith, crosstab } from '../core/crosstab/crosstab';
+import { crosstab, crosstabWith } from '../core/crosstab/crosstab';
 import { splitPoint, type CrosstabHelper } from '../core/crosstab/split';
 import type { Crosstab, CrosstabSpec } from '../core/crosstab/types';
-import { ok, type Result } from '../core/result';
+import type { Result } from '../core/result';
 import type { RespondentTable } from '../core/table/types';
 
 export interface CountedCrosstab {
@@ -68,8 +68,8 @@ export function useCrosstab(
           return part;
         }),
     };
-    void bannerWith(table, s.rows, [s.cols], s, asked).then((r) => {
-      if (live) setCounted({ table, specText, result: r.ok ? ok(r.value[0]!) : r, answered });
+    void crosstabWith(table, s, asked).then((result) => {
+      if (live) setCounted({ table, specText, result, answered });
     });
     return () => {
       live = false;

@@ -96,6 +96,30 @@ export function respondents(
 }
 
 /** Unwraps an ok Result, failing the test with the error message otherwise. */
+/** Labels prefix0, prefix1, … prefix(n - 1). */
+export const numbered = (prefix: string, n: number): string[] =>
+  Array.from({ length: n }, (_, j) => `${prefix}${j}`);
+
+/**
+ * A seeded multi-answer column of `rows` respondents: `n` options named
+ * id_0 …, each chosen with its own probability (0.08–0.48, drawn first from
+ * `rand`); a share `missing` not asked; some answered with none.
+ */
+export function randomMulti(
+  rand: () => number,
+  rows: number,
+  id: string,
+  n: number,
+  missing: number,
+): MultiColumn {
+  const ls = numbered(`${id}_`, n);
+  const p = ls.map(() => 0.08 + 0.4 * rand());
+  const answers = Array.from({ length: rows }, () =>
+    rand() < missing ? null : ls.filter((_, j) => rand() < p[j]!),
+  );
+  return multi(id, answers, ls);
+}
+
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;

@@ -23,9 +23,20 @@ import type { AxisSpec, Crosstab, CrosstabSpec } from './types';
 const SMALL_BASE = 30;
 
 export function crosstab(table: RespondentTable, spec: CrosstabSpec): Result<Crosstab> {
-  const result = banner(table, spec.rows, [spec.cols], spec);
-  return result.ok ? ok(result.value[0]!) : result;
+  return firstTable(banner(table, spec.rows, [spec.cols], spec));
 }
+
+/** crosstab(), with `helper` tallying the second part of the respondents (see bannerWith). */
+export async function crosstabWith(
+  table: RespondentTable,
+  spec: CrosstabSpec,
+  helper: CrosstabHelper | null,
+): Promise<Result<Crosstab>> {
+  return firstTable(await bannerWith(table, spec.rows, [spec.cols], spec, helper));
+}
+
+const firstTable = (result: Result<Crosstab[]>): Result<Crosstab> =>
+  result.ok ? ok(result.value[0]!) : result;
 
 export interface BannerOptions {
   weightId?: string | null;

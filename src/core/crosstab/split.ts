@@ -1,6 +1,6 @@
 // Counting a crosstab (or a banner) in two parts of the respondents, so that
-// another thread (a worker thread in the bench and the CLI, a Web Worker in
-// the app) can tally the second part while this one tallies the first: over
+// another thread (a Web Worker in the app, a worker thread in the bench) can
+// tally the second part while this one tallies the first: over
 // a million respondents, about half the time. The parts, and the order in
 // which their tallies are added (first part, then second), are the same
 // whether one thread counts both or two share them, so a crosstab's numbers

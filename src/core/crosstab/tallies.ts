@@ -122,6 +122,24 @@ export function planTallies(
 }
 
 /**
+ * A helper thread's answer to a job over the table it holds: the tallies, or
+ * why not (a thrown error included), for the thread that asked. The app's
+ * worker and the bench's worker thread both answer through it.
+ */
+export function answerJob(
+  table: RespondentTable,
+  job: PartJob,
+  resolve: typeof resolveAxis,
+): { part: Tally[] } | { problem: string } {
+  try {
+    const tallied = tallyJob(table, job, resolve);
+    return tallied.ok ? { part: tallied.value } : { problem: tallied.error.message };
+  } catch (err) {
+    return { problem: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
  * Tallies a job over `table`, on whichever thread holds it. `resolve` may be
  * a cache of resolveAxis (a helper thread keeps its table's axes).
  */

@@ -7,7 +7,14 @@ import { addJoint, addSlots, emptyTally, type Tally } from '../../../src/core/cr
 import type { AxisSpec, Crosstab, FilterCondition } from '../../../src/core/crosstab/types';
 import type { Column, MultiColumn, SingleColumn } from '../../../src/core/table/types';
 import { mulberry32 } from '../../support/random';
-import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
+import {
+  numeric,
+  respondents,
+  single,
+  unwrap,
+  numbered,
+  randomMulti,
+} from '../../support/respondents';
 
 // Multi-answer questions with so many options that two of them cross into
 // more joint answer-pattern keys than a dense histogram may hold (over 2^22),
@@ -17,24 +24,9 @@ import { multi, numeric, respondents, single, unwrap } from '../../support/respo
 
 const N = 7000;
 const rand = mulberry32(20251201);
-const labels = (prefix: string, n: number): string[] =>
-  Array.from({ length: n }, (_, j) => `${prefix}${j}`);
-
-/** Each option chosen with its own probability; `missing` not asked; some answered with none. */
-function randomMulti(id: string, n: number, missing: number): MultiColumn {
-  const ls = labels(`${id}_`, n);
-  const p = ls.map(() => 0.08 + 0.4 * rand());
-  return multi(
-    id,
-    Array.from({ length: N }, () =>
-      rand() < missing ? null : ls.filter((_, j) => rand() < p[j]!),
-    ),
-    ls,
-  );
-}
 
 function randomSingle(id: string, n: number): SingleColumn {
-  const ls = labels(`${id}_`, n);
+  const ls = numbered(`${id}_`, n);
   return single(
     id,
     Array.from({ length: N }, () => (rand() < 0.04 ? null : ls[Math.floor(n * rand())]!)),
@@ -43,10 +35,10 @@ function randomSingle(id: string, n: number): SingleColumn {
 }
 
 const columns: Column[] = [
-  randomMulti('wide', 16, 0.07),
-  randomMulti('wider', 18, 0.1),
-  randomMulti('narrow', 5, 0.05),
-  randomMulti('forty', 40, 0.05),
+  randomMulti(rand, N, 'wide', 16, 0.07),
+  randomMulti(rand, N, 'wider', 18, 0.1),
+  randomMulti(rand, N, 'narrow', 5, 0.05),
+  randomMulti(rand, N, 'forty', 40, 0.05),
   randomSingle('many', 700),
   randomSingle('segment', 4),
 ];
@@ -62,7 +54,7 @@ const weights = numeric(
 columns.push(weights);
 // Drawn after the others, so that theirs stay as they were: 15 options and
 // the three bookkeeping slots are 18 slots, three chunks of six (slots.ts).
-columns.push(randomMulti('fifteen', 15, 0.06));
+columns.push(randomMulti(rand, N, 'fifteen', 15, 0.06));
 const table = respondents(columns, { weightId: 'w' });
 const byId = (id: string) => columns.find((c) => c.id === id) as SingleColumn | MultiColumn;
 const axis = (spec: AxisSpec): ResolvedAxis => unwrap(resolveAxis(table, spec));

@@ -9,9 +9,16 @@ import {
 } from '../../../src/core/crosstab/split';
 import { tallyJob } from '../../../src/core/crosstab/tallies';
 import type { Crosstab, CrosstabSpec } from '../../../src/core/crosstab/types';
-import type { Column, MultiColumn, RespondentTable } from '../../../src/core/table/types';
+import type { Column, RespondentTable } from '../../../src/core/table/types';
 import { mulberry32 } from '../../support/random';
-import { multi, numeric, respondents, single, unwrap } from '../../support/respondents';
+import {
+  numeric,
+  respondents,
+  single,
+  unwrap,
+  numbered,
+  randomMulti,
+} from '../../support/respondents';
 
 // A pair counted by slots over many respondents is counted in two parts
 // (split.ts), on one thread or two. A survey of 7,000 respondents (counted
@@ -23,25 +30,14 @@ import { multi, numeric, respondents, single, unwrap } from '../../support/respo
 const N = 7000;
 const TIMES = 10;
 const rand = mulberry32(20261202);
-const labels = (prefix: string, n: number): string[] =>
-  Array.from({ length: n }, (_, j) => `${prefix}${j}`);
-
-function randomMulti(id: string, n: number, missing: number): MultiColumn {
-  const ls = labels(`${id}_`, n);
-  const p = ls.map(() => 0.08 + 0.4 * rand());
-  const answers = Array.from({ length: N }, () =>
-    rand() < missing ? null : ls.filter((_, j) => rand() < p[j]!),
-  );
-  return multi(id, answers, ls);
-}
 
 const columns: Column[] = [
-  randomMulti('wide', 16, 0.07),
-  randomMulti('wider', 18, 0.1),
+  randomMulti(rand, N, 'wide', 16, 0.07),
+  randomMulti(rand, N, 'wider', 18, 0.1),
   single(
     'segment',
     Array.from({ length: N }, () => (rand() < 0.04 ? null : `s${Math.floor(4 * rand())}`)),
-    labels('s', 4),
+    numbered('s', 4),
   ),
   numeric(
     'w',
