@@ -20,8 +20,8 @@ import {
   randomMulti,
 } from '../../support/respondents';
 
-// A pair counted by slots over many respondents is counted in two parts
-// (split.ts), on one thread or two. A survey of 7,000 respondents (counted
+// A crosstab over many respondents is counted in two parts (split.ts), on
+// one thread or two. A survey of 7,000 respondents (counted
 // whole, and checked respondent by respondent in slots.test.ts) repeated ten
 // times is 70,000 respondents, counted in two parts: its crosstabs must hold
 // ten times every count, and be the same to the last bit whether a helper
